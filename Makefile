@@ -1,0 +1,57 @@
+# Paper Atlas. `make help` lists the targets. Every target installs what it needs into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.DEFAULT_GOAL := help
+.PHONY: help site docs serve test lint golden clean lock
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	touch $@
+
+$(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+docs: $(SITE_STAMP) ## generate docs_src/ from data/ (no site build)
+	$(BIN)/python -m generator
+
+site: docs ## build the site from data/ into site/ (generate, then mkdocs build --strict)
+	$(BIN)/mkdocs build --strict
+
+serve: docs ## preview on http://127.0.0.1:8000, regenerating when data/ or site_templates/ change
+	$(BIN)/mkdocs serve
+
+test: $(TEST_STAMP) ## run every check: ruff, mypy and the whole pytest suite
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(TEST_STAMP) ## ruff and mypy only
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+golden: $(TEST_STAMP) ## refresh tests/golden/ from the fixture listings, then review the diff
+	$(BIN)/pytest tests/emit/test_golden.py --update-golden
+
+lock: ## re-resolve requirements/*.txt from the pins in pyproject.toml
+	rm -rf /tmp/paper-atlas-lock && $(PYTHON) -m venv /tmp/paper-atlas-lock
+	/tmp/paper-atlas-lock/bin/pip install --quiet .
+	(echo "# Locked versions for building the site; regenerate with 'make lock'."; \
+	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas) > requirements/site.txt
+	/tmp/paper-atlas-lock/bin/pip install --quiet '.[test]'
+	(echo "# Locked test tools, installed on top of site.txt; regenerate with 'make lock'."; echo "-r site.txt"; \
+	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt) > requirements/test.txt
+
+clean: ## remove site/, generated pages and the virtual environment
+	rm -rf site $(VENV) docs_src/papers docs_src/index.md .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,66 @@
+"""Command line: a thin layer over `generator.build`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.build import build
+from generator.config import Settings
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser; every option here is documented in the README."""
+    defaults = Settings()
+    cli = argparse.ArgumentParser(
+        prog="paper-atlas",
+        description="Turn paper listings in a data folder into Markdown pages for MkDocs.",
+    )
+    cli.add_argument("--data", type=Path, default=defaults.data_dir, help="folder of listings (default: data)")
+    cli.add_argument(
+        "--docs", type=Path, default=defaults.docs_dir, help="MkDocs docs folder to write (default: docs_src)"
+    )
+    cli.add_argument(
+        "--templates",
+        type=Path,
+        default=defaults.templates_dir,
+        help="folder of *.md.j2 templates (default: site_templates)",
+    )
+    cli.add_argument("--site-name", default=defaults.site_name, help="name shown on the home page")
+    cli.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="exit 0 even when some records were rejected (they are still reported)",
+    )
+    cli.add_argument("--quiet", action="store_true", help="print problems only, no summary")
+    cli.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the pages; return 1 when records were rejected, unless partial data is allowed."""
+    args = parser().parse_args(argv)
+    settings = Settings(
+        data_dir=args.data,
+        docs_dir=args.docs,
+        templates_dir=args.templates,
+        site_name=args.site_name,
+        allow_partial=args.allow_partial,
+    )
+    if not settings.data_dir.is_dir():
+        print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)
+        return 2
+    result = build(settings)
+    catalog, report = result.catalog, result.report
+    for problem in catalog.problems:
+        print(problem, file=sys.stderr)
+    errors = len(catalog.errors)
+    if not args.quiet:
+        print(
+            f"paper-atlas: {catalog.records_read} records read, {len(catalog.papers)} papers built, "
+            f"{errors} rejected; {len(report.written)} files written, {report.unchanged} unchanged, "
+            f"{len(report.removed)} removed"
+        )
+    return 1 if errors and not settings.allow_partial else 0

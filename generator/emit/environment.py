@@ -1,0 +1,35 @@
+"""The one Jinja environment: Markdown output where every data value is escaped by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.emit.markdown import escape_text, link, page_link, render_spans
+
+
+def _finalize(value: Any) -> Any:
+    """Escape every value a template prints unless a filter already made it Markdown."""
+    if isinstance(value, (Markup, int, float)):
+        return value
+    return escape_text(str(value))
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """Return the environment that renders `site_templates/*.md.j2`."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # output is Markdown: `_finalize` escapes for Markdown instead of HTML
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["spans"] = render_spans
+    env.globals["link"] = link
+    env.globals["page_link"] = page_link
+    return env

@@ -1,0 +1,136 @@
+"""Turn the LaTeX debris of scraped abstracts into the text a reader should see."""
+
+from __future__ import annotations
+
+import re
+
+from generator.enrich.links import URL_PATTERN, find_urls
+from generator.model import Paper, Span, SpanKind
+
+#: Macros that papers define for "our method"; they stand for the paper's short name.
+GENERIC_MACROS = frozenset(
+    {"method", "methodname", "ours", "ourmethod", "model", "modelname", "name", "system", "approach"}
+)
+_FORMATTING: dict[str, SpanKind] = {
+    "textit": "em",
+    "emph": "em",
+    "textsl": "em",
+    "mathit": "em",
+    "textbf": "strong",
+    "mathbf": "strong",
+    "texttt": "code",
+}
+_SIMPLE_ESCAPES = {"%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}
+
+_URL_DUPLICATE = re.compile(r"(?P<url>https?://[^\s{}]+)\{\s*https?://[^{}\s]*\s*\}")
+_DOUBLE_QUOTES = re.compile(r"``(.+?)''")
+_SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`']+)'")
+_ESCAPE = re.compile(r"\\([%&_#${}])")
+_CONTROL_SPACE = re.compile(r"\\(?: |\\)")
+_TIE = re.compile(r"(?<=\S)~(?=\S)")
+_SIM_MACRO = re.compile(r"\$?\\sim\$?")
+_SIM_BETWEEN = re.compile(r"(\d[A-Za-z%]{0,2}) sim (?=\d)")
+_SIM_GLUED = re.compile(r"(?<![A-Za-z\\])sim(?=\d)")
+_MATH = re.compile(r"\$([^$]{1,60}?)\$")
+_MACRO_WITH_ARG = re.compile(r"\\(?:url|href|text|textrm|mathrm|mbox|cite\w*|ref)\{([^{}]*)\}(?:\{[^{}]*\})?")
+_MACRO = re.compile(r"\\([A-Za-z]+)\b")
+_INLINE = re.compile(
+    r"(?P<url>%s)"
+    r"|(?<![A-Za-z])\\?(?P<command>%s)\{(?P<argument>[^{}]*)\}"
+    r"|_\{(?P<sub>[^{}]*)\}"
+    r"|\^\{(?P<sup>[^{}]*)\}"
+    r"|\{(?P<braced>[A-Za-z0-9][\w.+-]*)\}" % (URL_PATTERN.pattern, "|".join(_FORMATTING)),
+    re.IGNORECASE,
+)
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def expand_macros(text: str, short_name: str | None) -> str:
+    """Replace undefined macros with the paper's short name when they stand for it."""
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word in _FORMATTING:
+            return match.group()
+        if short_name and (word.lower() in GENERIC_MACROS or word.lower() == _squash(short_name)):
+            return short_name
+        return word
+
+    return _MACRO.sub(replace, text)
+
+
+def clean_latex(text: str, short_name: str | None = None) -> str:
+    """Resolve escapes, quotes, ties, `sim` and macros; keep inline commands for `to_spans`."""
+    text = _URL_DUPLICATE.sub(r"\g<url>", text)
+    text = _DOUBLE_QUOTES.sub("\u201c\\1\u201d", text)
+    text = _SINGLE_QUOTES.sub("\u2018\\1\u2019", text)
+    text = _ESCAPE.sub(lambda m: _SIMPLE_ESCAPES[m.group(1)], text)
+    text = _CONTROL_SPACE.sub(" ", text)
+    text = _TIE.sub(" ", text)
+    text = _SIM_MACRO.sub("~", text)
+    text = _SIM_BETWEEN.sub(r"\1~", text)
+    text = _SIM_GLUED.sub("~", text)
+    text = _MATH.sub(lambda m: m.group(1) if re.search(r"[\\^_~]", m.group(1)) else m.group(), text)
+    text = _MACRO_WITH_ARG.sub(r"\1", text)
+    text = expand_macros(text, short_name)
+    return " ".join(text.split())
+
+
+def to_spans(text: str) -> tuple[Span, ...]:
+    """Split cleaned text into plain, formatted and link spans."""
+    spans: list[Span] = []
+    position = 0
+    urls = {start: (end, url) for start, end, url in find_urls(text)}
+
+    def plain(chunk: str) -> None:
+        if not chunk:
+            return
+        if spans and spans[-1].kind == "text":
+            spans[-1] = Span("text", spans[-1].text + chunk)
+        else:
+            spans.append(Span("text", chunk))
+
+    for match in _INLINE.finditer(text):
+        if match.start() < position:
+            continue
+        plain(text[position : match.start()])
+        position = match.end()
+        if match.group("url") is not None:
+            if match.start() not in urls:
+                plain(match.group())
+                continue
+            end, url = urls[match.start()]
+            spans.append(Span("link", text[match.start() : end], url))
+            plain(re.sub(r"(?i)\.git", "", text[end : match.end()]))
+        elif match.group("command") is not None:
+            kind = _FORMATTING[match.group("command").lower()]
+            spans.append(Span(kind, match.group("argument")))
+        elif match.group("sub") is not None:
+            spans.append(Span("sub", match.group("sub")))
+        elif match.group("sup") is not None:
+            spans.append(Span("sup", match.group("sup")))
+        else:
+            plain(match.group("braced"))
+    plain(text[position:])
+    return tuple(span for span in spans if span.text)
+
+
+def flatten(spans: tuple[Span, ...]) -> str:
+    """Render spans as plain text, keeping sub- and superscripts readable."""
+    marks = {"sub": "_", "sup": "^"}
+    return "".join(marks.get(span.kind, "") + span.text for span in spans)
+
+
+def clean_title(raw: str) -> str:
+    """Return a title as plain text without LaTeX debris."""
+    return flatten(to_spans(clean_latex(raw)))
+
+
+def clean_abstract(paper: Paper) -> Paper:
+    """Clean the abstract into spans, resolving macros to the paper's short name."""
+    from dataclasses import replace
+
+    return replace(paper, abstract=to_spans(clean_latex(paper.record.abstract, paper.short_name)))

@@ -1,0 +1,86 @@
+"""Find URLs in text and clean them so they work when clicked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from urllib.parse import quote, urlsplit
+
+from generator.model import Link, LinkKind, Paper
+
+#: A URL with a scheme, or a bare code-host address that people paste without one.
+URL_PATTERN = re.compile(
+    r"(?:https?://|(?<![\w.@/-])(?:www\.|github\.com/|gitlab\.com/|huggingface\.co/))"
+    r"[^\s<>\"'`{}|\\^]+",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\"*"
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "anonymous.4open.science")
+_HF_SECTIONS: dict[str, LinkKind] = {
+    "datasets": "hf-dataset",
+    "spaces": "hf-space",
+    "collections": "hf-collection",
+}
+
+
+def trim_url(found: str) -> str:
+    """Strip the sentence punctuation, unbalanced brackets and `.git` that follow a pasted URL."""
+    url = found
+    while True:
+        before = url
+        url = url.rstrip(_TRAILING)
+        for closer, opener in ((")", "("), ("]", "[")):
+            if url.endswith(closer) and url.count(closer) > url.count(opener):
+                url = url[:-1]
+        if url.lower().endswith(".git"):
+            url = url[:-4]
+        if url == before:
+            return url
+
+
+def clean_url(found: str) -> str | None:
+    """Return a clickable http(s) URL from a match, or None when nothing usable is left."""
+    url = trim_url(found)
+    if not re.match(r"(?i)https?://", url):
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or "." not in parts.netloc:
+        return None
+    # Percent-encode spaces, quotes and non-ASCII; `escape_url` handles the Markdown context.
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def find_urls(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, cleaned URL) for each URL in text; `end` excludes trailing debris."""
+    found: list[tuple[int, int, str]] = []
+    for match in URL_PATTERN.finditer(text):
+        url = clean_url(match.group())
+        if url is not None:
+            found.append((match.start(), match.start() + len(trim_url(match.group())), url))
+    return found
+
+
+def classify_url(url: str) -> LinkKind:
+    """Say what a URL points at: code, a Hugging Face page, a project page, or other."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    segments = [s for s in parts.path.split("/") if s]
+    if host in _CODE_HOSTS:
+        return "code"
+    if host in ("huggingface.co", "hf.co"):
+        if segments and segments[0] in _HF_SECTIONS:
+            return _HF_SECTIONS[segments[0]]
+        if len(segments) >= 2:
+            return "hf-model"
+        return "hf-org"
+    if host.endswith("modelscope.cn"):
+        return "modelscope"
+    if host.endswith(".github.io") or host.endswith(".gitlab.io"):
+        return "project"
+    return "other"
+
+
+def extract_links_of(paper: Paper) -> Paper:
+    """Collect the distinct links shown in a paper's cleaned abstract, classified."""
+    urls = dict.fromkeys(span.href for span in paper.abstract if span.kind == "link")
+    return replace(paper, links=tuple(Link(url, classify_url(url)) for url in urls))

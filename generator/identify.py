@@ -1,0 +1,88 @@
+"""Give every paper its identity before any enricher runs: clean title, short name, slug."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from generator.enrich.clean import clean_title
+from generator.model import Paper, Record
+
+#: Words that head a title but are no name ("Survey: ...").
+_NOT_NAMES = frozenset({"survey", "review", "overview", "introduction", "tutorial", "position", "abstract"})
+#: Acronyms of the field itself; a title prefix starting with one is a topic, not a name.
+_FIELD_ACRONYMS = frozenset({"llm", "llms", "ai", "nlp", "ml", "rl", "lm", "lms"})
+_PREFIX = re.compile(r"^(?P<prefix>[^:]{1,60}?)\s*:\s+\S")
+_TRAILING_WORDS = re.compile(r"\s+(?:Technical Report|Report)$")
+_SLUG_MAX = 60
+
+
+def _is_name_like(word: str) -> bool:
+    """Say whether a word looks coined: digits, inner capitals, or an acronym."""
+    core = word.strip("!?.")
+    if not core or not core[0].isalnum():
+        return False
+    return (
+        any(c.isdigit() for c in core)
+        or any(c.isupper() for c in core[1:])
+        or bool(re.search(r"^[A-Z][^-]*-[A-Z0-9]", core))
+    )
+
+
+def short_name(title: str) -> str | None:
+    """Return the name a title introduces before its colon (`MT-Ladder: A ...`), if any."""
+    match = _PREFIX.match(title)
+    if not match:
+        return None
+    prefix = _TRAILING_WORDS.sub("", match.group("prefix").strip())
+    words = prefix.split()
+    if not 1 <= len(words) <= 3 or "'s" in prefix:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        if word.lower() in _NOT_NAMES or not (word[0].isupper() or _is_name_like(word)):
+            return None
+        return word
+    first, rest = words[0], words[1:]
+    if first.lower() in _FIELD_ACRONYMS or not _is_name_like(first):
+        return None
+    if all(_is_name_like(w) or w[0].isupper() or w.isdigit() for w in rest):
+        return prefix
+    return None
+
+
+def slugify(text: str) -> str:
+    """Return a lowercase ASCII slug of at most 60 characters, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > _SLUG_MAX:
+        slug = slug[: _SLUG_MAX + 1].rsplit("-", 1)[0] if "-" in slug[:_SLUG_MAX] else slug[:_SLUG_MAX]
+    return slug or "paper"
+
+
+#: Slugs a paper may not take: the generated index pages live beside the paper pages.
+RESERVED_SLUGS = frozenset({"index"})
+
+
+def assign_slugs(papers: Iterable[Paper]) -> list[Paper]:
+    """Give each paper a unique slug from its short name or title; later duplicates get `-2`, `-3`."""
+    from dataclasses import replace
+
+    taken: set[str] = set(RESERVED_SLUGS)
+    result: list[Paper] = []
+    for paper in papers:
+        base = slugify(paper.short_name or paper.title)
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        result.append(replace(paper, slug=slug))
+    return result
+
+
+def identify(record: Record) -> Paper:
+    """Make a paper from a record: its clean title and the short name the title gives."""
+    title = clean_title(record.title) or "Untitled"
+    return Paper(record=record, title=title, short_name=short_name(title))

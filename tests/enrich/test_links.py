@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.enrich.links import classify_url, clean_url, find_urls
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        ("https://github.com/fzp0424/Ladder", "https://github.com/fzp0424/Ladder"),
+        ("https://aka.ms/redstone.", "https://aka.ms/redstone"),
+        ("https://github.com/EmpathYang/TinyHelen.git.", "https://github.com/EmpathYang/TinyHelen"),
+        ("https://github.com/linkedin/ControlLLM)", "https://github.com/linkedin/ControlLLM"),
+        ("https://huggingface.co/LiqunMa/).", "https://huggingface.co/LiqunMa/"),
+        ("https://huggingface.co/universeTBD,", "https://huggingface.co/universeTBD"),
+        ("https://en.wikipedia.org/wiki/Pile_(dataset)", "https://en.wikipedia.org/wiki/Pile_(dataset)"),
+        ("github.com/owner/repo", "https://github.com/owner/repo"),
+        ("https://x", None),
+    ],
+)
+def test_clean_url(found: str, expected: str | None) -> None:
+    assert clean_url(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://github.com/horseee/LLM-Pruner", "code"),
+        ("https://anonymous.4open.science/r/LLM4TS-0B5C", "code"),
+        ("https://huggingface.co/IDEA-CCNL/Ziya2-13B-Base", "hf-model"),
+        ("https://huggingface.co/datasets/Infi-MM/InfiMM-WebMath-40B", "hf-dataset"),
+        ("https://huggingface.co/spaces/shifeng3711/gg_prior", "hf-space"),
+        ("https://huggingface.co/collections/McGill-DMaS/dmas-llama-lite-6761d97ba903f82341954ceb", "hf-collection"),
+        ("https://huggingface.co/universeTBD", "hf-org"),
+        ("https://modelscope.cn/models/Fengshenbang/Ziya2-13B-Base/summary", "modelscope"),
+        ("https://llm-stacking.github.io/", "project"),
+        ("https://aka.ms/redstone", "other"),
+    ],
+)
+def test_classify_url(url: str, kind: str) -> None:
+    assert classify_url(url) == kind
+
+
+def test_javascript_and_data_urls_are_never_found() -> None:
+    assert find_urls("click javascript:alert(1) or data:text/html,<b>x</b>") == []

@@ -1,0 +1,48 @@
+"""Build real sites in temporary folders: the generator, then `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from generator.build import BuildResult, build
+from generator.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED_FIXTURES = ROOT.parent / "shared" / "fixtures"
+
+
+def generate(data_dir: Path, docs_dir: Path) -> BuildResult:
+    """Generate the pages of `data_dir` into `docs_dir` with the project's own templates."""
+    return build(Settings(data_dir=data_dir, docs_dir=docs_dir, templates_dir=ROOT / "site_templates"))
+
+
+def build_site(data_dir: Path, work: Path) -> tuple[BuildResult, Path]:
+    """Generate and build a site with the project's mkdocs.yml; return the result and site folder."""
+    docs = work / "docs_src"
+    shutil.copytree(ROOT / "docs_src", docs, ignore=shutil.ignore_patterns("papers", "index.md"))
+    result = generate(data_dir, docs)
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml_load(handle)  # MkDocs' own loader, which resolves `!ENV`
+    # The hook and watch list only matter to `mkdocs serve` in the project folder.
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(work / "site")
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, f"mkdocs build --strict failed:\n{completed.stdout}\n{completed.stderr}"
+    return result, work / "site"

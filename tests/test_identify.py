@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.identify import assign_slugs, identify, short_name, slugify
+from generator.model import Record, Source
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("MT-Ladder: A Model-Agnostic Framework Boosting LLM-based Machine Translation", "MT-Ladder"),
+        ("EfficientLLM: Scalable Pruning-Aware Pretraining", "EfficientLLM"),
+        ("YuLan-Mini: An Open Data-efficient Language Model", "YuLan-Mini"),
+        ("GeMQuAD : Generating Multilingual Question Answering Datasets", "GeMQuAD"),
+        ("Crystal: Illuminating LLM Abilities on Language and Code", "Crystal"),
+        ("D-CPT Law: Domain-specific Continual Pre-Training Scaling Law", "D-CPT Law"),
+        ("1.5-Pints Technical Report: Pretraining in Days, Not Months", "1.5-Pints"),
+        ("vTrain: A Simulation Framework", "vTrain"),
+        ("CodeT5+: Open Code Large Language Models", "CodeT5+"),
+        ("A Little Help Goes a Long Way: Efficient LLM Training", None),
+        ("LLM Post-Training: A Deep Dive into Reasoning Large Language Models", None),
+        ("Mind the Gap: Examining the Self-Improvement Capabilities", None),
+        ("Non-instructional Fine-tuning: Enabling Instruction-Following", None),
+        ("TinyHelen's First Curriculum: Training and Evaluating Tiny Language Models", None),
+        ("Survey: Everything About Models", None),
+        ("Large Language Models are Zero-Shot Reasoners", None),
+    ],
+)
+def test_short_name(title: str, expected: str | None) -> None:
+    assert short_name(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MT-Ladder", "mt-ladder"),
+        ("CodeT5+", "codet5"),
+        ("Caf\u00e9 Na\u00efve: \u00dcber", "cafe-naive-uber"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+        ("---", "paper"),
+        (
+            "Efficient Continual Pre-training by Mitigating the Stability Gap in Large Models",
+            "efficient-continual-pre-training-by-mitigating-the-stability",
+        ),
+    ],
+)
+def test_slugify(text: str, expected: str) -> None:
+    assert slugify(text) == expected
+    assert len(slugify(text)) <= 60
+
+
+def _paper(title: str, line: int):
+    return identify(Record(title, "", Source("x.txt", line)))
+
+
+def test_slugs_are_unique_stable_and_avoid_reserved_names() -> None:
+    papers = [_paper("Same: One", 1), _paper("Same: Two", 3), _paper("Index", 5), _paper("Same: Three", 7)]
+    slugs = [p.slug for p in assign_slugs(papers)]
+    assert slugs == ["same", "same-2", "index-2", "same-3"]
+    assert [p.slug for p in assign_slugs(papers)] == slugs

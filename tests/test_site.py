@@ -1,0 +1,134 @@
+"""End to end: real `mkdocs build --strict` runs over the default data and the hostile listing."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build_catalog
+from generator.config import Settings
+from tests.sitebuild import FIXTURES, ROOT, build_site, generate
+
+pytestmark = pytest.mark.e2e
+
+DEBRIS = re.compile(r"\\%|textit\{|_\{|\\methodname|\\growlength|\\ewtune|``|\{https?:")
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    _, site = build_site(ROOT / "data", tmp_path_factory.mktemp("seed"))
+    return site
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content(page: BeautifulSoup) -> BeautifulSoup:
+    article = page.select_one("article.md-content__inner")
+    assert article is not None
+    return article
+
+
+def test_every_seed_paper_has_a_page_with_its_exact_title(seed_site: Path) -> None:
+    catalog = build_catalog(Settings(data_dir=ROOT / "data"))
+    assert len(catalog.papers) == 244
+    pages = sorted((seed_site / "papers").glob("*/index.html"))
+    assert len(pages) == 244
+    for paper in catalog.papers:
+        page = soup(seed_site / "papers" / paper.slug / "index.html")
+        heading = content(page).find("h1")
+        assert heading is not None
+        assert heading.get_text().rstrip("¶") == paper.title
+
+
+def test_no_latex_debris_survives_on_any_paper_page(seed_site: Path) -> None:
+    for path in (seed_site / "papers").glob("*/index.html"):
+        text = content(soup(path)).get_text()
+        assert not DEBRIS.search(text), f"{path}: {DEBRIS.search(text)}"
+
+
+def test_seed_code_links_are_clean(seed_site: Path) -> None:
+    hrefs = set()
+    for path in (seed_site / "papers").glob("*/index.html"):
+        hrefs |= {a["href"] for a in content(soup(path)).find_all("a", href=re.compile(r"^https?://"))}
+    assert "https://github.com/EmpathYang/TinyHelen" in hrefs
+    assert "https://github.com/linkedin/ControlLLM" in hrefs
+    assert "https://llm-stacking.github.io/" in hrefs
+    assert "https://aka.ms/redstone" in hrefs
+    bad = [h for h in hrefs if re.search(r"[.,;)}]$|\.git$|\{", h)]
+    assert bad == []
+
+
+def test_macros_become_the_papers_short_name(seed_site: Path) -> None:
+    text = content(soup(seed_site / "papers" / "switchgpt" / "index.html")).get_text()
+    assert "we propose a novel approach, SwitchGPT, from" in text
+    text = content(soup(seed_site / "papers" / "growlength" / "index.html")).get_text()
+    assert "named \u201cGrowLength\u201d" in text
+
+
+def test_paper_pages_stay_out_of_the_navigation(seed_site: Path) -> None:
+    page = soup(seed_site / "papers" / "mt-ladder" / "index.html")
+    nav_links = page.select("nav.md-nav--primary a[href]")
+    assert len(nav_links) < 10, "paper pages must not be listed in every page's navigation"
+    assert (seed_site / "papers" / "mt-ladder" / "index.html").stat().st_size < 60_000
+
+
+def test_site_loads_nothing_from_the_network(seed_site: Path) -> None:
+    for path in seed_site.rglob("*.html"):
+        page = soup(path)
+        for tag in page.find_all(["link", "script", "img"]):
+            if tag.name == "link" and {"canonical", "alternate"} & set(tag.get("rel", [])):
+                continue  # names the page's address; the browser loads nothing from it
+            url = tag.get("href") or tag.get("src") or ""
+            assert not re.match(r"(https?:)?//", url), f"{path}: loads {url}"
+
+
+def test_search_index_covers_every_paper(seed_site: Path) -> None:
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert sum(1 for loc in locations if loc.startswith("papers/") and loc != "papers/") == 244
+
+
+def test_hostile_listing_shows_as_text_and_injects_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "listings" / "listing_hostile.txt", data)
+    result, site = build_site(data, tmp_path)
+    clean_data = tmp_path / "clean-data"
+    clean_data.mkdir()
+    shutil.copy(FIXTURES / "listings" / "listing_with_page_chrome.txt", clean_data)
+    _, clean_site = build_site(clean_data, tmp_path / "clean")
+    reference = soup(clean_site / "papers" / "tinynet" / "index.html")
+    expected_scripts = len(reference.find_all("script"))
+    for paper in result.catalog.papers:
+        raw = (site / "papers" / paper.slug / "index.html").read_text(encoding="utf-8")
+        page = BeautifulSoup(raw, "html.parser")
+        assert len(page.find_all("script")) == expected_scripts, paper.slug
+        assert page.find("img") is None
+        assert page.title is not None and "<" not in page.title.decode_contents().replace("&lt;", "")
+        for tag in page.find_all(True):
+            assert not any(attr.startswith("on") for attr in tag.attrs), f"{paper.slug}: {tag}"
+            assert not str(tag.get("href", "")).lower().startswith(("javascript:", "data:"))
+        heading = content(page).find("h1")
+        assert heading is not None and heading.get_text().rstrip("¶") == paper.title
+    page = soup(site / "papers" / "script-alert-title-script-scripted-a-title-that-carries-a" / "index.html")
+    assert "<script>alert(2)</script> as text" in content(page).get_text()
+    jinja = content(soup(site / "papers" / "config-raw-template-jinja-in-a-title" / "index.html")).get_text()
+    assert "{{ 7*7 }}" in jinja and "{% if true %}yes{% endif %}" in jinja
+
+
+def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> None:
+    first = generate(ROOT / "data", tmp_path / "a")
+    generate(ROOT / "data", tmp_path / "b")
+    again = generate(ROOT / "data", tmp_path / "a")
+    files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.md")}
+    files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.md")}
+    assert files_a == files_b
+    assert len(first.report.written) == 246
+    assert again.report.written == [] and again.report.removed == []
