@@ -6,7 +6,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve test lint golden clean lock
+.PHONY: help site docs serve browser test lint golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -31,7 +31,15 @@ site: docs ## build the site from data/ into site/ (generate, then mkdocs build 
 serve: docs ## preview on http://127.0.0.1:8000, regenerating when data/ or site_templates/ change
 	$(BIN)/mkdocs serve
 
-test: $(TEST_STAMP) ## run every check: ruff, mypy and the whole pytest suite
+browser: ## install Debian's chromium for the browser tests when missing (needs root)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	else \
+		echo "no chromium and not root: install Debian's chromium, or the browser tests will be skipped"; \
+	fi
+
+test: $(TEST_STAMP) browser ## run every check: ruff, mypy and the whole pytest suite (browser tests included)
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy

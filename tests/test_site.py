@@ -19,12 +19,6 @@ pytestmark = pytest.mark.e2e
 DEBRIS = re.compile(r"\\%|textit\{|_\{|\\methodname|\\growlength|\\ewtune|``|\{https?:")
 
 
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _, site = build_site(ROOT / "data", tmp_path_factory.mktemp("seed"))
-    return site
-
-
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -1,0 +1,47 @@
+"""Search in Material's own UI, in a real browser, over the seed site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PageWatch
+
+QUERIES = [
+    ("MT-Ladder", "papers/mt-ladder/"),
+    ("EfficientLLM", "papers/efficientllm/"),
+    ("YuLan-Mini: An Open Data-efficient Language Model", "papers/yulan-mini/"),
+    ("GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection", "papers/galore/"),
+]
+
+
+def first_result(watch: PageWatch, base: str, query: str) -> str:
+    page = watch.page
+    page.goto(base)
+    page.keyboard.press("/")
+    page.fill("input.md-search__input", query)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    return first.get_attribute("href") or ""
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
+def test_search_finds_the_paper_first(watched: PageWatch, serve, seed_site: Path, query: str, expected: str) -> None:
+    base = serve(seed_site)
+    href = first_result(watched, base, query)
+    assert expected in href, f"{query!r}: first result {href}"
+    assert watched.errors == []
+    assert watched.outside == []
+
+
+def test_search_result_opens_the_paper(watched: PageWatch, serve, seed_site: Path) -> None:
+    base = serve(seed_site)
+    first_result(watched, base, "MT-Ladder")
+    watched.screenshot("search-mt-ladder")
+    watched.page.locator(".md-search-result__item a").first.click()
+    watched.page.wait_for_url("**/papers/mt-ladder/**")
+    heading = watched.page.locator("article h1").inner_text()
+    assert heading.startswith("MT-Ladder: A Model-Agnostic Framework")
+    watched.screenshot("paper-mt-ladder")
+    assert watched.errors == [] and watched.outside == []

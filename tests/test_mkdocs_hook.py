@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+from generator import mkdocs_hook
+from tests.sitebuild import FIXTURES, ROOT
+
+
+def project(tmp_path: Path) -> SimpleNamespace:
+    (tmp_path / "data").mkdir()
+    shutil.copy(FIXTURES / "listings" / "listing_with_page_chrome.txt", tmp_path / "data")
+    shutil.copytree(ROOT / "site_templates", tmp_path / "site_templates")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    return SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs_src"))
+
+
+def test_serve_regenerates_pages_from_data_before_each_build(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    mkdocs_hook.on_startup(command="serve", dirty=False)
+    mkdocs_hook.on_pre_build(config)
+    assert (tmp_path / "docs_src" / "papers" / "tinynet.md").exists()
+    (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
+    shutil.copy(FIXTURES / "listings" / "listing_crlf_bom.txt", tmp_path / "data")
+    mkdocs_hook.on_pre_build(config)
+    assert (tmp_path / "docs_src" / "papers" / "crlfnet.md").exists()
+    assert not (tmp_path / "docs_src" / "papers" / "tinynet.md").exists()
+
+
+def test_build_leaves_generation_to_make_site(tmp_path: Path) -> None:
+    config = project(tmp_path)
+    mkdocs_hook.on_startup(command="build", dirty=False)
+    mkdocs_hook.on_pre_build(config)
+    assert not (tmp_path / "docs_src").exists()
