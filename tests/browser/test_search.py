@@ -19,8 +19,12 @@ QUERIES = [
 def first_result(watch: PageWatch, base: str, query: str) -> str:
     page = watch.page
     page.goto(base)
-    page.keyboard.press("/")
-    page.fill("input.md-search__input", query)
+    # Wait until Material has wired its components (it exposes the `document$` observable).
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    search.press("End")  # a keyup, which is what Material's query stream listens for
     first = page.locator(".md-search-result__item a").first
     first.wait_for(timeout=10_000)
     return first.get_attribute("href") or ""
