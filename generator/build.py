@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from generator.config import Settings
 from generator.emit.environment import make_environment
 from generator.emit.render import GENERATED_DIRS, render_site
-from generator.emit.writer import WriteReport, write_tree
+from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
 from generator.enrich.clean import clean_abstract
 from generator.enrich.links import extract_links_of
-from generator.identify import assign_slugs, identify
+from generator.identify import identify
 from generator.ingest import read_data_dir
+from generator.merge import merge_records
 from generator.model import Catalog
+from generator.state import State, assign_stable_slugs, load_state, retired_pages
 
 #: Per-paper enrichers, in order; each is pure: paper in, paper out.
 PAPER_ENRICHERS = (clean_abstract, extract_links_of)
@@ -24,24 +26,37 @@ class BuildResult:
 
     catalog: Catalog
     report: WriteReport
+    state_written: bool = False
 
 
-def build_catalog(settings: Settings) -> Catalog:
-    """Read every listing and return the enriched catalog, problems included."""
+def build_catalog(settings: Settings) -> tuple[Catalog, State]:
+    """Read every listing and return the enriched catalog, problems included, and the new state."""
     # Read everything first, so identities can be assigned across all files at once.
     records, problems = read_data_dir(settings.data_dir)
-    # Identify: clean titles, short names, then every slug before any enricher runs.
-    papers = assign_slugs(identify(record) for record in records)
+    # The same paper from several sources becomes one record; each merge is reported.
+    merged, notes = merge_records(records)
+    # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
+    state = load_state(read_text(settings.state_path))
+    papers, state = assign_stable_slugs([identify(r) for r in merged], state, settings.today)
     # Enrich each paper on its own.
     for enrich in PAPER_ENRICHERS:
         papers = [enrich(paper) for paper in papers]
-    return Catalog(papers=papers, problems=problems, records_read=len(records))
+    catalog = Catalog(
+        papers=papers,
+        problems=problems + notes,
+        records_read=len(records),
+        retired=retired_pages(state),
+        updates=state.updates,
+    )
+    return catalog, state
 
 
 def build(settings: Settings) -> BuildResult:
-    """Build the catalog and write its pages into the docs folder."""
-    catalog = build_catalog(settings)
+    """Build the catalog and write its pages into the docs folder, then the state file."""
+    catalog, state = build_catalog(settings)
     # Render every page in memory, then write only what changed.
-    pages = render_site(catalog, make_environment(settings.templates_dir), settings.site_name)
+    pages = render_site(catalog, make_environment(settings.templates_dir), settings)
     report = write_tree(settings.docs_dir, pages, GENERATED_DIRS)
-    return BuildResult(catalog, report)
+    # The state is written last: a failed render leaves it as it was, to be retried.
+    state_written = write_if_changed(settings.state_path, state.to_json().encode("utf-8"))
+    return BuildResult(catalog, report, state_written)

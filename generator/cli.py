@@ -28,7 +28,9 @@ def parser() -> argparse.ArgumentParser:
         default=defaults.templates_dir,
         help="folder of *.md.j2 templates (default: site_templates)",
     )
-    cli.add_argument("--site-name", default=defaults.site_name, help="name shown on the home page")
+    cli.add_argument("--state", type=Path, default=None, help="state file (default: DATA/atlas-state.json)")
+    cli.add_argument("--site-name", default=defaults.site_name, help="name shown on the home page and feed")
+    cli.add_argument("--site-url", default=defaults.site_url, help="public address, for the feed (default: $SITE_URL)")
     cli.add_argument(
         "--allow-partial",
         action="store_true",
@@ -46,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         data_dir=args.data,
         docs_dir=args.docs,
         templates_dir=args.templates,
+        state_file=args.state,
         site_name=args.site_name,
+        site_url=args.site_url if args.site_url.endswith("/") else args.site_url + "/",
         allow_partial=args.allow_partial,
     )
     if not settings.data_dir.is_dir():
@@ -59,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     errors = len(catalog.errors)
     if not args.quiet:
         print(
-            f"paper-atlas: {catalog.records_read} records read, {len(catalog.papers)} papers built, "
-            f"{errors} rejected; {len(report.written)} files written, {report.unchanged} unchanged, "
-            f"{len(report.removed)} removed"
+            f"paper-atlas: {catalog.records_read} records read, {catalog.merged} duplicates merged, "
+            f"{len(catalog.papers)} papers built, {errors} rejected; {len(report.written)} files written, "
+            f"{report.unchanged} unchanged, {len(report.removed)} removed"
         )
     return 1 if errors and not settings.allow_partial else 0

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from generator.ingest import STATE_FILE
+
+
+def default_site_url() -> str:
+    """Return the site's address: `SITE_URL` from the environment, as mkdocs.yml reads it too."""
+    url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+    return url if url.endswith("/") else url + "/"
+
+
+def default_today() -> str:
+    """Return today's date, or the one `SOURCE_DATE_EPOCH` fixes for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.date.today().isoformat()
 
 
 @dataclass(frozen=True)
@@ -12,21 +30,31 @@ class Settings:
 
     #: Folder of paper listings; every file in it (and below) is read.
     data_dir: Path = Path("data")
-    #: MkDocs `docs_dir`; the generator owns `index.md` and `papers/` in it, nothing else.
+    #: MkDocs `docs_dir`; the generator owns `index.md`, `whats-new.md`, `feed.xml` and `papers/`.
     docs_dir: Path = Path("docs_src")
     #: Jinja2 templates of the generated Markdown (`*.md.j2`).
     templates_dir: Path = Path("site_templates")
-    #: Name shown on the home page.
+    #: Slugs and update history; `None` means `<data_dir>/atlas-state.json`.
+    state_file: Path | None = None
+    #: Name shown on the home page and in the feed.
     site_name: str = "Paper Atlas"
+    #: Public address of the site, for the feed's absolute links.
+    site_url: str = field(default_factory=default_site_url)
+    #: The date recorded for the changes this build finds.
+    today: str = field(default_factory=default_today)
     #: Exit with success even when some records were rejected (they are still reported).
     allow_partial: bool = False
 
+    @property
+    def state_path(self) -> Path:
+        return self.state_file if self.state_file is not None else self.data_dir / STATE_FILE
+
     def resolved(self, root: Path) -> Settings:
         """Return a copy whose relative paths are taken from `root`."""
-        return Settings(
+        return replace(
+            self,
             data_dir=root / self.data_dir,
             docs_dir=root / self.docs_dir,
             templates_dir=root / self.templates_dir,
-            site_name=self.site_name,
-            allow_partial=self.allow_partial,
+            state_file=root / self.state_file if self.state_file is not None else None,
         )

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SpanKind = Literal["text", "em", "strong", "code", "sub", "sup", "link"]
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 LinkKind = Literal[
+    "arxiv",
+    "doi",
     "code",
     "hf-model",
     "hf-dataset",
@@ -22,13 +24,27 @@ LinkKind = Literal[
 
 @dataclass(frozen=True)
 class Source:
-    """Where a record came from: the listing file (relative to the data folder) and its line."""
+    """Where a record came from: its file (relative to the data folder), and its line or entry."""
 
     path: str
-    line: int
+    line: int | None = None
+    #: 1-based position in the file's list of records, for formats without line numbers.
+    entry: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        if self.entry is not None:
+            return f"{self.path}, entry {self.entry}"
+        return self.path
+
+    def describe(self) -> str:
+        """Say where the record is, in words for a page footer."""
+        if self.line is not None:
+            return f"{self.path}, line {self.line}"
+        if self.entry is not None:
+            return f"{self.path}, entry {self.entry}"
+        return self.path
 
 
 @dataclass(frozen=True)
@@ -39,10 +55,10 @@ class Problem:
     line: int | None
     message: str
     severity: Severity = "error"
+    entry: int | None = None
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{Source(self.path, self.line, self.entry)}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -64,11 +80,28 @@ class Link:
 
 @dataclass(frozen=True)
 class Record:
-    """One paper as a reader found it, before any cleaning."""
+    """One paper as a reader found it, before any cleaning; every field but the title is optional."""
 
     title: str
     abstract: str
     source: Source
+    authors: tuple[str, ...] = ()
+    #: Publication date as `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), when the source gives one.
+    date: str = ""
+    #: arXiv identifier without version (`2405.15738`, `hep-ph/0601001`) and its latest version.
+    arxiv_id: str = ""
+    arxiv_version: int | None = None
+    doi: str = ""
+    categories: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    venue: str = ""
+    upvotes: int | None = None
+    #: Links given as structured fields (code repository, project page), not found in the text.
+    urls: tuple[str, ...] = ()
+    #: Other sources that held the same paper and were merged into this record.
+    also_from: tuple[Source, ...] = ()
+    #: Identity keys of the records merged into this one, so each still finds this paper.
+    merged_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,13 +126,40 @@ class Paper:
 
 
 @dataclass
+class Update:
+    """What one data change did, by slug, on the day the generator first saw it."""
+
+    date: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RetiredPage:
+    """A URL whose paper left the data (`redirect_to` empty) or was merged into another paper."""
+
+    slug: str
+    title: str
+    date: str
+    redirect_to: str = ""
+
+
+@dataclass
 class Catalog:
     """Every paper of a build, in input order, with the problems met on the way."""
 
     papers: list[Paper] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     records_read: int = 0
+    retired: list[RetiredPage] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def merged(self) -> int:
+        """Count the records that were merged into another record of the same paper."""
+        return sum(1 for p in self.problems if p.severity == "info" and "merged" in p.message)

@@ -18,16 +18,32 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SHARED_FIXTURES = ROOT.parent / "shared" / "fixtures"
 
 
-def generate(data_dir: Path, docs_dir: Path) -> BuildResult:
-    """Generate the pages of `data_dir` into `docs_dir` with the project's own templates."""
-    return build(Settings(data_dir=data_dir, docs_dir=docs_dir, templates_dir=ROOT / "site_templates"))
+#: The date tests record for data changes, so that generated pages do not depend on the clock.
+TODAY = "2026-01-15"
 
 
-def build_site(data_dir: Path, work: Path) -> tuple[BuildResult, Path]:
+def generate(data_dir: Path, docs_dir: Path, state_file: Path | None = None, today: str = TODAY) -> BuildResult:
+    """Generate `data_dir` into `docs_dir` with the project's templates; the state lives beside the docs."""
+    return build(
+        Settings(
+            data_dir=data_dir,
+            docs_dir=docs_dir,
+            templates_dir=ROOT / "site_templates",
+            state_file=state_file or docs_dir.parent / f"{docs_dir.name}-state.json",
+            site_url="https://papers.example.org/",
+            today=today,
+        )
+    )
+
+
+def build_site(
+    data_dir: Path, work: Path, state_file: Path | None = None, today: str = TODAY
+) -> tuple[BuildResult, Path]:
     """Generate and build a site with the project's mkdocs.yml; return the result and site folder."""
     docs = work / "docs_src"
-    shutil.copytree(ROOT / "docs_src", docs, ignore=shutil.ignore_patterns("papers", "index.md"))
-    result = generate(data_dir, docs)
+    if not docs.exists():
+        shutil.copytree(ROOT / "docs_src", docs, ignore=shutil.ignore_patterns("papers", "index.md"))
+    result = generate(data_dir, docs, state_file, today)
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
         config = yaml_load(handle)  # MkDocs' own loader, which resolves `!ENV`
     # The hook and watch list only matter to `mkdocs serve` in the project folder.

@@ -24,7 +24,7 @@ def run(tmp_path: Path, *names: str, extra: tuple[str, ...] = ()) -> int:
 def test_clean_data_exits_zero_with_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(tmp_path, "listing_with_page_chrome.txt") == 0
     out = capsys.readouterr().out
-    assert "2 records read, 2 papers built, 0 rejected" in out
+    assert "2 records read, 0 duplicates merged, 2 papers built, 0 rejected" in out
 
 
 def test_rejected_records_fail_the_run_but_the_rest_is_built(

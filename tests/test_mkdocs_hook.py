@@ -25,7 +25,8 @@ def test_serve_regenerates_pages_from_data_before_each_build(tmp_path: Path) -> 
     shutil.copy(FIXTURES / "listings" / "listing_crlf_bom.txt", tmp_path / "data")
     mkdocs_hook.on_pre_build(config)
     assert (tmp_path / "docs_src" / "papers" / "crlfnet.md").exists()
-    assert not (tmp_path / "docs_src" / "papers" / "tinynet.md").exists()
+    # The paper left the data: its URL stays, with a page that says so.
+    assert "no longer in the collection" in (tmp_path / "docs_src" / "papers" / "tinynet.md").read_text()
 
 
 def test_build_leaves_generation_to_make_site(tmp_path: Path) -> None:

@@ -7,12 +7,13 @@ import re
 import shutil
 from pathlib import Path
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build_catalog
 from generator.config import Settings
-from tests.sitebuild import FIXTURES, ROOT, build_site, generate
+from tests.sitebuild import FIXTURES, ROOT, SHARED_FIXTURES, build_site, generate
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +31,7 @@ def content(page: BeautifulSoup) -> BeautifulSoup:
 
 
 def test_every_seed_paper_has_a_page_with_its_exact_title(seed_site: Path) -> None:
-    catalog = build_catalog(Settings(data_dir=ROOT / "data"))
+    catalog, _ = build_catalog(Settings(data_dir=ROOT / "data"))
     assert len(catalog.papers) == 244
     pages = sorted((seed_site / "papers").glob("*/index.html"))
     assert len(pages) == 244
@@ -124,5 +125,43 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.md")}
     files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.md")}
     assert files_a == files_b
-    assert len(first.report.written) == 246
+    assert len(first.report.written) == 248
     assert again.report.written == [] and again.report.removed == []
+
+
+def test_every_fixture_format_builds_into_one_site_with_a_valid_feed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHARED_FIXTURES, data, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copy(ROOT / "data" / "trending-papers.txt", data)
+    result, site = build_site(data, tmp_path / "work")
+    catalog = result.catalog
+    assert catalog.errors == []
+    assert catalog.records_read == 244 + 10 + 100 + 200 + 46 + 13 + 37 + 25 + 39
+    assert len(catalog.papers) == catalog.records_read - catalog.merged
+    # "Stacking Your Transformers" is in the seed and in the 2024 daily papers: one page, two sources.
+    stacking = next(p for p in catalog.papers if p.title.startswith("Stacking Your Transformers"))
+    # Files are read in sorted path order, so the daily-papers record comes first and gives the identity.
+    assert stacking.record.arxiv_id == "2405.15319"
+    assert stacking.source.path == "hf_daily_papers/2024-05-27_older_format.json"
+    assert [s.path for s in stacking.record.also_from] == ["trending-papers.txt"]
+    assert len(list((site / "papers").glob("*/index.html"))) == len(catalog.papers)
+    feed = feedparser.parse((site / "feed.xml").read_text(encoding="utf-8"))
+    assert not feed.bozo and len(feed.entries) == 50
+    whats_new = content(soup(site / "whats-new" / "index.html")).get_text()
+    assert f"Added ({len(catalog.papers)})" in whats_new
+
+
+def test_a_merged_papers_old_url_redirects_in_the_built_site(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    state = tmp_path / "state.json"
+    (data / "a.yaml").write_text("- title: 'First: Spelling'\n- title: 'Second: Spelling'\n")
+    build_site(data, tmp_path / "work", state, today="2026-01-01")
+    (data / "a.yaml").write_text(
+        "- {title: 'First: Spelling', doi: 10.1234/same}\n- {title: 'Second: Spelling', doi: 10.1234/same}\n"
+    )
+    _, site = build_site(data, tmp_path / "work", state, today="2026-01-02")
+    page = soup(site / "papers" / "second" / "index.html")
+    refresh = page.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh is not None and refresh["content"] == "0; url=../first/"
+    assert (site / "papers" / "first" / "index.html").exists()

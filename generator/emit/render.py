@@ -1,4 +1,4 @@
-"""Render the catalog into Markdown pages (relative path -> text); nothing is written here."""
+"""Render the catalog into site files (relative path -> text); nothing is written here."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from generator.model import Catalog, Paper
+from generator.config import Settings
+from generator.emit.feed import render_feed
+from generator.model import Catalog, Paper, RetiredPage
 
 #: Folders under the docs folder that the generator owns and may prune.
 GENERATED_DIRS = ("papers",)
 
 LINK_KIND_LABELS = {
+    "arxiv": "arXiv",
+    "doi": "DOI",
     "code": "Code",
     "hf-model": "Hugging Face model",
     "hf-dataset": "Hugging Face dataset",
@@ -24,6 +28,8 @@ LINK_KIND_LABELS = {
     "project": "Project page",
     "other": "Link",
 }
+#: How many updates the what's-new page lists in full.
+WHATS_NEW_UPDATES = 20
 
 
 def front_matter(data: dict[str, Any]) -> Markup:
@@ -33,35 +39,72 @@ def front_matter(data: dict[str, Any]) -> Markup:
 
 def paper_front_matter(paper: Paper) -> dict[str, Any]:
     """Return the structured data a paper page carries, raw text included so nothing is lost."""
+    record = paper.record
     return {
         "paper": {
             "slug": paper.slug,
             "title": paper.title,
             "short_name": paper.short_name,
+            "authors": list(record.authors),
+            "date": record.date or None,
+            "arxiv_id": record.arxiv_id or None,
+            "arxiv_version": record.arxiv_version,
+            "doi": record.doi or None,
+            "categories": list(record.categories),
+            "keywords": list(record.keywords),
+            "venue": record.venue or None,
+            "upvotes": record.upvotes,
             "links": [{"url": link.url, "kind": link.kind} for link in paper.links],
-            "source": {"path": paper.source.path, "line": paper.source.line},
-            "raw": {"title": paper.record.title, "abstract": paper.record.abstract},
+            "sources": [str(source) for source in (paper.source, *record.also_from)],
+            "raw": {"title": record.title, "abstract": record.abstract},
         }
     }
 
 
-def render_site(catalog: Catalog, env: jinja2.Environment, site_name: str) -> dict[str, str]:
-    """Return every generated page of the docs folder as relative path -> Markdown."""
+def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
+    """Keep retired pages out of search; a merged paper's page redirects to the paper it joined."""
+    data: dict[str, Any] = {"title": page.title, "search": {"exclude": True}}
+    if page.redirect_to:
+        data["template"] = "redirect.html"
+        data["redirect_to"] = f"../{page.redirect_to}/"
+    return data
+
+
+def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:
+    """Return every generated file of the docs folder as relative path -> text."""
     papers = catalog.papers
-    by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
-    common = {"site_name": site_name, "link_kinds": LINK_KIND_LABELS}
+    by_slug = {paper.slug: paper for paper in papers}
+    common = {"site_name": settings.site_name, "link_kinds": LINK_KIND_LABELS}
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")
     for paper in papers:
         pages[f"papers/{paper.slug}.md"] = paper_template.render(
             paper=paper, front_matter=front_matter(paper_front_matter(paper)), **common
         )
+    retired_template = env.get_template("retired.md.j2")
+    for page in catalog.retired:
+        pages[f"papers/{page.slug}.md"] = retired_template.render(
+            page=page, target=by_slug.get(page.redirect_to), front_matter=front_matter(retired_front_matter(page))
+        )
+    by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
     pages["papers/index.md"] = env.get_template("papers_index.md.j2").render(papers=by_title, **common)
+    updates = [
+        {
+            "date": update.date,
+            "added": [by_slug[s] for s in update.added if s in by_slug],
+            "updated": [by_slug[s] for s in update.updated if s in by_slug],
+            "removed": [p for p in catalog.retired if p.slug in update.removed],
+        }
+        for update in reversed(catalog.updates[-WHATS_NEW_UPDATES:])
+    ]
+    pages["whats-new.md"] = env.get_template("whats_new.md.j2").render(updates=updates, **common)
+    pages["feed.xml"] = render_feed(catalog, settings.site_name, settings.site_url)
     pages["index.md"] = env.get_template("home.md.j2").render(
         papers=papers,
         paper_count=len(papers),
         code_count=sum(1 for p in papers if any(link.kind == "code" for link in p.links)),
-        sources=sorted({p.source.path for p in papers}),
+        sources=sorted({s.path for p in papers for s in (p.source, *p.record.also_from)}),
+        latest=updates[0] if updates else None,
         **common,
     )
     return pages

@@ -59,3 +59,11 @@ def write_tree(root: Path, files: Mapping[str, str], generated_dirs: Iterable[st
             if path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return report
+
+
+def read_text(path: Path) -> str | None:
+    """Return a file's text, or None when it does not exist."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

@@ -67,6 +67,10 @@ def classify_url(url: str) -> LinkKind:
     segments = [s for s in parts.path.split("/") if s]
     if host in _CODE_HOSTS:
         return "code"
+    if host in ("arxiv.org", "export.arxiv.org"):
+        return "arxiv"
+    if host in ("doi.org", "dx.doi.org"):
+        return "doi"
     if host in ("huggingface.co", "hf.co"):
         if segments and segments[0] in _HF_SECTIONS:
             return _HF_SECTIONS[segments[0]]
@@ -81,6 +85,11 @@ def classify_url(url: str) -> LinkKind:
 
 
 def extract_links_of(paper: Paper) -> Paper:
-    """Collect the distinct links shown in a paper's cleaned abstract, classified."""
-    urls = dict.fromkeys(span.href for span in paper.abstract if span.kind == "link")
+    """Collect a paper's links: arXiv and DOI pages, the source's own fields, then the abstract's."""
+    record = paper.record
+    found = [f"https://arxiv.org/abs/{record.arxiv_id}" if record.arxiv_id else None]
+    found.append(f"https://doi.org/{record.doi}" if record.doi else None)
+    found.extend(clean_url(url) for url in record.urls)
+    found.extend(span.href for span in paper.abstract if span.kind == "link")
+    urls = dict.fromkeys(url for url in found if url)
     return replace(paper, links=tuple(Link(url, classify_url(url)) for url in urls))

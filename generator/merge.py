@@ -1,0 +1,129 @@
+"""Merge records of the same paper from different sources into one, reporting every merge.
+
+Two records are the same paper when they share an arXiv id (any version), a DOI, a title that is
+equal once case, punctuation and LaTeX are ignored, or such an equal abstract of 200+ letters;
+records with different arXiv ids, or different DOIs, are never merged. The merged record keeps, field by
+field: the title, authors, arXiv id, DOI and venue of the first record (in data-file order) that
+has one; the longest abstract; the most precise, then earliest date; the highest arXiv version
+and upvote count; and the union of categories, keywords and links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+
+from generator.enrich.clean import clean_title
+from generator.model import Problem, Record
+
+
+def title_key(title: str) -> str:
+    """Return a title reduced to lower-case letters and digits, for comparing spellings."""
+    return re.sub(r"[\W_]+", "", clean_title(title).casefold())
+
+
+def identity_keys(record: Record) -> list[str]:
+    """Return the keys under which a record is the same paper as another."""
+    keys = []
+    if record.arxiv_id:
+        keys.append(f"arxiv:{record.arxiv_id}")
+    if record.doi:
+        keys.append(f"doi:{record.doi}")
+    if title := title_key(record.title):
+        keys.append(f"title:{title}")
+    # A long abstract identifies a paper too, so a corrected title still finds its old page.
+    if len(abstract := title_key(record.abstract)) >= 200:
+        keys.append("abstract:" + hashlib.sha256(abstract.encode()).hexdigest()[:20])
+    return list(dict.fromkeys([*keys, *record.merged_keys]))
+
+
+def conflicting(keys: list[str], others: list[str]) -> bool:
+    """Say whether two sets of keys name different papers: different arXiv ids, or different DOIs."""
+    for kind in ("arxiv:", "doi:"):
+        mine = {k for k in keys if k.startswith(kind)}
+        theirs = {k for k in others if k.startswith(kind)}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
+def _first(values: list[str]) -> str:
+    return next((v for v in values if v), "")
+
+
+def _union(groups: list[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for group in groups for item in group))
+
+
+def combine(group: list[Record]) -> Record:
+    """Merge records of one paper by the documented rule; the first record gives the identity."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    dates = sorted((d for d in (r.date for r in group) if d), key=lambda d: (-len(d), d))
+    versions = [r.arxiv_version for r in group if r.arxiv_version]
+    upvotes = [r.upvotes for r in group if r.upvotes is not None]
+    return replace(
+        first,
+        title=_first([r.title for r in group]),
+        abstract=max((r.abstract for r in group), key=len),
+        authors=next((r.authors for r in group if r.authors), ()),
+        date=dates[0] if dates else "",
+        arxiv_id=_first([r.arxiv_id for r in group]),
+        arxiv_version=max(versions) if versions else None,
+        doi=_first([r.doi for r in group]),
+        categories=_union([r.categories for r in group]),
+        keywords=_union([r.keywords for r in group]),
+        venue=_first([r.venue for r in group]),
+        upvotes=max(upvotes) if upvotes else None,
+        urls=_union([r.urls for r in group]),
+        also_from=first.also_from + tuple(s for r in group[1:] for s in (r.source, *r.also_from)),
+        merged_keys=tuple(dict.fromkeys(k for r in group for k in identity_keys(r))),
+    )
+
+
+def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
+    """Group records that share any identity key; return one record per paper and a note per merge."""
+    owner: dict[str, int] = {}
+    parent = list(range(len(records)))
+    # Keys of each group, so two papers that share a title or abstract but not an id stay apart.
+    group_keys: dict[int, list[str]] = {i: identity_keys(r) for i, r in enumerate(records)}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for index, record in enumerate(records):
+        for key in identity_keys(record):
+            if key not in owner:
+                owner[key] = index
+                continue
+            a, b = root(owner[key]), root(index)
+            if a != b and not conflicting(group_keys[a], group_keys[b]):
+                low, high = min(a, b), max(a, b)
+                parent[high] = low
+                group_keys[low] = group_keys[low] + group_keys.pop(high)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(records)):
+        groups.setdefault(root(index), []).append(index)
+    merged: list[Record] = []
+    notes: list[Problem] = []
+    for members in sorted(groups.values()):
+        group = [records[i] for i in members]
+        merged.append(combine(group))
+        for duplicate in group[1:]:
+            shared = sorted(set(identity_keys(duplicate)) & set().union(*(identity_keys(r) for r in group[:1])))
+            why = shared[0].split(":", 1)[0] if shared else "a shared id"
+            notes.append(
+                Problem(
+                    duplicate.source.path,
+                    duplicate.source.line,
+                    f"same paper as {group[0].source} (same {why}); merged into one page",
+                    "info",
+                    entry=duplicate.source.entry,
+                )
+            )
+    return merged, notes

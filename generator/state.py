@@ -1,0 +1,149 @@
+"""The state file: slugs assigned once and kept, retired URLs, and the history of updates.
+
+`data/atlas-state.json` is committed with the data. It maps each paper (by its identity keys) to
+the slug it was first given, so a corrected title or a merge never breaks a URL, remembers papers
+that left the data (their page says so instead of a 404), and records what each data change did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from generator.identify import RESERVED_SLUGS, slugify
+from generator.merge import conflicting, identity_keys
+from generator.model import Paper, RetiredPage, Source, Update
+
+STATE_VERSION = 1
+
+
+@dataclass
+class Entry:
+    """What the state remembers of one paper, current or gone."""
+
+    slug: str
+    title: str
+    keys: list[str]
+    digest: str
+    added: str
+    removed: str = ""
+    #: Set when this paper was merged into another: its URL redirects to that paper's slug.
+    merged_into: str = ""
+
+
+@dataclass
+class State:
+    """Every slug ever given, and the updates, oldest first."""
+
+    entries: list[Entry] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        data = {
+            "version": STATE_VERSION,
+            "papers": [_entry_dict(e) for e in sorted(self.entries, key=lambda e: e.slug)],
+            "updates": [vars(u) for u in self.updates],
+        }
+        return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _entry_dict(entry: Entry) -> dict[str, Any]:
+    return {k: v for k, v in vars(entry).items() if v != ""}
+
+
+def load_state(text: str | None) -> State:
+    """Parse a state file; a missing file is an empty state."""
+    if not text:
+        return State()
+    data = json.loads(text)
+    return State(
+        entries=[Entry(**e) for e in data.get("papers", [])],
+        updates=[Update(**u) for u in data.get("updates", [])],
+    )
+
+
+def digest(paper: Paper) -> str:
+    """Return a short fingerprint of everything the data says about a paper."""
+    record = replace(paper.record, source=Source(""), also_from=(), merged_keys=())
+    return hashlib.sha256(repr(record).encode()).hexdigest()[:16]
+
+
+def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[list[Paper], State]:
+    """Give each paper its remembered slug or a new unique one; record what changed today."""
+    by_key: dict[str, Entry] = {}
+    for entry in state.entries:
+        for key in entry.keys:
+            by_key.setdefault(key, entry)
+    taken = {e.slug for e in state.entries} | set(RESERVED_SLUGS)
+    update = Update(date=today)
+    claimed: set[int] = set()  # ids of entries already matched to a paper of this build
+    result: list[Paper] = []
+    for paper in papers:
+        keys = identity_keys(paper.record)
+        entries: list[Entry] = []
+        for key in keys:
+            found = by_key.get(key)
+            if found is None or id(found) in claimed or conflicting(found.keys, keys):
+                continue
+            if all(found is not e for e in entries):
+                entries.append(found)
+        live = [e for e in entries if not e.merged_into and not e.removed] or entries
+        fingerprint = digest(paper)
+        if live:
+            entry = live[0]
+            if entry.removed or entry.merged_into:
+                update.added.append(entry.slug)  # back in the data, under its old URL
+            elif entry.digest != fingerprint:
+                update.updated.append(entry.slug)
+            entry.title, entry.digest, entry.removed, entry.merged_into = paper.title, fingerprint, "", ""
+            entry.keys = sorted(set(entry.keys) | set(keys))
+        else:
+            entry = Entry(_new_slug(paper, taken), paper.title, keys, fingerprint, today)
+            state.entries.append(entry)
+            update.added.append(entry.slug)
+        for other in entries:
+            if other is not entry:
+                # Two remembered papers are now one: the other's URL redirects to this one.
+                other.merged_into, other.removed = entry.slug, ""
+                update.updated.append(other.slug)
+        claimed.update(id(e) for e in entries)
+        claimed.add(id(entry))
+        taken.add(entry.slug)
+        result.append(replace(paper, slug=entry.slug))
+    for entry in state.entries:
+        if id(entry) not in claimed and not entry.removed and not entry.merged_into:
+            entry.removed = today
+            update.removed.append(entry.slug)
+    if update.added or update.updated or update.removed:
+        state.updates.append(update)
+    return result, state
+
+
+def _new_slug(paper: Paper, taken: set[str]) -> str:
+    base = slugify(paper.short_name or paper.title)
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def retired_pages(state: State) -> list[RetiredPage]:
+    """Return the URLs to keep alive for papers that left or were merged, by slug."""
+    live = {e.slug: e for e in state.entries if not e.removed and not e.merged_into}
+    targets = {e.slug: e.merged_into for e in state.entries if e.merged_into}
+    pages = []
+    for entry in sorted(state.entries, key=lambda e: e.slug):
+        if entry.slug in live:
+            continue
+        target = entry.merged_into
+        hops = 0
+        while target in targets and hops < len(targets):  # follow merges of merges
+            target, hops = targets[target], hops + 1
+        if target not in live:
+            target = ""
+        when = entry.removed or next((u.date for u in reversed(state.updates) if entry.slug in u.updated), "")
+        pages.append(RetiredPage(entry.slug, entry.title, when, target))
+    return pages

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from generator.merge import identity_keys, merge_records, title_key
+from generator.model import Record, Source
+
+
+def record(title: str, path: str, **fields: object) -> Record:
+    return Record(title=title, abstract=str(fields.pop("abstract", "")), source=Source(path, 1), **fields)  # type: ignore[arg-type]
+
+
+def test_title_key_ignores_case_punctuation_and_latex() -> None:
+    assert title_key("{LoRA} Adapters: 50\\% Fewer") == title_key("LoRA adapters - 50% fewer")
+
+
+def test_same_arxiv_id_merges_by_the_documented_rule() -> None:
+    listing = record("AtomNet: A Paper", "a.txt", abstract="short", date="2024")
+    feed = record(
+        "AtomNet: A Paper (v3)",
+        "b.xml",
+        abstract="a much longer abstract",
+        arxiv_id="2402.00001",
+        arxiv_version=3,
+        date="2024-02-01",
+        categories=("cs.CL",),
+    )
+    daily = record(
+        "AtomNet: a paper",
+        "c.json",
+        arxiv_id="2402.00001",
+        upvotes=12,
+        urls=("https://github.com/x/atomnet",),
+        categories=("cs.LG",),
+    )
+    merged, notes = merge_records([listing, feed, daily])
+    assert len(merged) == 1
+    paper = merged[0]
+    assert paper.title == "AtomNet: A Paper" and paper.source.path == "a.txt"
+    assert paper.abstract == "a much longer abstract"
+    assert paper.date == "2024-02-01" and paper.arxiv_version == 3 and paper.upvotes == 12
+    assert paper.categories == ("cs.CL", "cs.LG") and paper.urls == ("https://github.com/x/atomnet",)
+    assert [s.path for s in paper.also_from] == ["b.xml", "c.json"]
+    assert [n.severity for n in notes] == ["info", "info"]
+    assert "same paper as a.txt:1" in str(notes[0])
+
+
+def test_doi_and_long_abstract_identify_a_paper() -> None:
+    a = record("One Title", "a.bib", doi="10.1/x")
+    b = record("Another Title", "b.bib", doi="10.1/x")
+    abstract = "word " * 60
+    c = record("Typo Titel", "c.txt", abstract=abstract)
+    d = record("Typo Title", "d.txt", abstract=abstract)
+    merged, _ = merge_records([a, b, c, d])
+    assert [m.title for m in merged] == ["One Title", "Typo Titel"]
+    assert any(k.startswith("abstract:") for k in identity_keys(c))
+
+
+def test_different_papers_stay_apart() -> None:
+    merged, notes = merge_records([record("A: One", "a.txt"), record("B: Two", "a.txt")])
+    assert len(merged) == 2 and notes == []
+
+
+def test_same_title_or_abstract_with_different_arxiv_ids_stays_apart() -> None:
+    abstract = "zero divisors " * 30
+    part2 = record("Placeholder Substructures II", "k.jsonl", abstract=abstract, arxiv_id="0704.0026")
+    part3 = record("Placeholder Substructures III", "k.jsonl", abstract=abstract, arxiv_id="0704.0112")
+    merged, notes = merge_records([part2, part3])
+    assert len(merged) == 2 and notes == []
