@@ -100,7 +100,7 @@ def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[
             entry.title, entry.digest, entry.removed, entry.merged_into = paper.title, fingerprint, "", ""
             entry.keys = sorted(set(entry.keys) | set(keys))
         else:
-            entry = Entry(_new_slug(paper, taken), paper.title, keys, fingerprint, today)
+            entry = Entry(_new_slug(paper, taken), paper.title, sorted(keys), fingerprint, today)
             state.entries.append(entry)
             update.added.append(entry.slug)
         for other in entries:

@@ -129,6 +129,7 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     assert again.report.written == [] and again.report.removed == []
 
 
+@pytest.mark.usefixtures("shared_fixtures")
 def test_every_fixture_format_builds_into_one_site_with_a_valid_feed(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(SHARED_FIXTURES, data, ignore=shutil.ignore_patterns("*.md"))

@@ -11,6 +11,7 @@ from generator.ingest.fields import arxiv_id, date, names, terms
 from tests.sitebuild import FIXTURES, SHARED_FIXTURES
 
 FORMATS = FIXTURES / "formats"
+needs_samples = pytest.mark.usefixtures("shared_fixtures")
 
 
 def read(path: Path) -> tuple[list, list[str]]:
@@ -18,6 +19,7 @@ def read(path: Path) -> tuple[list, list[str]]:
     return records, [str(p) for p in problems]
 
 
+@needs_samples
 @pytest.mark.parametrize(
     ("relative", "count", "first_title", "first_arxiv"),
     [
@@ -43,6 +45,7 @@ def test_real_samples_read_completely(relative: str, count: int, first_title: st
     assert all(r.title and r.abstract for r in records)
 
 
+@needs_samples
 def test_hf_daily_current_shape_carries_code_keywords_upvotes_and_date() -> None:
     records, _ = read(SHARED_FIXTURES / "hf_daily_papers/2025-10-01.json")
     first = records[0]
@@ -52,6 +55,7 @@ def test_hf_daily_current_shape_carries_code_keywords_upvotes_and_date() -> None
     assert "\n" not in first.title
 
 
+@needs_samples
 def test_atom_keeps_version_categories_primary_first_and_doi() -> None:
     records, _ = read(SHARED_FIXTURES / "arxiv_atom/arxiv_api_2016_format.xml")
     first = records[0]
@@ -63,6 +67,7 @@ def test_atom_keeps_version_categories_primary_first_and_doi() -> None:
     assert first.venue.startswith("Int. J. Mod. Phys. B")
 
 
+@needs_samples
 def test_kaggle_keeps_parsed_authors_categories_and_versions() -> None:
     records, _ = read(SHARED_FIXTURES / "arxiv_kaggle/kaggle_oai_snapshot_head200.jsonl")
     first = records[0]
@@ -71,6 +76,7 @@ def test_kaggle_keeps_parsed_authors_categories_and_versions() -> None:
     assert first.arxiv_version == 2 and first.doi == "10.1103/physrevd.76.013009"
 
 
+@needs_samples
 def test_kaggle_snapshot_named_json_is_read_as_json_lines(tmp_path: Path) -> None:
     source = SHARED_FIXTURES / "arxiv_kaggle/kaggle_oai_snapshot_head200.jsonl"
     renamed = tmp_path / "arxiv-metadata-oai-snapshot.json"
@@ -79,6 +85,7 @@ def test_kaggle_snapshot_named_json_is_read_as_json_lines(tmp_path: Path) -> Non
     assert problems == [] and len(records) == 200
 
 
+@needs_samples
 def test_bibtex_proceedings_header_gives_venue_and_year_and_sections_become_categories() -> None:
     records, _ = read(SHARED_FIXTURES / "bibtex/pmlr_v262_enlsp2024.bib")
     assert records[0].date == "2024"
