@@ -25,8 +25,15 @@ $(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
 docs: $(SITE_STAMP) ## generate docs_src/ from data/ (no site build)
 	$(BIN)/python -m generator
 
-site: docs ## build the site from data/ into site/ (generate, then mkdocs build --strict)
-	$(BIN)/mkdocs build --strict
+# The site is built beside site/ and swapped in only when mkdocs succeeds, so a failed build
+# leaves the previous site/ as it was. Rejected records (generator exit 1) still get a site of the
+# rest of the data, and make then fails with that status; exit 2 (no data folder) stops at once.
+site: $(SITE_STAMP) ## build the site from data/ into site/ (generate, then mkdocs build --strict)
+	@status=0; $(BIN)/python -m generator || status=$$?; \
+	if [ $$status -gt 1 ]; then exit $$status; fi; \
+	rm -rf .site.tmp && $(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }; \
+	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.tmp site; rm -rf .site.old; \
+	exit $$status
 
 serve: docs ## preview on http://127.0.0.1:8000, regenerating when data/ or site_templates/ change
 	$(BIN)/mkdocs serve

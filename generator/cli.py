@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     errors = len(catalog.errors)
     if not args.quiet:
+        for count in catalog.file_counts():
+            print(f"  {count.path}: {count.read} read, {count.merged} merged into another, {count.rejected} rejected")
         print(
             f"paper-atlas: {catalog.records_read} records read, {catalog.merged} duplicates merged, "
             f"{len(catalog.papers)} papers built, {errors} rejected; {len(report.written)} files written, "

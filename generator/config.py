@@ -30,7 +30,7 @@ class Settings:
 
     #: Folder of paper listings; every file in it (and below) is read.
     data_dir: Path = Path("data")
-    #: MkDocs `docs_dir`; the generator owns `index.md`, `whats-new.md`, `feed.xml` and `papers/`.
+    #: MkDocs `docs_dir`; the generator owns `papers/` and the generated files at its top.
     docs_dir: Path = Path("docs_src")
     #: Jinja2 templates of the generated Markdown (`*.md.j2`).
     templates_dir: Path = Path("site_templates")

@@ -145,6 +145,16 @@ class RetiredPage:
     redirect_to: str = ""
 
 
+@dataclass(frozen=True)
+class FileCount:
+    """What one data file gave: records accepted, merged into another record, and rejected."""
+
+    path: str
+    read: int
+    merged: int
+    rejected: int
+
+
 @dataclass
 class Catalog:
     """Every paper of a build, in input order, with the problems met on the way."""
@@ -163,3 +173,19 @@ class Catalog:
     def merged(self) -> int:
         """Count the records that were merged into another record of the same paper."""
         return sum(1 for p in self.problems if p.severity == "info" and "merged" in p.message)
+
+    def file_counts(self) -> list[FileCount]:
+        """Count, per data file, records read, merged away and rejected; they add up to the catalog's."""
+        read: dict[str, int] = {}
+        for paper in self.papers:
+            for source in (paper.source, *paper.record.also_from):
+                read[source.path] = read.get(source.path, 0) + 1
+        merged: dict[str, int] = {}
+        rejected: dict[str, int] = {}
+        for problem in self.problems:
+            if problem.severity == "error":
+                rejected[problem.path] = rejected.get(problem.path, 0) + 1
+            elif problem.severity == "info" and "merged" in problem.message:
+                merged[problem.path] = merged.get(problem.path, 0) + 1
+        names = sorted(set(read) | set(rejected))
+        return [FileCount(n, read.get(n, 0), merged.get(n, 0), rejected.get(n, 0)) for n in names]

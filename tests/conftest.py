@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import functools
 import os
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -32,3 +36,31 @@ def shared_fixtures() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return SHARED_FIXTURES
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # LinkChecker waits 0.1-0.6 s between requests to a host unless the host answers with
+        # this header; it is a local test server, so let it check at full speed.
+        self.send_header("LinkChecker", "unthrottled")
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """Serve a folder over HTTP on 127.0.0.1; return its base URL."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()

@@ -57,3 +57,20 @@ def test_every_option_is_documented_in_the_readme() -> None:
         for option in action.option_strings:
             if option.startswith("--") and option != "--help":
                 assert f"`{option}" in readme, f"{option} is missing from the README"
+
+
+def test_counts_per_file_add_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    formats = FIXTURES / "formats"
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("jsonl_with_broken_line.jsonl", "bib_unclosed_brace.bib", "hf_daily_missing_title.json"):
+        shutil.copy(formats / name, data)
+    shutil.copy(formats / "atom_entry_without_title.xml", data)  # AtomNet again: merges with the daily paper
+    assert (
+        main(["--data", str(data), "--docs", str(tmp_path / "docs"), "--templates", str(ROOT / "site_templates")]) == 1
+    )
+    out = capsys.readouterr().out
+    assert "  atom_entry_without_title.xml: 1 read, 0 merged into another, 1 rejected" in out
+    assert "  hf_daily_missing_title.json: 1 read, 1 merged into another, 2 rejected" in out
+    assert "  jsonl_with_broken_line.jsonl: 2 read, 0 merged into another, 2 rejected" in out
+    assert "paper-atlas: 6 records read, 1 duplicates merged, 5 papers built, 6 rejected" in out

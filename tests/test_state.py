@@ -91,6 +91,8 @@ def test_adding_a_file_rewrites_only_new_pages_and_indexes(tmp_path: Path) -> No
     assert sorted(result.report.written) == [
         "feed.xml",
         "index.md",
+        "papers.bib",
+        "papers.json",
         "papers/crlfnet.md",
         "papers/index.md",
         "whats-new.md",

@@ -16,9 +16,18 @@ _START_ENTITIES = {"=": "&#61;", ":": "&#58;", "~": "&#126;"}
 _HTML_TAGS = {"em": "em", "strong": "strong", "code": "code", "sub": "sub", "sup": "sup"}
 
 
+#: Invisible characters that reorder or hide text (bidi overrides, zero-width marks): never shown.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible_text(text: str) -> str:
+    """Return text on one line without invisible reordering characters: what a page shows."""
+    return " ".join(INVISIBLE.sub("", str(text)).split())
+
+
 def escape_text(text: str) -> Markup:
-    """Return text as Markdown that renders to exactly that text, on one line."""
-    flat = " ".join(str(text).split())
+    """Return text as Markdown that renders to exactly its visible text, on one line."""
+    flat = visible_text(text)
     out = []
     for char in flat:
         if char in _ENTITIES:

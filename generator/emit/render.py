@@ -9,6 +9,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.config import Settings
+from generator.emit.exports import paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
 from generator.model import Catalog, Paper, RetiredPage
 
@@ -37,28 +38,9 @@ def front_matter(data: dict[str, Any]) -> Markup:
     return Markup(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100_000))
 
 
-def paper_front_matter(paper: Paper) -> dict[str, Any]:
-    """Return the structured data a paper page carries, raw text included so nothing is lost."""
-    record = paper.record
-    return {
-        "paper": {
-            "slug": paper.slug,
-            "title": paper.title,
-            "short_name": paper.short_name,
-            "authors": list(record.authors),
-            "date": record.date or None,
-            "arxiv_id": record.arxiv_id or None,
-            "arxiv_version": record.arxiv_version,
-            "doi": record.doi or None,
-            "categories": list(record.categories),
-            "keywords": list(record.keywords),
-            "venue": record.venue or None,
-            "upvotes": record.upvotes,
-            "links": [{"url": link.url, "kind": link.kind} for link in paper.links],
-            "sources": [str(source) for source in (paper.source, *record.also_from)],
-            "raw": {"title": record.title, "abstract": record.abstract},
-        }
-    }
+def paper_front_matter(paper: Paper, site_url: str) -> dict[str, Any]:
+    """Return the structured data a paper page carries: its `papers.json` record, raw text included."""
+    return {"paper": paper_export(paper, site_url)}
 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
@@ -70,6 +52,11 @@ def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
     return data
 
 
+def indent_code(text: str) -> str:
+    """Return text as an indented Markdown code block: shown literally, whatever it holds."""
+    return "\n".join("    " + line.replace("\t", "  ") if line.strip() else "" for line in text.strip().splitlines())
+
+
 def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:
     """Return every generated file of the docs folder as relative path -> text."""
     papers = catalog.papers
@@ -79,7 +66,10 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     paper_template = env.get_template("paper.md.j2")
     for paper in papers:
         pages[f"papers/{paper.slug}.md"] = paper_template.render(
-            paper=paper, front_matter=front_matter(paper_front_matter(paper)), **common
+            paper=paper,
+            front_matter=front_matter(paper_front_matter(paper, settings.site_url)),
+            bibtex=Markup(indent_code(render_bibtex([paper]))),
+            **common,
         )
     retired_template = env.get_template("retired.md.j2")
     for page in catalog.retired:
@@ -99,6 +89,8 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     ]
     pages["whats-new.md"] = env.get_template("whats_new.md.j2").render(updates=updates, **common)
     pages["feed.xml"] = render_feed(catalog, settings.site_name, settings.site_url)
+    pages["papers.json"] = render_json(papers, settings.site_url)
+    pages["papers.bib"] = render_bibtex(papers)
     pages["index.md"] = env.get_template("home.md.j2").render(
         papers=papers,
         paper_count=len(papers),

@@ -18,34 +18,61 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
+def _temporary(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    return Path(name)
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `path` and return it."""
+    temporary = _temporary(path)
+    try:
+        temporary.write_bytes(data)
+        os.chmod(temporary, 0o644)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _unchanged(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` to `path` atomically unless it already holds exactly those bytes."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    if _unchanged(path, data):
+        return False
+    os.replace(_stage(path, data), path)
     return True
 
 
 def write_tree(root: Path, files: Mapping[str, str], generated_dirs: Iterable[str]) -> WriteReport:
-    """Write `files` under `root`; remove other files only inside `generated_dirs`."""
+    """Write `files` under `root`, only those whose bytes change; prune only inside `generated_dirs`.
+
+    Every changed file is first staged beside its target; only when all are staged are they
+    renamed into place, so a failure while writing leaves the previous pages as they were.
+    """
     report = WriteReport()
-    for relative in sorted(files):
-        if write_if_changed(root / relative, files[relative].encode("utf-8")):
-            report.written.append(relative)
-        else:
-            report.unchanged += 1
+    encoded = {relative: files[relative].encode("utf-8") for relative in sorted(files)}
+    changed = [relative for relative, data in encoded.items() if not _unchanged(root / relative, data)]
+    report.unchanged = len(encoded) - len(changed)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for relative in changed:
+            staged.append((_stage(root / relative, encoded[relative]), root / relative))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)
+    report.written = changed
     for folder in generated_dirs:
         base = root / folder
         if not base.is_dir():

@@ -32,7 +32,8 @@ _SIM_MACRO = re.compile(r"\$?\\sim\$?")
 _SIM_BETWEEN = re.compile(r"(\d[A-Za-z%]{0,2}) sim (?=\d)")
 _SIM_GLUED = re.compile(r"(?<![A-Za-z\\])sim(?=\d)")
 _MATH = re.compile(r"\$([^$]{1,60}?)\$")
-_MACRO_WITH_ARG = re.compile(r"\\(?:url|href|text|textrm|mathrm|mbox|cite\w*|ref)\{([^{}]*)\}(?:\{[^{}]*\})?")
+_HREF = re.compile(r"\\href\{([^{}]*)\}\{([^{}]*)\}")
+_MACRO_WITH_ARG = re.compile(r"\\(?:url|text|textrm|mathrm|mbox|cite\w*|ref)\{([^{}]*)\}")
 _MACRO = re.compile(r"\\([A-Za-z]+)\b")
 _INLINE = re.compile(
     r"(?P<url>%s)"
@@ -74,6 +75,8 @@ def clean_latex(text: str, short_name: str | None = None) -> str:
     text = _SIM_BETWEEN.sub(r"\1~", text)
     text = _SIM_GLUED.sub("~", text)
     text = _MATH.sub(lambda m: m.group(1) if re.search(r"[\\^_~]", m.group(1)) else m.group(), text)
+    # \href keeps its text, and its target only when that is an http(s) address.
+    text = _HREF.sub(lambda m: f"{m[2]} ({m[1]})" if re.match(r"https?://", m[1]) else m[2], text)
     text = _MACRO_WITH_ARG.sub(r"\1", text)
     text = expand_macros(text, short_name)
     return " ".join(text.split())

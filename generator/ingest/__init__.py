@@ -65,7 +65,10 @@ def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
         return [], [Problem(name, None, "empty file; add papers to it or remove it")]
     if reader is read_json and _is_json_lines(text):
         reader = read_json_lines  # the Kaggle arXiv snapshot is JSON lines named `.json`
-    return reader(name, text)
+    try:
+        return reader(name, text)
+    except Exception as error:  # a reader bug must not stop the other files from building
+        return [], [Problem(name, None, f"reader failed ({type(error).__name__}: {error}); please report this file")]
 
 
 def decode(data: bytes) -> str:

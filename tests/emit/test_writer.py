@@ -29,3 +29,29 @@ def test_stale_pages_are_pruned_only_inside_generated_folders(tmp_path: Path) ->
     assert not (tmp_path / "papers" / "old").exists()
     again = write_tree(tmp_path, {"papers/new.md": "new", "index.md": "home"}, ["papers"])
     assert again.written == [] and again.removed == [] and again.unchanged == 2
+
+
+def test_a_failure_while_writing_leaves_the_previous_pages(tmp_path: Path, monkeypatch) -> None:
+    from generator.emit import writer
+
+    write_tree(tmp_path, {"papers/a.md": "old a", "papers/b.md": "old b"}, ["papers"])
+    staged = 0
+    real_stage = writer._stage
+
+    def failing_stage(path: Path, data: bytes) -> Path:
+        nonlocal staged
+        staged += 1
+        if staged == 2:
+            raise OSError("disk full")
+        return real_stage(path, data)
+
+    monkeypatch.setattr(writer, "_stage", failing_stage)
+    try:
+        write_tree(tmp_path, {"papers/a.md": "new a", "papers/b.md": "new b"}, ["papers"])
+    except OSError:
+        pass
+    else:
+        raise AssertionError("the write should have failed")
+    assert (tmp_path / "papers" / "a.md").read_text() == "old a"
+    assert (tmp_path / "papers" / "b.md").read_text() == "old b"
+    assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["a.md", "b.md"], "no staged file is left"

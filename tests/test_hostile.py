@@ -1,0 +1,105 @@
+"""The hostile corpus (tests/fixtures/hostile, one attack or breakage per file) builds safely.
+
+Every file is either read, with its text shown as text in the built HTML, or reported by name;
+nothing from the data becomes markup, script, an event handler or a non-http link.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.sitebuild import FIXTURES, build_site
+
+HOSTILE = FIXTURES / "hostile"
+#: Files that are broken on purpose: each must be reported, by name, as rejected.
+BROKEN = {
+    "bib_unclosed_brace.bib",
+    "binary_png.txt",
+    "empty_file.txt",
+    "encoding_latin1.txt",
+    "json_deeply_nested.json",
+    "jsonl_broken_lines.jsonl",
+    "unknown_format.pdf",
+    "yaml_billion_laughs.yaml",
+    "yaml_python_object_tag.yaml",
+}
+#: What the content of a paper page may be made of; anything else came from the data.
+ALLOWED_TAGS = {"article", "h1", "h2", "p", "a", "em", "strong", "code", "pre", "span", "ul", "li", "hr", "sub", "sup"}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory):
+    work = tmp_path_factory.mktemp("hostile")
+    data = work / "data"
+    shutil.copytree(HOSTILE, data)
+    return build_site(data, work / "build")
+
+
+def test_the_corpus_holds_at_least_30_distinct_cases() -> None:
+    assert len(list(HOSTILE.iterdir())) >= 30
+
+
+def test_every_broken_file_is_reported_by_name_and_the_rest_builds(hostile_site) -> None:
+    result, _ = hostile_site
+    catalog = result.catalog
+    rejected = {p.path for p in catalog.errors}
+    assert rejected == BROKEN
+    counts = {c.path: c for c in catalog.file_counts()}
+    assert set(counts) == {p.name for p in HOSTILE.iterdir()}, "every file is accounted for"
+    assert sum(c.read for c in counts.values()) == catalog.records_read
+    assert catalog.records_read - catalog.merged == len(catalog.papers)
+    assert sum(c.rejected for c in counts.values()) == len(catalog.errors)
+    for name in HOSTILE.iterdir():
+        if name.name not in BROKEN:
+            assert counts[name.name].read >= 1, f"{name.name} built no paper"
+
+
+def test_no_page_carries_markup_script_or_links_from_the_data(hostile_site) -> None:
+    _, site = hostile_site
+    reference: int | None = None
+    for path in sorted((site / "papers").glob("*/index.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        scripts = len(page.find_all("script"))
+        reference = scripts if reference is None else reference
+        assert scripts == reference, f"{path}: {scripts} scripts, other pages have {reference}"
+        assert page.title is not None and "<" not in page.title.decode_contents().replace("&lt;", "")
+        for tag in page.find_all(True):
+            assert not any(attr.lower().startswith("on") for attr in tag.attrs), f"{path}: {tag}"
+            for attr in ("href", "src", "action", "formaction"):
+                value = str(tag.get(attr, "")).strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), f"{path}: {tag}"
+        article = page.select_one("article.md-content__inner")
+        assert article is not None
+        used = {tag.name for tag in article.find_all(True)} | {"article"}
+        assert used <= ALLOWED_TAGS, f"{path}: {used - ALLOWED_TAGS}"
+        for link in article.find_all("a", href=True):
+            assert re.match(r"https?://|[#.a-z0-9]", link["href"]), f"{path}: {link}"
+    assert reference is not None
+
+
+def test_every_title_shows_as_the_exact_text_it_was(hostile_site) -> None:
+    result, site = hostile_site
+    for paper in result.catalog.papers:
+        page = BeautifulSoup((site / "papers" / paper.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+        heading = page.select_one("article h1")
+        assert heading is not None
+        assert heading.get_text().rstrip("¶") == re.sub(r"[\u200b-\u200f\u202a-\u202e]", "", paper.title)
+
+
+def test_abstract_attacks_show_as_text(hostile_site) -> None:
+    _, site = hostile_site
+
+    def text(slug: str) -> str:
+        page = BeautifulSoup((site / "papers" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+        article = page.select_one("article.md-content__inner")
+        assert article is not None
+        return article.get_text()
+
+    assert "<script>alert(2)</script>" in text("handlernet")
+    assert "javascript:alert(1) and data:text/html" in text("schemenet")
+    assert "![x](https://evil.example/track.png)" in text("imagenet2")
+    assert "{{ 7*7 }}" in text("script-alert-json-script-jsonnet-hostile-fields")
