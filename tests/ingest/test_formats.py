@@ -197,3 +197,20 @@ def test_names_and_terms() -> None:
     assert names([{"name": "X"}, "Y"]) == ("X", "Y")
     assert terms("cs.AI cs.LG") == ("cs.AI", "cs.LG")
     assert terms("deep learning, robotics") == ("deep learning", "robotics")
+
+
+def test_a_50_mb_single_line_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "one_line.txt"
+    path.write_text("word " * 10_000_000, encoding="utf-8")
+    records, problems = read(path)
+    assert records == []
+    assert problems == ["one_line.txt:1: error: abstract with no title line before it; skipped"]
+
+
+def test_a_100k_paper_file_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    lines = (f'{{"title": "Paper {i}: A Title", "arxiv_id": "2401.{i:05d}"}}' for i in range(100_000))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    records, problems = read(path)
+    assert problems == [] and len(records) == 100_000
+    assert records[-1].arxiv_id == "2401.99999"
