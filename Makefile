@@ -6,7 +6,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test lint golden clean lock
+.PHONY: help site docs serve browser test lint bench golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -47,14 +47,17 @@ browser: ## install Debian's chromium for the browser tests when missing (needs 
 	fi
 
 test: $(TEST_STAMP) browser ## run every check: ruff, mypy and the whole pytest suite (browser tests included)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(TEST_STAMP) ## ruff and mypy only
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+
+bench: $(SITE_STAMP) ## run the scale benchmark (about 15 minutes); writes benchmarks/RESULTS.md
+	$(BIN)/python -m benchmarks.run
 
 golden: $(TEST_STAMP) ## refresh tests/golden/ from the fixture listings, then review the diff
 	$(BIN)/pytest tests/emit/test_golden.py --update-golden

@@ -10,6 +10,7 @@ and upvote count; and the union of categories, keywords and links.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import replace
@@ -18,9 +19,14 @@ from generator.enrich.clean import clean_title
 from generator.model import Problem, Record
 
 
+@functools.lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """Return a title reduced to lower-case letters and digits, for comparing spellings."""
-    return re.sub(r"[\W_]+", "", clean_title(title).casefold())
+    return _letters(clean_title(title))
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def identity_keys(record: Record) -> list[str]:
@@ -33,7 +39,7 @@ def identity_keys(record: Record) -> list[str]:
     if title := title_key(record.title):
         keys.append(f"title:{title}")
     # A long abstract identifies a paper too, so a corrected title still finds its old page.
-    if len(abstract := title_key(record.abstract)) >= 200:
+    if len(abstract := _letters(record.abstract)) >= 200:
         keys.append("abstract:" + hashlib.sha256(abstract.encode()).hexdigest()[:20])
     return list(dict.fromkeys([*keys, *record.merged_keys]))
 

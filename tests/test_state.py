@@ -89,12 +89,12 @@ def test_adding_a_file_rewrites_only_new_pages_and_indexes(tmp_path: Path) -> No
     shutil.copy(LISTINGS / "listing_crlf_bom.txt", data)
     result = generate(data, docs, state, today="2026-01-02")
     assert sorted(result.report.written) == [
+        "all/index.md",
         "feed.xml",
         "index.md",
         "papers.bib",
         "papers.json",
         "papers/crlfnet.md",
-        "papers/index.md",
         "whats-new.md",
     ]
 

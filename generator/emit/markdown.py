@@ -13,6 +13,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", '"': "&quot;
 _BACKSLASHED = set("\\`*_[]{}#!")
 _BLOCK_START = re.compile(r"^(?:[-+]|\d+[.)])")
 _START_ENTITIES = {"=": "&#61;", ":": "&#58;", "~": "&#126;"}
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_ENTITIES})
 _HTML_TAGS = {"em": "em", "strong": "strong", "code": "code", "sub": "sub", "sup": "sup"}
 
 
@@ -27,16 +28,7 @@ def visible_text(text: str) -> str:
 
 def escape_text(text: str) -> Markup:
     """Return text as Markdown that renders to exactly its visible text, on one line."""
-    flat = visible_text(text)
-    out = []
-    for char in flat:
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _BACKSLASHED:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    escaped = "".join(out)
+    escaped = visible_text(text).translate(_ESCAPES)
     # A line starting like a list item, quote or rule would change the block around it.
     match = _BLOCK_START.match(escaped)
     if match:
@@ -61,12 +53,12 @@ def link(text: str, url: str) -> Markup:
     return Markup(f"[{escape_text(text)}]({target})")
 
 
-_PAGE_PATH = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.md(?:#[a-z0-9_-]+)?$")
+_PAGE_PATH = re.compile(r"^(?:\.\./)?[a-z0-9][a-z0-9/_-]*(?:\.[a-z0-9_-]+)*\.md(?:#[a-z0-9_-]+)?$")
 
 
 def page_link(text: str, path: str) -> Markup:
     """Return a Markdown link to another page of the site, a relative `.md` path MkDocs checks."""
-    if not _PAGE_PATH.match(path) or ".." in path.split("/")[-1]:
+    if not _PAGE_PATH.match(path) or ".." in path.removeprefix("../"):
         raise ValueError(f"not a generated page path: {path!r}")
     return Markup(f"[{escape_text(text)}]({path})")
 

@@ -14,7 +14,9 @@ from generator.emit.feed import render_feed
 from generator.model import Catalog, Paper, RetiredPage
 
 #: Folders under the docs folder that the generator owns and may prune.
-GENERATED_DIRS = ("papers",)
+GENERATED_DIRS = ("papers", "all")
+#: Papers per page of the "All papers" list, so no page grows with the collection.
+ALL_PAPERS_PAGE_SIZE = 500
 
 LINK_KIND_LABELS = {
     "arxiv": "arXiv",
@@ -33,14 +35,23 @@ LINK_KIND_LABELS = {
 WHATS_NEW_UPDATES = 20
 
 
+#: libyaml's dumper when PyYAML has it (the pure-Python one is ten times slower); same safe subset.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: Long text and the site address stay in papers.json: MkDocs parses every page's front matter on
+#: each build, and a page must not change when only SITE_URL does.
+_NOT_IN_FRONT_MATTER = ("abstract", "raw", "page")
+
+
 def front_matter(data: dict[str, Any]) -> Markup:
     """Dump front matter as YAML; titles hold colons and quotes, so never format it by hand."""
-    return Markup(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100_000))
+    return Markup(yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100_000))
 
 
 def paper_front_matter(paper: Paper, site_url: str) -> dict[str, Any]:
-    """Return the structured data a paper page carries: its `papers.json` record, raw text included."""
-    return {"paper": paper_export(paper, site_url)}
+    """Return the structured data a paper page carries: its `papers.json` record but the long text."""
+    record = paper_export(paper, site_url)
+    kept = {k: v for k, v in record.items() if k not in _NOT_IN_FRONT_MATTER and v not in (None, [])}
+    return {"paper": kept}
 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
@@ -77,7 +88,18 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
             page=page, target=by_slug.get(page.redirect_to), front_matter=front_matter(retired_front_matter(page))
         )
     by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
-    pages["papers/index.md"] = env.get_template("papers_index.md.j2").render(papers=by_title, **common)
+    chunks = [by_title[i : i + ALL_PAPERS_PAGE_SIZE] for i in range(0, len(by_title), ALL_PAPERS_PAGE_SIZE)] or [[]]
+    names = ["index.md", *(f"{number}.md" for number in range(2, len(chunks) + 1))]
+    index_template = env.get_template("papers_index.md.j2")
+    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
+        pages[f"all/{name}"] = index_template.render(
+            papers=chunk,
+            total=len(papers),
+            number=number,
+            pages=[(n, page_name) for n, page_name in enumerate(names, 1)],
+            first=(number - 1) * ALL_PAPERS_PAGE_SIZE + 1,
+            **common,
+        )
     updates = [
         {
             "date": update.date,
