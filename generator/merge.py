@@ -31,6 +31,12 @@ def _letters(text: str) -> str:
 
 def identity_keys(record: Record) -> list[str]:
     """Return the keys under which a record is the same paper as another."""
+    if record.merged_keys:  # set by merge_records: the keys of every record merged into this one
+        return list(record.merged_keys)
+    return list(_own_keys(record))
+
+
+def _own_keys(record: Record) -> tuple[str, ...]:
     keys = []
     if record.arxiv_id:
         keys.append(f"arxiv:{record.arxiv_id}")
@@ -41,7 +47,7 @@ def identity_keys(record: Record) -> list[str]:
     # A long abstract identifies a paper too, so a corrected title still finds its old page.
     if len(abstract := _letters(record.abstract)) >= 200:
         keys.append("abstract:" + hashlib.sha256(abstract.encode()).hexdigest()[:20])
-    return list(dict.fromkeys([*keys, *record.merged_keys]))
+    return tuple(keys)
 
 
 def conflicting(keys: list[str], others: list[str]) -> bool:
@@ -85,7 +91,6 @@ def combine(group: list[Record]) -> Record:
         upvotes=max(upvotes) if upvotes else None,
         urls=_union([r.urls for r in group]),
         also_from=first.also_from + tuple(s for r in group[1:] for s in (r.source, *r.also_from)),
-        merged_keys=tuple(dict.fromkeys(k for r in group for k in identity_keys(r))),
     )
 
 
@@ -93,8 +98,9 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
     """Group records that share any identity key; return one record per paper and a note per merge."""
     owner: dict[str, int] = {}
     parent = list(range(len(records)))
-    # Keys of each group, so two papers that share a title or abstract but not an id stay apart.
-    group_keys: dict[int, list[str]] = {i: identity_keys(r) for i, r in enumerate(records)}
+    # Keys of each record, then of each group: papers that share a title but not an id stay apart.
+    own = [identity_keys(r) for r in records]
+    group_keys: dict[int, list[str]] = dict(enumerate(own))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -102,8 +108,8 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
             i = parent[i]
         return i
 
-    for index, record in enumerate(records):
-        for key in identity_keys(record):
+    for index in range(len(records)):
+        for key in own[index]:
             if key not in owner:
                 owner[key] = index
                 continue
@@ -119,9 +125,11 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
     notes: list[Problem] = []
     for members in sorted(groups.values()):
         group = [records[i] for i in members]
-        merged.append(combine(group))
-        for duplicate in group[1:]:
-            shared = sorted(set(identity_keys(duplicate)) & set().union(*(identity_keys(r) for r in group[:1])))
+        keys = tuple(dict.fromkeys(k for i in members for k in own[i]))
+        merged.append(replace(combine(group), merged_keys=keys))
+        for index in members[1:]:
+            duplicate = records[index]
+            shared = sorted(set(own[index]) & set(own[members[0]]))
             why = shared[0].split(":", 1)[0] if shared else "a shared id"
             notes.append(
                 Problem(

@@ -41,12 +41,12 @@ class State:
     updates: list[Update] = field(default_factory=list)
 
     def to_json(self) -> str:
-        data = {
-            "version": STATE_VERSION,
-            "papers": [_entry_dict(e) for e in sorted(self.entries, key=lambda e: e.slug)],
-            "updates": [vars(u) for u in self.updates],
-        }
-        return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+        """Return the state as JSON, one paper and one update per line (diffs stay small)."""
+        papers = ",\n".join(
+            json.dumps(_entry_dict(e), ensure_ascii=False) for e in sorted(self.entries, key=lambda e: e.slug)
+        )
+        updates = ",\n".join(json.dumps(vars(u), ensure_ascii=False) for u in self.updates)
+        return f'{{"version": {STATE_VERSION},\n"papers": [\n{papers}\n],\n"updates": [\n{updates}\n]}}\n'
 
 
 def _entry_dict(entry: Entry) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.emit.exports import paper_export, render_bibtex, render_json
+from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
 from generator.model import Catalog, Paper, RetiredPage
 
@@ -79,7 +79,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         pages[f"papers/{paper.slug}.md"] = paper_template.render(
             paper=paper,
             front_matter=front_matter(paper_front_matter(paper, settings.site_url)),
-            bibtex=Markup(indent_code(render_bibtex([paper]))),
+            bibtex=Markup(indent_code(bibtex_entry(paper))),
             **common,
         )
     retired_template = env.get_template("retired.md.j2")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.enrich.links import URL_PATTERN, find_urls
+from generator.enrich.links import URL_PATTERN, clean_url, trim_url
 from generator.model import Paper, Span, SpanKind
 
 #: Macros that papers define for "our method"; they stand for the paper's short name.
@@ -43,6 +43,10 @@ _INLINE = re.compile(
     r"|\{(?P<braced>[A-Za-z0-9][\w.+-]*)\}" % (URL_PATTERN.pattern, "|".join(_FORMATTING)),
     re.IGNORECASE,
 )
+
+
+#: What `_INLINE` can match starts with one of these; text without any is one plain span.
+_MAY_HAVE_MARKUP = re.compile(r"[{]|https?://|www\.|github\.com/|gitlab\.com/|huggingface\.co/", re.IGNORECASE)
 
 
 def _squash(name: str) -> str:
@@ -84,9 +88,10 @@ def clean_latex(text: str, short_name: str | None = None) -> str:
 
 def to_spans(text: str) -> tuple[Span, ...]:
     """Split cleaned text into plain, formatted and link spans."""
+    if not _MAY_HAVE_MARKUP.search(text):
+        return (Span("text", text),) if text else ()  # most titles: nothing to split
     spans: list[Span] = []
     position = 0
-    urls = {start: (end, url) for start, end, url in find_urls(text)}
 
     def plain(chunk: str) -> None:
         if not chunk:
@@ -102,12 +107,13 @@ def to_spans(text: str) -> tuple[Span, ...]:
         plain(text[position : match.start()])
         position = match.end()
         if match.group("url") is not None:
-            if match.start() not in urls:
+            url = clean_url(match.group())
+            if url is None:
                 plain(match.group())
                 continue
-            end, url = urls[match.start()]
-            spans.append(Span("link", text[match.start() : end], url))
-            plain(re.sub(r"(?i)\.git", "", text[end : match.end()]))
+            shown = trim_url(match.group())
+            spans.append(Span("link", shown, url))
+            plain(re.sub(r"(?i)\.git", "", match.group()[len(shown) :]))
         elif match.group("command") is not None:
             kind = _FORMATTING[match.group("command").lower()]
             spans.append(Span(kind, match.group("argument")))
