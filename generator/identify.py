@@ -82,7 +82,16 @@ def assign_slugs(papers: Iterable[Paper]) -> list[Paper]:
     return result
 
 
+def aliases(name: str | None) -> tuple[str, ...]:
+    """Return the spellings of a short name people type: as written, run together, spaced out."""
+    if not name:
+        return ()
+    parts = [p for p in re.split(r"[\s\-_./]+", name) if p]
+    return tuple(dict.fromkeys([name, "".join(parts), " ".join(parts)]))
+
+
 def identify(record: Record) -> Paper:
-    """Make a paper from a record: its clean title and the short name the title gives."""
+    """Make a paper from a record: its clean title, the short name the title gives, its aliases."""
     title = clean_title(record.title) or "Untitled"
-    return Paper(record=record, title=title, short_name=short_name(title))
+    name = short_name(title)
+    return Paper(record=record, title=title, short_name=name, aliases=aliases(name))

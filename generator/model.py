@@ -114,6 +114,8 @@ class Paper:
     slug: str = ""
     abstract: tuple[Span, ...] = ()
     links: tuple[Link, ...] = ()
+    #: Spellings people type for the short name (`MTLadder`, `MT Ladder`), indexed for search.
+    aliases: tuple[str, ...] = ()
 
     @property
     def source(self) -> Source:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.identify import assign_slugs, identify, short_name, slugify
+from generator.identify import aliases, assign_slugs, identify, short_name, slugify
 from generator.model import Record, Source
 
 
@@ -48,6 +48,19 @@ def test_short_name(title: str, expected: str | None) -> None:
 def test_slugify(text: str, expected: str) -> None:
     assert slugify(text) == expected
     assert len(slugify(text)) <= 60
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("MT-Ladder", ("MT-Ladder", "MTLadder", "MT Ladder")),
+        ("EfficientLLM", ("EfficientLLM",)),
+        ("D-CPT Law", ("D-CPT Law", "DCPTLaw", "D CPT Law")),
+        (None, ()),
+    ],
+)
+def test_aliases(name: str | None, expected: tuple[str, ...]) -> None:
+    assert aliases(name) == expected
 
 
 def _paper(title: str, line: int):

@@ -1,0 +1,69 @@
+"""Search quality, measured with Material's own search worker in Chromium over the seed site.
+
+Every short name (in each spelling people type) and every full title is a query, and the share
+for which the paper's page is the first result is printed. Measured here: short names 100%,
+titles 97.5% (six short generic titles, such as "Continual Pre-training of Language Models", lose
+to longer titles that contain every word: Material's index ignores field length). The issue's
+target for titles is 99%; this test holds the ground gained and fails on any regression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.build import build_catalog
+from generator.config import Settings
+from tests.browser.conftest import PageWatch
+from tests.sitebuild import ROOT
+
+#: Runs Material's worker as the site does: the page's own scripts (the colon fix included) are loaded.
+RUN_QUERIES = """
+async (queries) => {
+  const config = JSON.parse(document.querySelector("#__config").textContent);
+  const base = new URL(config.base, location.href);
+  const worker = new Worker(new URL(config.search, base));
+  const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  const ask = (message) => new Promise((resolve) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.postMessage(message);
+  });
+  await ask({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
+  const firsts = [];
+  for (const query of queries) {
+    const result = await ask({ type: 2, data: query });
+    const items = result.data.items;
+    firsts.push(items.length ? items[0][0].location : null);
+  }
+  worker.terminate();
+  return firsts;
+}
+"""
+
+
+def first_results(watch: PageWatch, base: str, queries: list[str]) -> list[str | None]:
+    watch.page.goto(base)
+    return watch.page.evaluate(RUN_QUERIES, queries)
+
+
+def test_short_names_and_titles_find_their_paper_first(
+    watched: PageWatch, serve: Callable[[Path], str], seed_site: Path
+) -> None:
+    catalog, _ = build_catalog(Settings(data_dir=ROOT / "data"))
+    cases: dict[str, list[tuple[str, str]]] = {"short names": [], "titles": []}
+    for paper in catalog.papers:
+        cases["titles"].append((paper.title, paper.slug))
+        for spelling in {*paper.aliases, (paper.short_name or "").lower()} - {""}:
+            cases["short names"].append((spelling, paper.slug))
+    base = serve(seed_site)
+    report = {}
+    misses = {}
+    for kind, pairs in cases.items():
+        firsts = first_results(watched, base, [query for query, _ in pairs])
+        hits = [(first or "").startswith(f"papers/{slug}/") for first, (_, slug) in zip(firsts, pairs, strict=True)]
+        report[kind] = sum(hits) / len(hits)
+        misses[kind] = [query for hit, (query, _) in zip(hits, pairs, strict=True) if not hit]
+    print(f"search first-result accuracy: {report}; misses: {misses}")
+    assert report["short names"] >= 0.99, misses["short names"]
+    assert report["titles"] >= 0.97, misses["titles"]
+    assert watched.errors == [] and watched.outside == []
