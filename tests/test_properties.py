@@ -149,3 +149,11 @@ def test_json_reader_never_crashes_on_any_json(data: object) -> None:
     records, problems = read_json("any.json", json.dumps(data))
     assert all(r.title for r in records)
     assert all(p.path == "any.json" for p in problems)
+
+
+@FAST
+@given(st.dictionaries(st.sampled_from(["title", "paper", "tags"]), st.one_of(st.text(), st.lists(st.text()))))
+def test_front_matter_reads_back_as_the_same_data(data: dict[str, object]) -> None:
+    from generator.emit.render import front_matter
+
+    assert yaml.safe_load(str(front_matter(data)) or "{}") == (data or {})

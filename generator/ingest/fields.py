@@ -21,7 +21,8 @@ def text(value: Any) -> str:
     """Return a field as one line of text; lists and missing values become ''."""
     if value is None or isinstance(value, (dict, list, tuple, bool)):
         return ""
-    return " ".join(str(value).split())
+    # JSON can spell lone surrogates ("\ud800") that no UTF-8 file can hold: make them "?".
+    return " ".join(str(value).encode("utf-8", "replace").decode("utf-8").split())
 
 
 def arxiv_id(value: Any) -> tuple[str, int | None]:
