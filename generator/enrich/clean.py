@@ -69,20 +69,28 @@ def expand_macros(text: str, short_name: str | None) -> str:
 
 def clean_latex(text: str, short_name: str | None = None) -> str:
     """Resolve escapes, quotes, ties, `sim` and macros; keep inline commands for `to_spans`."""
-    text = _URL_DUPLICATE.sub(r"\g<url>", text)
-    text = _DOUBLE_QUOTES.sub("\u201c\\1\u201d", text)
-    text = _SINGLE_QUOTES.sub("\u2018\\1\u2019", text)
-    text = _ESCAPE.sub(lambda m: _SIMPLE_ESCAPES[m.group(1)], text)
-    text = _CONTROL_SPACE.sub(" ", text)
-    text = _TIE.sub(" ", text)
-    text = _SIM_MACRO.sub("~", text)
-    text = _SIM_BETWEEN.sub(r"\1~", text)
-    text = _SIM_GLUED.sub("~", text)
-    text = _MATH.sub(lambda m: m.group(1) if re.search(r"[\\^_~]", m.group(1)) else m.group(), text)
-    # \href keeps its text, and its target only when that is an http(s) address.
-    text = _HREF.sub(lambda m: f"{m[2]} ({m[1]})" if re.match(r"https?://", m[1]) else m[2], text)
-    text = _MACRO_WITH_ARG.sub(r"\1", text)
-    text = expand_macros(text, short_name)
+    # Each rewrite runs only when its trigger character is there: most text has none of them.
+    if "{" in text:
+        text = _URL_DUPLICATE.sub(r"\g<url>", text)
+    if "`" in text:
+        text = _DOUBLE_QUOTES.sub("\u201c\\1\u201d", text)
+        text = _SINGLE_QUOTES.sub("\u2018\\1\u2019", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: _SIMPLE_ESCAPES[m.group(1)], text)
+        text = _CONTROL_SPACE.sub(" ", text)
+    if "~" in text:
+        text = _TIE.sub(" ", text)
+    if "sim" in text:
+        text = _SIM_MACRO.sub("~", text)
+        text = _SIM_BETWEEN.sub(r"\1~", text)
+        text = _SIM_GLUED.sub("~", text)
+    if "$" in text:
+        text = _MATH.sub(lambda m: m.group(1) if re.search(r"[\\^_~]", m.group(1)) else m.group(), text)
+    if "\\" in text:
+        # \href keeps its text, and its target only when that is an http(s) address.
+        text = _HREF.sub(lambda m: f"{m[2]} ({m[1]})" if re.match(r"https?://", m[1]) else m[2], text)
+        text = _MACRO_WITH_ARG.sub(r"\1", text)
+        text = expand_macros(text, short_name)
     return " ".join(text.split())
 
 
