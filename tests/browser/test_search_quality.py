@@ -62,7 +62,9 @@ def test_short_names_and_titles_find_their_paper_first(
         firsts = first_results(watched, base, [query for query, _ in pairs])
         hits = [(first or "").startswith(f"papers/{slug}/") for first, (_, slug) in zip(firsts, pairs, strict=True)]
         report[kind] = sum(hits) / len(hits)
-        misses[kind] = [query for hit, (query, _) in zip(hits, pairs, strict=True) if not hit]
+        misses[kind] = [
+            f"{query!r} -> {first}" for hit, first, (query, _) in zip(hits, firsts, pairs, strict=True) if not hit
+        ]
     print(f"search first-result accuracy: {report}; misses: {misses}")
     assert report["short names"] >= 0.99, misses["short names"]
     assert report["titles"] >= 0.97, misses["titles"]
