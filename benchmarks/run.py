@@ -52,7 +52,7 @@ def site_config(work: Path, docs: Path, site: Path) -> Path:
     """Write the project's mkdocs.yml for a build in `work` (no serve hook, absolute paths)."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
         config = yaml_load(handle)
-    config.pop("hooks", None)
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config.pop("watch", None)
     config.update(docs_dir=str(docs), site_dir=str(site))
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])

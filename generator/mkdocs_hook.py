@@ -1,8 +1,13 @@
-"""MkDocs hook: under `mkdocs serve`, regenerate the pages before every rebuild.
+"""MkDocs hook: regenerate pages under `mkdocs serve`, and let search weigh title length.
 
 `mkdocs.yml` watches `data/` and `site_templates/`; a change there triggers a rebuild, and this
 hook turns it into fresh Markdown first. `mkdocs build` is left alone: `make site` runs the
 generator itself, so that rejected records fail the build with their own exit code.
+
+After every build, the copy of Material's search worker in the site is set to Lunr's default
+length normalisation (`b(0.75)`) instead of none (`b(0)`): without it a pasted short title such
+as "Continual Pre-training of Language Models" ranks below longer titles that contain all its
+words. Measured over the seed's 244 titles: 97.5% found first with b(0), 99.6% with b(0.75).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import logging
 import sys
 from pathlib import Path
 from typing import Any
+
+from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _command: str | None = None
@@ -41,3 +48,20 @@ def on_pre_build(config: Any) -> None:
         len(result.report.written),
         len(result.report.removed),
     )
+
+
+#: The one place Material's worker disables length normalisation, and what it becomes.
+SEARCH_NO_LENGTH_NORM = "this.b(0)"
+SEARCH_LENGTH_NORM = "this.b(0.75)"
+
+
+def on_post_build(config: Any) -> None:
+    """Set Lunr's length normalisation in the site's copy of Material's search worker."""
+    workers = sorted(Path(config.site_dir).glob("assets/javascripts/workers/search.*.min.js"))
+    for worker in workers:
+        code = worker.read_text(encoding="utf-8")
+        if code.count(SEARCH_NO_LENGTH_NORM) != 1:
+            raise PluginError(f"paper-atlas: {worker.name} changed; review the search ranking patch in mkdocs_hook.py")
+        worker.write_text(code.replace(SEARCH_NO_LENGTH_NORM, SEARCH_LENGTH_NORM), encoding="utf-8")
+    if not workers:
+        raise PluginError("paper-atlas: Material's search worker not found in the site")

@@ -46,8 +46,8 @@ def build_site(
     result = generate(data_dir, docs, state_file, today)
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
         config = yaml_load(handle)  # MkDocs' own loader, which resolves `!ENV`
-    # The hook and watch list only matter to `mkdocs serve` in the project folder.
-    config.pop("hooks", None)
+    # The watch list only matters to `mkdocs serve` in the project folder; the hooks are kept.
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config.pop("watch", None)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(work / "site")

@@ -34,3 +34,17 @@ def test_build_leaves_generation_to_make_site(tmp_path: Path) -> None:
     mkdocs_hook.on_startup(command="build", dirty=False)
     mkdocs_hook.on_pre_build(config)
     assert not (tmp_path / "docs_src").exists()
+
+
+def test_search_worker_gets_length_normalisation_or_the_build_fails(tmp_path: Path) -> None:
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    worker = workers / "search.abc123.min.js"
+    worker.write_text('lunr(function(){this.metadataWhitelist=["position"],this.b(0),x})')
+    mkdocs_hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert "this.b(0.75)" in worker.read_text() and "this.b(0)," not in worker.read_text()
+    with pytest.raises(PluginError):  # already patched, or a Material release that changed the worker
+        mkdocs_hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))

@@ -1,10 +1,9 @@
 """Search quality, measured with Material's own search worker in Chromium over the seed site.
 
-Every short name (in each spelling people type) and every full title is a query, and the share
-for which the paper's page is the first result is printed. Measured here: short names 100%,
-titles 97.5% (six short generic titles, such as "Continual Pre-training of Language Models", lose
-to longer titles that contain every word: Material's index ignores field length). The issue's
-target for titles is 99%; this test holds the ground gained and fails on any regression.
+Every short name (in each spelling people type) and every full title is a query; the paper's
+page must be the first result for at least 99% of each kind. Measured here: short names 100%,
+titles 99.6% (with Material's worker as shipped, which ignores field length, titles were 97.5%;
+see generator/mkdocs_hook.py).
 """
 
 from __future__ import annotations
@@ -67,5 +66,5 @@ def test_short_names_and_titles_find_their_paper_first(
         ]
     print(f"search first-result accuracy: {report}; misses: {misses}")
     assert report["short names"] >= 0.99, misses["short names"]
-    assert report["titles"] >= 0.97, misses["titles"]
+    assert report["titles"] >= 0.99, misses["titles"]
     assert watched.errors == [] and watched.outside == []
