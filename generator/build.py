@@ -10,6 +10,7 @@ from generator.emit.render import GENERATED_DIRS, render_site
 from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
 from generator.enrich.clean import clean_abstract
 from generator.enrich.links import extract_links_of
+from generator.enrich.mentions import link_mentions
 from generator.identify import identify
 from generator.ingest import read_data_dir
 from generator.merge import merge_records
@@ -18,6 +19,8 @@ from generator.state import State, assign_stable_slugs, load_state, retired_page
 
 #: Per-paper enrichers, in order; each is pure: paper in, paper out.
 PAPER_ENRICHERS = (clean_abstract, extract_links_of)
+#: Catalog-wide enrichers, after every paper is enriched: all papers in, all papers out.
+CATALOG_ENRICHERS = (link_mentions,)
 
 
 @dataclass
@@ -41,6 +44,9 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     # Enrich each paper on its own.
     for enrich in PAPER_ENRICHERS:
         papers = [enrich(paper) for paper in papers]
+    # Then the enrichers that need the whole catalog.
+    for enrich_all in CATALOG_ENRICHERS:
+        papers = enrich_all(papers)
     catalog = Catalog(
         papers=papers,
         problems=problems + notes,

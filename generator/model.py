@@ -79,6 +79,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A paper named in another paper's text: which paper (slug), the name used, the sentence."""
+
+    slug: str
+    name: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Record:
     """One paper as a reader found it, before any cleaning; every field but the title is optional."""
 
@@ -116,6 +125,9 @@ class Paper:
     links: tuple[Link, ...] = ()
     #: Spellings people type for the short name (`MTLadder`, `MT Ladder`), indexed for search.
     aliases: tuple[str, ...] = ()
+    #: Papers this paper's abstract names, and papers whose abstracts name this one.
+    mentions: tuple[Mention, ...] = ()
+    mentioned_by: tuple[Mention, ...] = ()
 
     @property
     def source(self) -> Source:

@@ -169,3 +169,17 @@ def test_a_merged_papers_old_url_redirects_in_the_built_site(tmp_path: Path) -> 
     refresh = page.find("meta", attrs={"http-equiv": "refresh"})
     assert refresh is not None and refresh["content"] == "0; url=../first/"
     assert (site / "papers" / "first" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "target"), [("efficientllm", "llm-pruner"), ("fira", "galore"), ("ee-tuning", "ee-llm")]
+)
+def test_mentions_link_both_ways_with_their_sentence(seed_site: Path, source: str, target: str) -> None:
+    mentioning = content(soup(seed_site / "papers" / source / "index.html"))
+    assert mentioning.find("a", href=f"../{target}/") is not None
+    mentioned = content(soup(seed_site / "papers" / target / "index.html"))
+    heading = mentioned.find("h2", id="mentioned-by")
+    assert heading is not None
+    back = heading.find_next("ul")
+    assert back is not None and back.find("a", href=f"../{source}/") is not None
+    assert "“" in back.get_text()  # the sentence is quoted as context

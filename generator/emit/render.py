@@ -82,7 +82,8 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     """Return every generated file of the docs folder as relative path -> text."""
     papers = catalog.papers
     by_slug = {paper.slug: paper for paper in papers}
-    common = {"site_name": settings.site_name, "link_kinds": LINK_KIND_LABELS}
+    titles = {paper.slug: paper.title for paper in papers}
+    common = {"site_name": settings.site_name, "link_kinds": LINK_KIND_LABELS, "titles": titles}
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")
     for paper in papers:
