@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from generator.enrich.clean import clean_title
 from generator.model import Paper, Record
@@ -65,21 +64,14 @@ def slugify(text: str) -> str:
 RESERVED_SLUGS = frozenset({"index"})
 
 
-def assign_slugs(papers: Iterable[Paper]) -> list[Paper]:
-    """Give each paper a unique slug from its short name or title; later duplicates get `-2`, `-3`."""
-    from dataclasses import replace
-
-    taken: set[str] = set(RESERVED_SLUGS)
-    result: list[Paper] = []
-    for paper in papers:
-        base = slugify(paper.short_name or paper.title)
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        taken.add(slug)
-        result.append(replace(paper, slug=slug))
-    return result
+def unique_slug(paper: Paper, taken: set[str]) -> str:
+    """Return a slug from the paper's short name or title that is not in `taken` (`-2`, `-3`...)."""
+    base = slugify(paper.short_name or paper.title)
+    slug, number = base, 1
+    while slug in taken or slug in RESERVED_SLUGS:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def aliases(name: str | None) -> tuple[str, ...]:

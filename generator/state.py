@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.identify import RESERVED_SLUGS, slugify
+from generator.identify import unique_slug
 from generator.merge import conflicting, identity_keys
 from generator.model import Paper, RetiredPage, Source, Update
 
@@ -76,7 +76,7 @@ def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[
     for entry in state.entries:
         for key in entry.keys:
             by_key.setdefault(key, entry)
-    taken = {e.slug for e in state.entries} | set(RESERVED_SLUGS)
+    taken = {e.slug for e in state.entries}
     update = Update(date=today)
     claimed: set[int] = set()  # ids of entries already matched to a paper of this build
     result: list[Paper] = []
@@ -100,7 +100,7 @@ def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[
             entry.title, entry.digest, entry.removed, entry.merged_into = paper.title, fingerprint, "", ""
             entry.keys = sorted(set(entry.keys) | set(keys))
         else:
-            entry = Entry(_new_slug(paper, taken), paper.title, sorted(keys), fingerprint, today)
+            entry = Entry(unique_slug(paper, taken), paper.title, sorted(keys), fingerprint, today)
             state.entries.append(entry)
             update.added.append(entry.slug)
         for other in entries:
@@ -119,15 +119,6 @@ def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[
     if update.added or update.updated or update.removed:
         state.updates.append(update)
     return result, state
-
-
-def _new_slug(paper: Paper, taken: set[str]) -> str:
-    base = slugify(paper.short_name or paper.title)
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def retired_pages(state: State) -> list[RetiredPage]:

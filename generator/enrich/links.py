@@ -50,16 +50,6 @@ def clean_url(found: str) -> str | None:
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
-def find_urls(text: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, cleaned URL) for each URL in text; `end` excludes trailing debris."""
-    found: list[tuple[int, int, str]] = []
-    for match in URL_PATTERN.finditer(text):
-        url = clean_url(match.group())
-        if url is not None:
-            found.append((match.start(), match.start() + len(trim_url(match.group())), url))
-    return found
-
-
 def classify_url(url: str) -> LinkKind:
     """Say what a URL points at: code, a Hugging Face page, a project page, or other."""
     parts = urlsplit(url)

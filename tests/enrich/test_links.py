@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.enrich.links import classify_url, clean_url, find_urls
+from generator.enrich.clean import clean_latex, to_spans
+from generator.enrich.links import classify_url, clean_url
 
 
 @pytest.mark.parametrize(
@@ -43,4 +44,5 @@ def test_classify_url(url: str, kind: str) -> None:
 
 
 def test_javascript_and_data_urls_are_never_found() -> None:
-    assert find_urls("click javascript:alert(1) or data:text/html,<b>x</b>") == []
+    spans = to_spans(clean_latex("click javascript:alert(1) or data:text/html,<b>x</b>"))
+    assert [span for span in spans if span.kind == "link"] == []
