@@ -49,9 +49,9 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]
 
 
 def site_config(work: Path, docs: Path, site: Path) -> Path:
-    """Write the project's mkdocs.yml for a build in `work` (no serve hook, absolute paths)."""
+    """Write the project's mkdocs.yml for a build in `work`, with absolute paths and no watch list."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
-        config = yaml_load(handle)
+        config = yaml_load(handle)  # MkDocs' own loader, which resolves `!ENV`
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config.pop("watch", None)
     config.update(docs_dir=str(docs), site_dir=str(site))

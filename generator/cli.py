@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build
-from generator.config import Settings
+from generator.config import Settings, with_trailing_slash
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         templates_dir=args.templates,
         state_file=args.state,
         site_name=args.site_name,
-        site_url=args.site_url if args.site_url.endswith("/") else args.site_url + "/",
+        site_url=with_trailing_slash(args.site_url),
         allow_partial=args.allow_partial,
     )
     if not settings.data_dir.is_dir():

@@ -10,10 +10,14 @@ from pathlib import Path
 from generator.ingest import STATE_FILE
 
 
+def with_trailing_slash(url: str) -> str:
+    """Return a site address ending in `/`, so page paths can be appended to it."""
+    return url if url.endswith("/") else url + "/"
+
+
 def default_site_url() -> str:
     """Return the site's address: `SITE_URL` from the environment, as mkdocs.yml reads it too."""
-    url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
-    return url if url.endswith("/") else url + "/"
+    return with_trailing_slash(os.environ.get("SITE_URL") or "http://127.0.0.1:8000/")
 
 
 def default_today() -> str:

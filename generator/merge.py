@@ -138,6 +138,7 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
                     f"same paper as {group[0].source} (same {why}); merged into one page",
                     "info",
                     entry=duplicate.source.entry,
+                    merge=True,
                 )
             )
     return merged, notes

@@ -56,6 +56,8 @@ class Problem:
     message: str
     severity: Severity = "error"
     entry: int | None = None
+    #: Set on the note that a record was merged into another record of the same paper.
+    merge: bool = False
 
     def __str__(self) -> str:
         return f"{Source(self.path, self.line, self.entry)}: {self.severity}: {self.message}"
@@ -186,7 +188,7 @@ class Catalog:
     @property
     def merged(self) -> int:
         """Count the records that were merged into another record of the same paper."""
-        return sum(1 for p in self.problems if p.severity == "info" and "merged" in p.message)
+        return sum(1 for p in self.problems if p.merge)
 
     def file_counts(self) -> list[FileCount]:
         """Count, per data file, records read, merged away and rejected; they add up to the catalog's."""
@@ -199,7 +201,7 @@ class Catalog:
         for problem in self.problems:
             if problem.severity == "error":
                 rejected[problem.path] = rejected.get(problem.path, 0) + 1
-            elif problem.severity == "info" and "merged" in problem.message:
+            elif problem.merge:
                 merged[problem.path] = merged.get(problem.path, 0) + 1
         names = sorted(set(read) | set(rejected))
         return [FileCount(n, read.get(n, 0), merged.get(n, 0), rejected.get(n, 0)) for n in names]

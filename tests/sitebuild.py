@@ -7,9 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.yaml import yaml_load
-
+from benchmarks.run import site_config
 from generator.build import BuildResult, build
 from generator.config import Settings
 
@@ -44,16 +42,7 @@ def build_site(
     if not docs.exists():
         shutil.copytree(ROOT / "docs_src", docs, ignore=shutil.ignore_patterns("papers", "index.md"))
     result = generate(data_dir, docs, state_file, today)
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
-        config = yaml_load(handle)  # MkDocs' own loader, which resolves `!ENV`
-    # The watch list only matters to `mkdocs serve` in the project folder; the hooks are kept.
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    config.pop("watch", None)
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(work / "site")
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config_file = work / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    config_file = site_config(work, docs, work / "site")
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
         capture_output=True,

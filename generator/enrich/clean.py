@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.enrich.links import URL_PATTERN, clean_url, trim_url
 from generator.model import Paper, Span, SpanKind
@@ -148,6 +149,4 @@ def clean_title(raw: str) -> str:
 
 def clean_abstract(paper: Paper) -> Paper:
     """Clean the abstract into spans, resolving macros to the paper's short name."""
-    from dataclasses import replace
-
     return replace(paper, abstract=to_spans(clean_latex(paper.record.abstract, paper.short_name)))
