@@ -6,7 +6,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test lint bench golden clean lock
+.PHONY: help site docs serve browser test lint bench quality golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -58,6 +58,9 @@ lint: $(TEST_STAMP) ## ruff and mypy only
 
 bench: $(SITE_STAMP) ## run the scale benchmark (about 15 minutes); writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks.run
+
+quality: $(SITE_STAMP) ## measure related papers and topics on labelled data; writes benchmarks/QUALITY.md
+	$(BIN)/python -m benchmarks.quality
 
 golden: $(TEST_STAMP) ## refresh tests/golden/ from the fixture listings, then review the diff
 	$(BIN)/pytest tests/emit/test_golden.py --update-golden

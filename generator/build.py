@@ -11,6 +11,10 @@ from generator.emit.writer import WriteReport, read_text, write_if_changed, writ
 from generator.enrich.clean import clean_abstract
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
+from generator.enrich.related import related_papers
+from generator.enrich.taxonomy import load_taxonomy
+from generator.enrich.text import text_features
+from generator.enrich.topics import assign_topics
 from generator.identify import identify
 from generator.ingest import read_data_dir
 from generator.merge import merge_records
@@ -47,9 +51,18 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     # Then the enrichers that need the whole catalog.
     for enrich_all in CATALOG_ENRICHERS:
         papers = enrich_all(papers)
+    # Topics and related papers compare every paper's text with every other's.
+    features = text_features(papers)
+    taxonomy_name = settings.taxonomy_path.name
+    taxonomy, taxonomy_problems = load_taxonomy(taxonomy_name, read_text(settings.taxonomy_path))
+    papers, topics = assign_topics(papers, features, state.known_topics(), taxonomy)
+    taxonomy_problems += taxonomy.check(taxonomy_name, {t.slug for t in topics}, {p.slug for p in papers})
+    papers = related_papers(papers, features, topics)
+    state.remember_topics(papers, topics)
     catalog = Catalog(
         papers=papers,
-        problems=problems + notes,
+        topics=topics,
+        problems=problems + notes + taxonomy_problems,
         records_read=len(records),
         retired=retired_pages(state),
         updates=state.updates,

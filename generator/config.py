@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.ingest import STATE_FILE
+from generator.ingest import STATE_FILE, TAXONOMY_FILE
 
 
 def with_trailing_slash(url: str) -> str:
@@ -52,6 +52,11 @@ class Settings:
     @property
     def state_path(self) -> Path:
         return self.state_file if self.state_file is not None else self.data_dir / STATE_FILE
+
+    @property
+    def taxonomy_path(self) -> Path:
+        """Return where the curator's topic taxonomy is read from (optional)."""
+        return self.data_dir / TAXONOMY_FILE
 
     def resolved(self, root: Path) -> Settings:
         """Return a copy whose relative paths are taken from `root`."""

@@ -90,6 +90,30 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another paper worth reading next, and why, in words."""
+
+    slug: str
+    title: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A group of papers discovered from the collection's text (or named by the curator)."""
+
+    slug: str
+    label: str
+    description: str
+    #: Slugs of the papers with this topic, those for which it is primary first.
+    papers: tuple[str, ...] = ()
+    #: How many of `papers` have it as their primary topic.
+    primary_count: int = 0
+    #: Slugs of the nearest topics, nearest first.
+    neighbours: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Record:
     """One paper as a reader found it, before any cleaning; every field but the title is optional."""
 
@@ -130,6 +154,10 @@ class Paper:
     #: Papers this paper's abstract names, and papers whose abstracts name this one.
     mentions: tuple[Mention, ...] = ()
     mentioned_by: tuple[Mention, ...] = ()
+    #: Slugs of the paper's topics, primary first (one to three).
+    topics: tuple[str, ...] = ()
+    #: The most related papers, most related first, each with its reasons.
+    related: tuple[Related, ...] = ()
 
     @property
     def source(self) -> Source:
@@ -180,6 +208,8 @@ class Catalog:
     records_read: int = 0
     retired: list[RetiredPage] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
+    #: Topics, largest first.
+    topics: list[Topic] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:

@@ -12,9 +12,10 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from generator.enrich.topics import KnownTopics
 from generator.identify import unique_slug
 from generator.merge import conflicting, identity_keys
-from generator.model import Paper, RetiredPage, Source, Update
+from generator.model import Paper, RetiredPage, Source, Topic, Update
 
 STATE_VERSION = 1
 
@@ -31,6 +32,8 @@ class Entry:
     removed: str = ""
     #: Set when this paper was merged into another: its URL redirects to that paper's slug.
     merged_into: str = ""
+    #: The slug of the paper's primary topic, kept so topics stay put as data is added.
+    topic: str = ""
 
 
 @dataclass
@@ -39,6 +42,8 @@ class State:
 
     entries: list[Entry] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
+    #: Every current topic: its slug, label and description.
+    topics: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> str:
         """Return the state as JSON, one paper and one update per line (diffs stay small)."""
@@ -46,7 +51,25 @@ class State:
             json.dumps(_entry_dict(e), ensure_ascii=False) for e in sorted(self.entries, key=lambda e: e.slug)
         )
         updates = ",\n".join(json.dumps(vars(u), ensure_ascii=False) for u in self.updates)
-        return f'{{"version": {STATE_VERSION},\n"papers": [\n{papers}\n],\n"updates": [\n{updates}\n]}}\n'
+        topics = ",\n".join(json.dumps(t, ensure_ascii=False) for t in sorted(self.topics, key=lambda t: t["slug"]))
+        return (
+            f'{{"version": {STATE_VERSION},\n"papers": [\n{papers}\n],\n"updates": [\n{updates}\n],\n'
+            f'"topics": [\n{topics}\n]}}\n'
+        )
+
+    def known_topics(self) -> KnownTopics:
+        """Return the remembered primary topic of each current paper and each topic's label."""
+        return KnownTopics(
+            primary={e.slug: e.topic for e in self.entries if e.topic and not e.removed and not e.merged_into},
+            labels={t["slug"]: (t["label"], t["description"]) for t in self.topics},
+        )
+
+    def remember_topics(self, papers: list[Paper], topics: list[Topic]) -> None:
+        """Record each paper's primary topic and every topic's label for the next build."""
+        primary = {p.slug: p.topics[0] for p in papers if p.topics}
+        for entry in self.entries:
+            entry.topic = primary.get(entry.slug, "")
+        self.topics = [{"slug": t.slug, "label": t.label, "description": t.description} for t in topics]
 
 
 def _entry_dict(entry: Entry) -> dict[str, Any]:
@@ -61,6 +84,7 @@ def load_state(text: str | None) -> State:
     return State(
         entries=[Entry(**e) for e in data.get("papers", [])],
         updates=[Update(**u) for u in data.get("updates", [])],
+        topics=list(data.get("topics", [])),
     )
 
 

@@ -29,6 +29,8 @@ BROKEN = {
 }
 #: What the content of a paper page may be made of; anything else came from the data.
 ALLOWED_TAGS = {"article", "h1", "h2", "p", "a", "em", "strong", "code", "pre", "span", "ul", "li", "hr", "sub", "sup"}
+#: Material's own markup in the article: the list of the page's tags (its topics).
+MATERIAL_TAGS = {"nav": "md-tags"}
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +77,9 @@ def test_no_page_carries_markup_script_or_links_from_the_data(hostile_site) -> N
         article = page.select_one("article.md-content__inner")
         assert article is not None
         used = {tag.name for tag in article.find_all(True)} | {"article"}
-        assert used <= ALLOWED_TAGS, f"{path}: {used - ALLOWED_TAGS}"
+        assert used <= ALLOWED_TAGS | set(MATERIAL_TAGS), f"{path}: {used - ALLOWED_TAGS}"
+        for name, css_class in MATERIAL_TAGS.items():
+            assert all(tag.get("class") == [css_class] for tag in article.find_all(name)), f"{path}: {name}"
         for link in article.find_all("a", href=True):
             assert re.match(r"https?://|[#.a-z0-9]", link["href"]), f"{path}: {link}"
     assert reference is not None

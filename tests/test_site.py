@@ -128,7 +128,9 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.md")}
     files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.md")}
     assert files_a == files_b
-    assert len(first.report.written) == 244 + 6  # papers, all-papers, home, what's new, feed, json, bib
+    topics = len(first.catalog.topics)
+    # papers, topics and their index, all-papers, home, what's new, feed, json, bib
+    assert len(first.report.written) == 244 + topics + 1 + 6
     assert again.report.written == [] and again.report.removed == []
 
 

@@ -87,21 +87,26 @@ def test_same_data_and_state_rewrite_nothing_and_record_no_update(tmp_path: Path
     assert len(again.catalog.updates) == 1
 
 
-def test_adding_a_file_rewrites_only_new_pages_and_indexes(tmp_path: Path) -> None:
+def test_adding_a_file_rewrites_only_new_pages_indexes_and_papers_now_related(tmp_path: Path) -> None:
     data = setup(tmp_path, "listing_with_page_chrome.txt", "listing_missing_abstract.txt")
     docs, state = tmp_path / "docs", tmp_path / "state.json"
-    generate(data, docs, state, today="2026-01-01")
+    before = generate(data, docs, state, today="2026-01-01")
     shutil.copy(LISTINGS / "listing_crlf_bom.txt", data)
     result = generate(data, docs, state, today="2026-01-02")
-    assert sorted(result.report.written) == [
-        "all/index.md",
-        "feed.xml",
-        "index.md",
-        "papers.bib",
-        "papers.json",
-        "papers/crlfnet.md",
-        "whats-new.md",
-    ]
+    old = {p.slug: p for p in before.catalog.papers}
+    # A paper's page changes only when it is new or when what it shows of others changed.
+    changed = {
+        f"papers/{p.slug}.md"
+        for p in result.catalog.papers
+        if p.slug not in old or (p.related, p.topics) != (old[p.slug].related, old[p.slug].topics)
+    }
+    assert "papers/crlfnet.md" in changed
+    assert any(r.slug == "crlfnet" for p in result.catalog.papers for r in p.related)
+    indexes = ["all/index.md", "feed.xml", "index.md", "papers.bib", "papers.json", "whats-new.md"]
+    topic_pages = [w for w in result.report.written if w.startswith("topics/")]
+    assert sorted(result.report.written) == sorted([*indexes, *changed, *topic_pages])
+    # Topics are remembered: the old papers keep their main topic.
+    assert all(p.topics[0] == old[p.slug].topics[0] for p in result.catalog.papers if p.slug in old)
 
 
 def test_whats_new_and_feed_list_updates_newest_first(tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ def paper_export(paper: Paper, site_url: str) -> dict[str, Any]:
         "upvotes": record.upvotes,
         "code": code,
         "links": [{"url": link.url, "kind": link.kind} for link in paper.links],
+        "topics": list(paper.topics),
+        "related": [item.slug for item in paper.related],
         "sources": [str(source) for source in (paper.source, *record.also_from)],
         "raw": {"title": record.title, "abstract": record.abstract},
     }

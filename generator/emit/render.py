@@ -15,9 +15,13 @@ from generator.emit.feed import render_feed
 from generator.model import Catalog, Paper, RetiredPage
 
 #: Folders under the docs folder that the generator owns and may prune.
-GENERATED_DIRS = ("papers", "all")
+GENERATED_DIRS = ("papers", "all", "topics")
 #: Papers per page of the "All papers" list, so no page grows with the collection.
 ALL_PAPERS_PAGE_SIZE = 500
+#: Papers per page of a topic, for the same reason.
+TOPIC_PAGE_SIZE = 200
+#: A topic page's one-line summary of each paper is cut at about this many characters.
+SUMMARY_LENGTH = 200
 
 LINK_KIND_LABELS = {
     "arxiv": "arXiv",
@@ -57,11 +61,33 @@ def front_matter(data: dict[str, Any]) -> Markup:
     return Markup("".join(lines))
 
 
-def paper_front_matter(paper: Paper, site_url: str) -> dict[str, Any]:
-    """Return the structured data a paper page carries: its `papers.json` record but the long text."""
+def paper_front_matter(paper: Paper, site_url: str, topic_labels: dict[str, str]) -> dict[str, Any]:
+    """Return the structured data a paper page carries: its `papers.json` record but the long text.
+
+    `topics` holds the topic labels: the tags plugin reads them from there (not from `tags`, which
+    the search plugin would index with a boost that drowns every other field).
+    """
     record = paper_export(paper, site_url)
     kept = {k: v for k, v in record.items() if k not in _NOT_IN_FRONT_MATTER and v not in (None, [])}
-    return {"paper": kept}
+    data: dict[str, Any] = {"paper": kept}
+    if paper.topics:
+        data["topics"] = [topic_labels[t] for t in paper.topics]
+    return data
+
+
+def summary(paper: Paper) -> str:
+    """Return a paper's one-line summary: its abstract's first sentence, cut at a word if long."""
+    text = " ".join(paper.abstract_text.split())
+    match = re.search(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    sentence = text[: match.start()] if match else text
+    if len(sentence) <= SUMMARY_LENGTH:
+        return sentence
+    return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
+def pages_of(items: list[Any], size: int) -> list[list[Any]]:
+    """Split a list into pages of `size` (one empty page for an empty list)."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
@@ -83,13 +109,20 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     papers = catalog.papers
     by_slug = {paper.slug: paper for paper in papers}
     titles = {paper.slug: paper.title for paper in papers}
-    common = {"site_name": settings.site_name, "link_kinds": LINK_KIND_LABELS, "titles": titles}
+    topics = {topic.slug: topic for topic in catalog.topics}
+    topic_labels = {topic.slug: topic.label for topic in catalog.topics}
+    common = {
+        "site_name": settings.site_name,
+        "link_kinds": LINK_KIND_LABELS,
+        "titles": titles,
+        "topics": topics,
+    }
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")
     for paper in papers:
         pages[f"papers/{paper.slug}.md"] = paper_template.render(
             paper=paper,
-            front_matter=front_matter(paper_front_matter(paper, settings.site_url)),
+            front_matter=front_matter(paper_front_matter(paper, settings.site_url, topic_labels)),
             bibtex=Markup(indent_code(bibtex_entry(paper))),
             **common,
         )
@@ -98,8 +131,9 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         pages[f"papers/{page.slug}.md"] = retired_template.render(
             page=page, target=by_slug.get(page.redirect_to), front_matter=front_matter(retired_front_matter(page))
         )
+    pages.update(render_topics(catalog, env, by_slug, common))
     by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
-    chunks = [by_title[i : i + ALL_PAPERS_PAGE_SIZE] for i in range(0, len(by_title), ALL_PAPERS_PAGE_SIZE)] or [[]]
+    chunks = pages_of(by_title, ALL_PAPERS_PAGE_SIZE)
     names = ["index.md", *(f"{number}.md" for number in range(2, len(chunks) + 1))]
     index_template = env.get_template("papers_index.md.j2")
     for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
@@ -130,6 +164,29 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         code_count=sum(1 for p in papers if any(link.kind == "code" for link in p.links)),
         sources=sorted({s.path for p in papers for s in (p.source, *p.record.also_from)}),
         latest=updates[0] if updates else None,
+        topic_list=catalog.topics,
         **common,
     )
+    return pages
+
+
+def render_topics(
+    catalog: Catalog, env: jinja2.Environment, by_slug: dict[str, Paper], common: dict[str, Any]
+) -> dict[str, str]:
+    """Return the topics index and every topic's pages (paginated past TOPIC_PAGE_SIZE papers)."""
+    pages = {"topics/index.md": env.get_template("topics_index.md.j2").render(topic_list=catalog.topics, **common)}
+    template = env.get_template("topic.md.j2")
+    for topic in catalog.topics:
+        members = [by_slug[s] for s in topic.papers]
+        chunks = pages_of(members, TOPIC_PAGE_SIZE)
+        names = [f"{topic.slug}.md", *(f"{topic.slug}-{n}.md" for n in range(2, len(chunks) + 1))]
+        for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
+            first = (number - 1) * TOPIC_PAGE_SIZE
+            pages[f"topics/{name}"] = template.render(
+                topic=topic,
+                entries=[(p, summary(p), first + i < topic.primary_count) for i, p in enumerate(chunk)],
+                number=number,
+                pages=list(enumerate(names, 1)),
+                **common,
+            )
     return pages

@@ -1,0 +1,200 @@
+"""Quality benchmark: related papers, topics and their stability, against labelled real data.
+
+Run with `make quality` (or `python -m benchmarks.quality`). For each labelled set in
+`../shared/fixtures/` it builds the catalog with the real pipeline and measures, in one run:
+
+- precision@5 of related papers: the share of each paper's 5 related papers that share its
+  label (primary arXiv category, arXiv archive, or the proceedings' section), for the default
+  method and for the baseline the issue names: tf-idf cosine (1-2-grams, sublinear tf, English
+  stop words) over the same title + abstract;
+- normalised mutual information between each paper's primary topic and its label, and the same
+  for k-means (k = the number of topics found) over the baseline tf-idf vectors;
+- topic stability: build with 90% of the papers, then with all of them (the state file carried
+  over, as in real use); the share of the 90% whose primary topic is unchanged. Also measured
+  without the state file (topics rediscovered from scratch), for information.
+Results go to benchmarks/QUALITY.md and benchmarks/quality.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import normalized_mutual_info_score
+
+from generator.build import build_catalog
+from generator.config import Settings
+from generator.enrich.text import paper_text
+from generator.model import Paper, Record
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+FIXTURES = ROOT.parent / "shared" / "fixtures"
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """A fixture file and how to read each paper's label from its record."""
+
+    name: str
+    path: str
+    label: Callable[[Record], str]
+    what: str
+
+
+def _primary_category(record: Record) -> str:
+    return record.categories[0] if record.categories else ""
+
+
+def _archive(record: Record) -> str:
+    return _primary_category(record).split(".")[0]
+
+
+SETS = (
+    LabelledSet("arxiv-atom", "arxiv_atom/arxiv_api_search_100.xml", _primary_category, "primary arXiv category"),
+    LabelledSet("kaggle-oai", "arxiv_kaggle/kaggle_oai_snapshot_head200.jsonl", _archive, "arXiv archive"),
+    LabelledSet("pmlr-bibtex", "bibtex/pmlr_v262_enlsp2024.bib", _primary_category, "proceedings section"),
+)
+
+
+def catalog_of(files: list[Path], work: Path, state: Path | None = None) -> list[Paper]:
+    """Build the catalog of the given files with the real pipeline (no pages written)."""
+    data = work / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    for number, file in enumerate(files):
+        shutil.copy(file, data / f"{number:03d}-{file.name}")
+    settings = Settings(data_dir=data, state_file=state or work / "none.json", today="2026-01-01")
+    catalog, new_state = build_catalog(settings)
+    if state is not None:
+        state.write_text(new_state.to_json(), encoding="utf-8")
+    return catalog.papers
+
+
+def precision_at_5(neighbours: list[list[int]], labels: list[str]) -> float:
+    """Return the mean share of each paper's neighbours that share its label."""
+    return float(np.mean([np.mean([labels[j] == labels[i] for j in row]) for i, row in enumerate(neighbours)]))
+
+
+def tfidf_baseline(texts: list[str]) -> np.ndarray:
+    """Return the baseline's unit tf-idf vectors: 1-2-grams, sublinear tf, English stop words."""
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english")
+    return np.asarray(vectorizer.fit_transform(texts).todense())
+
+
+def top5(vectors: np.ndarray) -> list[list[int]]:
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -np.inf)
+    return [list(row) for row in np.argsort(-similarity, axis=1, kind="stable")[:, :5]]
+
+
+def measure(labelled: LabelledSet, work: Path) -> dict[str, Any]:
+    source = FIXTURES / labelled.path
+    papers = catalog_of([source], work)
+    labels = [labelled.label(p.record) for p in papers]
+    index = {p.slug: i for i, p in enumerate(papers)}
+    ours = [[index[r.slug] for r in p.related] for p in papers]
+    baseline_vectors = tfidf_baseline([paper_text(p) for p in papers])
+    topics = [p.topics[0] for p in papers]
+    k = len(set(topics))
+    kmeans = KMeans(n_clusters=k, n_init=3, random_state=0).fit(baseline_vectors).labels_
+    return {
+        "set": labelled.name,
+        "label": labelled.what,
+        "papers": len(papers),
+        "labels": len(set(labels)),
+        "precision_at_5": {
+            "default": precision_at_5(ours, labels),
+            "tfidf": precision_at_5(top5(baseline_vectors), labels),
+        },
+        "nmi": {
+            "topics": float(normalized_mutual_info_score(labels, topics)),
+            "kmeans_tfidf": float(normalized_mutual_info_score(labels, kmeans)),
+            "k": k,
+        },
+        "stability": stability([source], work),
+    }
+
+
+def stability(files: list[Path], work: Path) -> dict[str, float]:
+    """Build with 90% of the papers, add the other 10%: share of primary topics unchanged."""
+    full = work / "full"
+    full.mkdir(parents=True, exist_ok=True)
+    papers = catalog_of(files, full)
+    held_out = {p.slug for i, p in enumerate(papers) if i % 10 == 9}
+    # The 90% listing: the same papers written back as JSON lines, so any input format works.
+    part = work / "part.jsonl"
+    part.write_text(
+        "".join(
+            json.dumps({"title": p.title, "abstract": p.record.abstract, "arxiv_id": p.record.arxiv_id}) + "\n"
+            for p in papers
+            if p.slug not in held_out
+        ),
+        encoding="utf-8",
+    )
+    rest = work / "rest.jsonl"
+    rest.write_text(
+        "".join(
+            json.dumps({"title": p.title, "abstract": p.record.abstract, "arxiv_id": p.record.arxiv_id}) + "\n"
+            for p in papers
+            if p.slug in held_out
+        ),
+        encoding="utf-8",
+    )
+    result = {}
+    for mode in ("with_state", "without_state"):
+        state = work / f"state-{mode}.json"
+        state.unlink(missing_ok=True)
+        before = {p.slug: p.topics[0] for p in catalog_of([part], work / "b", state)}
+        if mode == "without_state":
+            state.unlink()
+        after = {p.slug: p.topics[0] for p in catalog_of([part, rest], work / "a", state)}
+        result[mode] = float(np.mean([after.get(slug) == topic for slug, topic in before.items()]))
+    return result
+
+
+def report(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "# Quality benchmark results",
+        "",
+        "Written by `make quality` (`python -m benchmarks.quality`); see `benchmarks/quality.py` for the method.",
+        "",
+        "| set | papers | labels | precision@5 default | precision@5 tf-idf | gain | NMI topics | NMI k-means | k "
+        "| stability (state) | stability (no state) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        p, n, s = r["precision_at_5"], r["nmi"], r["stability"]
+        lines.append(
+            f"| {r['set']} ({r['label']}) | {r['papers']} | {r['labels']} | {p['default']:.3f} | {p['tfidf']:.3f} "
+            f"| {p['default'] - p['tfidf']:+.3f} | {n['topics']:.3f} | {n['kmeans_tfidf']:.3f} | {n['k']} "
+            f"| {s['with_state']:.3f} | {s['without_state']:.3f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=HERE, help="folder for QUALITY.md and quality.json")
+    args = parser.parse_args(argv)
+    results = []
+    for labelled in SETS:
+        with tempfile.TemporaryDirectory() as work:
+            results.append(measure(labelled, Path(work)))
+            print(report(results).splitlines()[-1], flush=True)
+    (args.output / "quality.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.output / "QUALITY.md").write_text(report(results), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""The text features topics and related papers share: stemmed tf-idf and its LSA projection.
+
+Words are lower-cased, English stop words dropped and stemmed (Snowball), so "tests", "testing"
+and "tested" count as one term; a term is a stem or a pair of neighbouring stems. Terms seen in
+one paper only are dropped: they cannot link two papers and would only dilute the others. The
+tf-idf rows are unit length; so are the rows of the LSA projection (truncated SVD), which lets
+papers that use different words for the same thing meet.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import snowballstemmer
+from scipy import sparse
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from generator.model import Paper
+
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+#: Words every abstract uses, whatever its field: a topic is never named after them. (They stay
+#: in the vectors: dropping them there made related papers measurably worse, see benchmarks/.)
+_BOILERPLATE_WORDS = """
+paper propose proposed proposes present presents introduce introduces novel new approach approaches
+method methods result results show shows demonstrate demonstrates based using use used existing work
+study framework achieve achieves achieved significantly performance experiments experimental extensive
+effective effectiveness https http com github www org code available publicly release released et al
+wide range various variety different diverse improve improves improved improving enhance enhances
+enhanced best better state-of-the-art sota high-quality furthermore additionally specifically
+"""
+BOILERPLATE = frozenset(_BOILERPLATE_WORDS.split())
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+LABEL_STOP_WORDS = STOP_WORDS | BOILERPLATE
+#: At most this many LSA dimensions (a quarter of the papers below 400).
+MAX_DIMENSIONS = 100
+
+
+def paper_text(paper: Paper) -> str:
+    """Return the text a paper is compared by: its title and its cleaned abstract, links left out."""
+    abstract = "".join(span.text for span in paper.abstract if span.kind != "link")
+    return f"{paper.title}. {abstract}"
+
+
+@dataclass
+class TextFeatures:
+    """Per-paper vectors, rows in the order of the papers they were made from."""
+
+    #: Unit-length tf-idf rows (papers x terms), sparse.
+    tfidf: sparse.csr_matrix
+    #: Unit-length LSA rows (papers x dimensions), dense float32.
+    lsa: np.ndarray
+    #: The term of each tf-idf column as people write it ("pre-training", not "pre-train").
+    terms: list[str]
+
+
+class _Analyzer:
+    """Split text into stems and stem pairs, remembering the commonest spelling of each stem."""
+
+    def __init__(self) -> None:
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._stems: dict[str, str] = {}  # stemming is the slow part; words repeat a lot
+        self.spellings: dict[str, Counter[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        stems = []
+        for word in _WORD.findall(text.lower()):
+            if word in STOP_WORDS or word.isdigit():
+                continue
+            stem = self._stems.get(word)
+            if stem is None:
+                stem = self._stems[word] = self._stemmer.stemWord(word)
+                self.spellings[stem] = Counter()
+            self.spellings[stem][word] += 1
+            stems.append(stem)
+        return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
+
+    def spelling(self, term: str) -> str:
+        """Return a term as it is most often written."""
+        return " ".join(self.spellings[stem].most_common(1)[0][0] for stem in term.split(" "))
+
+
+def text_features(papers: list[Paper]) -> TextFeatures:
+    """Return the tf-idf and LSA vectors of every paper."""
+    texts = [paper_text(p) for p in papers]
+    analyzer = _Analyzer()
+    # min_df=2 needs two papers; a catalog of one keeps every term.
+    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2 if len(texts) > 2 else 1)
+    try:
+        tfidf = vectorizer.fit_transform(texts).astype(np.float32)
+        names = [analyzer.spelling(t) for t in vectorizer.get_feature_names_out()]
+    except ValueError:  # no term shared by two papers (or no words at all)
+        tfidf, names = sparse.csr_matrix((len(texts), 0), dtype=np.float32), []
+    return TextFeatures(tfidf=tfidf.tocsr(), lsa=_lsa(tfidf), terms=names)
+
+
+def _lsa(tfidf: sparse.csr_matrix) -> np.ndarray:
+    """Project tf-idf rows onto their leading singular vectors, normalised (deterministic seed)."""
+    papers, terms = tfidf.shape
+    dimensions = min(MAX_DIMENSIONS, papers // 4, terms - 1)
+    if dimensions < 2:
+        # Too few papers or terms for a projection: compare by the terms themselves.
+        return np.asarray(tfidf.todense(), dtype=np.float32)
+    svd = TruncatedSVD(dimensions, algorithm="randomized", n_iter=5, random_state=0)
+    projected = svd.fit_transform(tfidf)
+    return np.asarray(normalize(projected), dtype=np.float32)

@@ -1,0 +1,199 @@
+"""Catalog-wide enricher: group papers into topics found in the collection's own text.
+
+Topics are clusters of the papers' LSA vectors (spherical k-means, fixed seed), about sqrt(N/2)
+of them, each named by the phrase its papers use far more than the rest (see `labels`). Nothing
+about any field is hard-coded: physics listings get physics topics.
+
+Topics are stable: the state file remembers each paper's primary topic and each topic's label.
+While the collection has not outgrown its topics (fewer than twice the papers per topic it was
+discovered with), known papers keep their topic and new papers join the nearest one. When it
+has, topics are discovered afresh and each new cluster inherits the slug and label of the old
+topic most of its papers came from. A curator's taxonomy file has the last word (`taxonomy`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.preprocessing import normalize
+
+from generator.enrich.labels import PhraseScorer
+from generator.enrich.taxonomy import Taxonomy
+from generator.enrich.text import TextFeatures, paper_text
+from generator.identify import slugify
+from generator.model import Paper, Topic
+
+#: A paper also gets a topic whose centre is at least this close, relative to its primary's.
+SECONDARY_RATIO = 0.85
+MAX_TOPICS_PER_PAPER = 3
+NEIGHBOURS = 3
+
+
+def topic_count(papers: int) -> int:
+    """Return how many topics a collection of this size is split into: about sqrt(N / 2)."""
+    return max(1, min(papers, round(math.sqrt(papers / 2))))
+
+
+@dataclass
+class KnownTopics:
+    """What the state remembers: each paper's primary topic and each topic's label."""
+
+    primary: dict[str, str] = field(default_factory=dict)  # paper slug -> topic slug
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # topic slug -> (label, description)
+
+
+def assign_topics(
+    papers: list[Paper], features: TextFeatures, known: KnownTopics, taxonomy: Taxonomy
+) -> tuple[list[Paper], list[Topic]]:
+    """Return papers with `topics` set (primary first) and the topics, largest first."""
+    if not papers:
+        return papers, []
+    vectors = features.lsa
+    slugs = [p.slug for p in papers]
+    remembered = [known.primary.get(s, "") for s in slugs]
+    in_use = {t for t in remembered if t}
+    target = topic_count(len(papers))
+    if in_use and 2 * len(in_use) > target and 2 * sum(map(bool, remembered)) >= len(papers):
+        primary = _extend(vectors, remembered)
+    else:
+        primary = _inherit(_cluster(vectors, target), remembered)
+    # Name new clusters before the curator's taxonomy, which refers to topics by slug; then
+    # name what the taxonomy's splits made.
+    namer = _Namer([paper_text(p) for p in papers], known, taxonomy)
+    primary = namer.name(primary)
+    primary = namer.name(taxonomy.apply(primary, slugs, lambda members, n: _cluster(vectors[members], n)))
+    names = sorted(set(primary))
+    index = {name: i for i, name in enumerate(names)}
+    codes = np.array([index[t] for t in primary])
+    centres = normalize(np.stack([vectors[codes == i].mean(axis=0) for i in range(len(names))]))
+    closeness = vectors @ centres.T
+    topics_of = _topics_of(codes, closeness)
+    labelled = {name: (name, *namer.labels[name]) for name in names}
+    members: dict[str, list[str]] = {name: [] for name in names}
+    secondary: dict[str, list[str]] = {name: [] for name in names}
+    result = []
+    for paper, own in zip(papers, topics_of, strict=True):
+        own_slugs = tuple(names[i] for i in own)
+        members[own_slugs[0]].append(paper.slug)
+        for extra in own_slugs[1:]:
+            secondary[extra].append(paper.slug)
+        result.append(replace(paper, topics=own_slugs))
+    nearness = centres @ centres.T
+    topics = []
+    for i, name in enumerate(names):
+        slug, label, description = labelled[name]
+        order = [j for j in np.argsort(-nearness[i], kind="stable") if j != i][:NEIGHBOURS]
+        topics.append(
+            Topic(
+                slug=slug,
+                label=label,
+                description=description,
+                papers=tuple(members[slug] + secondary[slug]),
+                primary_count=len(members[slug]),
+                neighbours=tuple(labelled[names[j]][0] for j in order),
+            )
+        )
+    topics.sort(key=lambda t: (-t.primary_count, t.slug))
+    return result, topics
+
+
+def _cluster(vectors: np.ndarray, count: int) -> list[str]:
+    """Split vectors into `count` clusters; return each one's cluster as a placeholder name."""
+    count = max(1, min(count, len(vectors)))
+    if count == 1:
+        return ["#0"] * len(vectors)
+    model = KMeans(n_clusters=count, n_init=3, random_state=0).fit(vectors)
+    return [f"#{c}" for c in model.labels_]
+
+
+def _extend(vectors: np.ndarray, remembered: list[str]) -> list[str]:
+    """Keep remembered topics; put every new paper in the topic whose centre is nearest."""
+    names = sorted({t for t in remembered if t})
+    known = np.array([bool(t) for t in remembered])
+    codes = np.array([names.index(t) if t else -1 for t in remembered])
+    centres = normalize(np.stack([vectors[codes == i].mean(axis=0) for i in range(len(names))]))
+    nearest = np.argmax(vectors[~known] @ centres.T, axis=1)
+    result = list(remembered)
+    for position, choice in zip(np.flatnonzero(~known), nearest, strict=True):
+        result[position] = names[choice]
+    return result
+
+
+def _inherit(clusters: list[str], remembered: list[str]) -> list[str]:
+    """Give each new cluster the remembered topic most of its papers had (each topic once)."""
+    overlap = Counter((c, r) for c, r in zip(clusters, remembered, strict=True) if r)
+    sizes = Counter(clusters)
+    renamed: dict[str, str] = {}
+    for (cluster, old), count in sorted(overlap.items(), key=lambda item: (-item[1], item[0])):
+        if cluster not in renamed and old not in renamed.values() and 2 * count >= sizes[cluster]:
+            renamed[cluster] = old
+    return [renamed.get(c, c) for c in clusters]
+
+
+def _topics_of(codes: np.ndarray, closeness: np.ndarray) -> list[tuple[int, ...]]:
+    """Return each paper's topics: its primary, then others whose centre is nearly as close."""
+    result = []
+    for row, primary in zip(closeness, codes, strict=True):
+        closeness_floor = row[primary] * SECONDARY_RATIO
+        others = [int(j) for j in np.argsort(-row, kind="stable") if j != primary and row[j] >= closeness_floor > 0]
+        result.append((int(primary), *others[: MAX_TOPICS_PER_PAPER - 1]))
+    return result
+
+
+class _Namer:
+    """Give topics slugs and labels: the curator's, the remembered ones, or from their papers' text."""
+
+    def __init__(self, texts: list[str], known: KnownTopics, taxonomy: Taxonomy) -> None:
+        self._texts = texts
+        self._known = known
+        self._taxonomy = taxonomy
+        self._scorer = PhraseScorer(texts)
+        self.labels: dict[str, tuple[str, str]] = {}  # slug -> (label, description)
+
+    def name(self, primary: list[str]) -> list[str]:
+        """Return primary topics with every placeholder (`#...`) replaced by a new slug."""
+        taken = {"index"} | {t for t in primary if not t.startswith("#")} | set(self.labels)
+        used = {label.lower() for label, _ in self.labels.values()}
+        renamed: dict[str, str] = {}
+        # Known topics first, so a new topic never takes a known topic's label.
+        for name in sorted(set(primary), key=lambda n: (n.startswith("#"), n)):
+            if name in self.labels:
+                continue
+            if name in self._taxonomy.names:
+                label, description = self._taxonomy.names[name]
+            elif name in self._known.labels and not name.startswith("#"):
+                label, description = self._known.labels[name]
+            else:
+                members = [self._texts[i] for i, t in enumerate(primary) if t == name]
+                label, others = self._scorer.label(members, taken=used)
+                label = label[:1].upper() + label[1:] if label else "Other papers"
+                description = _describe(label.lower() if label[1:2].islower() else label, others)
+            used.add(label.lower())
+            slug = name
+            if name.startswith("#"):
+                slug = _unique(slugify(label) or "topic", taken)
+                taken.add(slug)
+                renamed[name] = slug
+            self.labels[slug] = self._taxonomy.names.get(slug, (label, description))
+        return [renamed.get(t, t) for t in primary]
+
+
+def _describe(label: str, others: list[str]) -> str:
+    """Return a topic's one-line description from its label and next phrases."""
+    if not others:
+        return f"Papers on {label}."
+    listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+    return f"Papers on {label}, with {listed}."
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    if slug not in taken:
+        return slug
+    number = 2
+    while f"{slug}-{number}" in taken:
+        number += 1
+    return f"{slug}-{number}"

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.quality import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
+from generator.enrich.text import paper_text
+from tests.enrich.test_topics import catalog, three_fields
+
+
+def test_each_paper_gets_five_others_with_reasons_the_same_every_time(tmp_path: Path) -> None:
+    first, _ = catalog(three_fields(tmp_path))
+    (tmp_path / "again").mkdir()
+    again, _ = catalog(three_fields(tmp_path / "again"))
+    assert [p.related for p in first.papers] == [p.related for p in again.papers]
+    for paper in first.papers:
+        slugs = [r.slug for r in paper.related]
+        assert len(slugs) == 5 and len(set(slugs)) == 5 and paper.slug not in slugs
+        assert all(r.reasons for r in paper.related)
+        field = paper.title.split()[0]
+        titles = {p.slug: p.title for p in first.papers}
+        assert sum(titles[s].startswith(field) for s in slugs) >= 4, f"{paper.title}: {slugs}"
+
+
+def test_reasons_name_the_shared_topic_and_terms_but_no_boilerplate(tmp_path: Path) -> None:
+    built, _ = catalog(three_fields(tmp_path))
+    labels = {t.slug: t.label for t in built.topics}
+    paper = built.papers[0]
+    reasons = paper.related[0].reasons
+    assert f"same topic: {labels[paper.topics[0]]}" in reasons
+    terms = next(r for r in reasons if r.startswith("shared terms: ")).removeprefix("shared terms: ").split(", ")
+    assert 1 <= len(terms) <= 3 and not {"study", "results", "work"} & set(terms)
+
+
+def test_a_mention_makes_a_paper_related_and_says_so(tmp_path: Path) -> None:
+    data = three_fields(tmp_path)
+    (data / "mentions.jsonl").write_text(
+        json.dumps({"title": "GalaxyNet: Counting Galaxies", "abstract": "We count galaxies with a telescope."})
+        + "\n"
+        + json.dumps({"title": "Protein Folding Revisited", "abstract": "Unlike GalaxyNet, we fold amino acid chains."})
+        + "\n"
+    )
+    built, _ = catalog(data)
+    by_slug = {p.slug: p for p in built.papers}
+    folding = by_slug["protein-folding-revisited"]
+    assert any(r.slug == "galaxynet" and "mentions GalaxyNet" in r.reasons for r in folding.related)
+    assert any(
+        r.slug == folding.slug and "mentioned by Protein Folding Revisited" in r.reasons
+        for r in by_slug["galaxynet"].related
+    )
+
+
+@pytest.mark.usefixtures("shared_fixtures")
+@pytest.mark.parametrize("labelled", SETS, ids=[s.name for s in SETS])
+def test_related_papers_share_labels_at_least_as_often_as_plain_tfidf(labelled: LabelledSet, tmp_path: Path) -> None:
+    """A regression guard; the target (tf-idf + 0.02) and its numbers are in benchmarks/QUALITY.md."""
+    from benchmarks.quality import FIXTURES
+
+    papers = catalog_of([FIXTURES / labelled.path], tmp_path)
+    labels = [labelled.label(p.record) for p in papers]
+    index = {p.slug: i for i, p in enumerate(papers)}
+    ours = precision_at_5([[index[r.slug] for r in p.related] for p in papers], labels)
+    baseline = precision_at_5(top5(tfidf_baseline([paper_text(p) for p in papers])), labels)
+    assert ours >= baseline

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_catalog
+from generator.config import Settings
+from generator.enrich.labels import PhraseScorer, phrases
+from generator.enrich.taxonomy import Taxonomy, load_taxonomy
+from generator.enrich.text import text_features
+from generator.enrich.topics import KnownTopics, assign_topics, topic_count
+from tests.sitebuild import ROOT
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "topics" / "three_fields.jsonl"
+
+
+def catalog(data: Path, state: Path | None = None):
+    settings = Settings(data_dir=data, state_file=state or data.parent / "state.json", today="2026-01-01")
+    built, new_state = build_catalog(settings)
+    return built, new_state
+
+
+def three_fields(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURE, data)
+    return data
+
+
+@pytest.mark.parametrize(("papers", "topics"), [(0, 1), (1, 1), (2, 1), (8, 2), (24, 3), (244, 11), (10_000, 71)])
+def test_topic_count_grows_as_the_square_root(papers: int, topics: int) -> None:
+    assert topic_count(papers) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We study continual pre-training, and LLM unlearning.", {"continual pre-training", "llm unlearning"}),
+        ("Reinforcement learning (RL) helps.", {"reinforcement learning", "rl", "helps"}),
+        ("domain-specific large language models", {"large language models", "language models"}),
+        ("the 2024 results of 7 runs", {"runs"}),
+    ],
+)
+def test_phrases_are_runs_between_stop_words_and_punctuation(text: str, expected: set[str]) -> None:
+    assert expected <= phrases(text)
+    assert "learning rl" not in phrases(text), "a phrase never crosses a bracket"
+
+
+def test_label_is_the_phrase_the_group_uses_most_and_others_rarely() -> None:
+    group = [f"We apply LLM unlearning to model {i}. LLM unlearning removes data." for i in range(5)]
+    rest = [f"We train language models on text {i}." for i in range(20)]
+    label, others = PhraseScorer(group + rest).label(group)
+    assert label == "LLM unlearning", "spelled as the papers spell it"
+    assert "language models" not in [o.lower() for o in others]
+
+
+def test_three_fields_become_three_topics_each_of_one_field(tmp_path: Path) -> None:
+    built, _ = catalog(three_fields(tmp_path))
+    assert len(built.topics) == 3
+    for topic in built.topics:
+        fields = Counter(
+            built_paper.title.split()[0] for built_paper in built.papers if built_paper.topics[0] == topic.slug
+        )
+        assert len(fields) == 1, f"{topic.label}: {fields}"
+        assert topic.primary_count == 8 and topic.description
+    for paper in built.papers:
+        assert 1 <= len(paper.topics) <= 3 and len(set(paper.topics)) == len(paper.topics)
+
+
+def test_topics_are_remembered_and_new_papers_join_the_nearest(tmp_path: Path) -> None:
+    data = three_fields(tmp_path)
+    first, state = catalog(data)
+    (tmp_path / "state.json").write_text(state.to_json())
+    (data / "more.jsonl").write_text(
+        json.dumps({"title": "Galaxy redshift survey", "abstract": "We study galaxy redshift with a telescope."}) + "\n"
+    )
+    second, _ = catalog(data)
+    before = {p.slug: p.topics[0] for p in first.papers}
+    after = {p.slug: p for p in second.papers}
+    assert all(after[slug].topics[0] == topic for slug, topic in before.items())
+    astronomy = next(p.topics[0] for p in first.papers if p.title.startswith("Astronomy"))
+    assert after["galaxy-redshift-survey"].topics[0] == astronomy
+    assert {t.label for t in first.topics} == {t.label for t in second.topics}
+
+
+def test_adding_ten_percent_of_the_seed_keeps_ninety_percent_of_primary_topics(tmp_path: Path) -> None:
+    lines = (ROOT / "data" / "trending-papers.txt").read_text(encoding="utf-8").splitlines()
+    chrome, pairs = lines[:2], [lines[i : i + 2] for i in range(2, len(lines), 2)]
+    held_out = {i for i in range(len(pairs)) if i % 10 == 9}
+    data = tmp_path / "data"
+    data.mkdir()
+    kept = [line for i, pair in enumerate(pairs) if i not in held_out for line in pair]
+    (data / "trending-papers.txt").write_text("\n".join(chrome + kept) + "\n", encoding="utf-8")
+    first, state = catalog(data)
+    (tmp_path / "state.json").write_text(state.to_json())
+    added = [line for i, pair in enumerate(pairs) if i in held_out for line in pair]
+    (data / "more.txt").write_text("\n".join(added) + "\n", encoding="utf-8")
+    second, _ = catalog(data)
+    assert len(second.papers) == len(first.papers) + len(held_out)
+    after = {p.slug: p.topics[0] for p in second.papers}
+    unchanged = sum(after[p.slug] == p.topics[0] for p in first.papers) / len(first.papers)
+    assert unchanged >= 0.9
+
+
+def test_taxonomy_names_merges_pins_and_splits(tmp_path: Path) -> None:
+    data = three_fields(tmp_path)
+    plain, _ = catalog(data)
+    slug_of = {p.title.split()[0]: p.topics[0] for p in plain.papers}
+    pinned = next(p for p in plain.papers if p.title.startswith("Proteins"))
+    (data / "atlas-topics.yaml").write_text(
+        f"names:\n  {slug_of['Astronomy']}: {{label: Sky, description: Stars and galaxies.}}\n"
+        f"merge:\n  {slug_of['Translation']}: {slug_of['Astronomy']}\n"
+        f"pin:\n  {pinned.slug}: curated\n"
+        f"split:\n  {slug_of['Proteins']}: 2\n"
+        "  no-such-topic: 2\n"
+    )
+    built, _ = catalog(data)
+    topics = {t.slug: t for t in built.topics}
+    sky = topics[slug_of["Astronomy"]]
+    assert (sky.label, sky.description, sky.primary_count) == ("Sky", "Stars and galaxies.", 16)
+    assert next(p for p in built.papers if p.slug == pinned.slug).topics[0] == "curated"
+    assert slug_of["Proteins"] not in topics and len(topics) == 4, "split in two, plus the pinned topic"
+    assert [p.message for p in built.problems] == ["split: no topic 'no-such-topic' in this build; ignored"]
+    assert built.problems[0].path == "atlas-topics.yaml" and built.problems[0].severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("names:\n  a: [unclosed\n", 3, "invalid YAML"),
+        ("- a list\n", None, "expected a mapping with the sections names, merge, pin, split"),
+        ("split:\n  a: 1\n", None, "split: 'a' needs a number of parts from 2 to 20"),
+        ("names:\n  a: {description: no label}\n", None, "names: 'a' needs a 'label' text"),
+        ("pin:\n  paper: [not, a, slug]\n", None, "pin: 'paper' must name a topic slug"),
+    ],
+)
+def test_a_broken_taxonomy_is_reported_with_file_and_ignored(text: str, line: int | None, message: str) -> None:
+    taxonomy, problems = load_taxonomy("atlas-topics.yaml", text)
+    assert [(p.path, p.line) for p in problems] == [("atlas-topics.yaml", line)]
+    assert message in problems[0].message
+    assert taxonomy.split.get("a") is None and not taxonomy.names
+
+
+def test_merges_follow_chains_and_stop_at_cycles() -> None:
+    taxonomy = Taxonomy(merge={"a": "b", "b": "c", "x": "y", "y": "x"})
+    assert taxonomy.apply(["a", "b", "c", "x"], ["p1", "p2", "p3", "p4"], lambda m, n: []) == ["c", "c", "c", "y"]
+
+
+def test_a_catalog_of_one_paper_or_of_no_shared_words_still_has_a_topic(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "one.jsonl").write_text(json.dumps({"title": "Alone", "abstract": "Nothing shared."}) + "\n")
+    built, _ = catalog(data)
+    assert [len(p.topics) for p in built.papers] == [1] and len(built.topics) == 1
+    assert built.papers[0].related == ()
+
+
+def test_text_features_stem_words_and_keep_their_spelling(tmp_path: Path) -> None:
+    built, _ = catalog(three_fields(tmp_path))
+    features = text_features(built.papers)
+    assert features.tfidf.shape[0] == features.lsa.shape[0] == len(built.papers)
+    assert "protein folding" in features.terms and "folding" in features.terms
+    assert not any(t.endswith("ings") for t in features.terms)
+
+
+def test_assign_topics_of_nothing_is_nothing() -> None:
+    assert assign_topics([], text_features([]), KnownTopics(), Taxonomy()) == ([], [])
