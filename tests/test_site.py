@@ -185,3 +185,36 @@ def test_mentions_link_both_ways_with_their_sentence(seed_site: Path, source: st
     back = heading.find_next("ul")
     assert back is not None and back.find("a", href=f"../{source}/") is not None
     assert "“" in back.get_text()  # the sentence is quoted as context
+
+
+def test_topics_index_topic_pages_and_tags_cover_every_seed_paper(seed_site: Path) -> None:
+    index = content(soup(seed_site / "topics" / "index.html"))
+    rows = index.select("table tbody tr")
+    assert 5 <= len(rows) <= 30
+    assert sum(int(row.select("td")[1].get_text()) for row in rows) == 244
+    on_topic_pages: set[str] = set()
+    for row in rows:
+        href = row.select_one("a")["href"]
+        topic = content(soup(seed_site / "topics" / href.strip("/").split("/")[-1] / "index.html"))
+        assert topic.select_one("h1").get_text().rstrip("¶") == row.select_one("a").get_text()
+        on_topic_pages |= {a["href"].split("/")[-2] for a in topic.select("li > a[href*='papers/']")}
+    assert len(on_topic_pages) == 244
+    tags = content(soup(seed_site / "tags" / "index.html"))
+    assert len({a["href"] for a in tags.select("a[href*='papers/']")}) == 244
+
+
+def test_a_paper_page_shows_its_topics_as_tags_and_five_related_papers_with_reasons(seed_site: Path) -> None:
+    page = content(soup(seed_site / "papers" / "mt-ladder" / "index.html"))
+    tags = page.select("nav.md-tags a.md-tag")
+    assert 1 <= len(tags) <= 3 and all("tags/#tag:" in a["href"] for a in tags)
+    heading = page.find("h2", id="related-papers")
+    related = heading.find_next("ul").select("li")
+    assert len(related) == 5
+    for item in related:
+        assert item.select_one("a")["href"].startswith("../")
+        assert "shared terms:" in item.get_text() or "same topic:" in item.get_text() or "mention" in item.get_text()
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any("tags" in doc for doc in index["docs"]), "topics are tags, not boosted search fields"
+    assert not any(
+        d["location"].startswith("papers/") and d["location"].endswith("#related-papers") for d in index["docs"]
+    )
