@@ -59,8 +59,9 @@ lint: $(TEST_STAMP) ## ruff and mypy only
 bench: $(SITE_STAMP) ## run the scale benchmark (about 15 minutes); writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks.run
 
-quality: $(SITE_STAMP) ## measure related papers and topics on labelled data; writes benchmarks/QUALITY.md
+quality: $(SITE_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
 	$(BIN)/python -m benchmarks.quality
+	$(BIN)/python -m benchmarks.entities
 
 golden: $(TEST_STAMP) ## refresh tests/golden/ from the fixture listings, then review the diff
 	$(BIN)/pytest tests/emit/test_golden.py --update-golden

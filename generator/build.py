@@ -9,6 +9,7 @@ from generator.emit.environment import make_environment
 from generator.emit.render import GENERATED_DIRS, render_site
 from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
 from generator.enrich.clean import clean_abstract
+from generator.enrich.entities import extract_entities
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
 from generator.enrich.related import related_papers
@@ -22,7 +23,7 @@ from generator.model import Catalog
 from generator.state import State, assign_stable_slugs, load_state, retired_pages
 
 #: Per-paper enrichers, in order; each is pure: paper in, paper out.
-PAPER_ENRICHERS = (clean_abstract, extract_links_of)
+PAPER_ENRICHERS = (clean_abstract, extract_links_of, extract_entities)
 #: Catalog-wide enrichers, after every paper is enriched: all papers in, all papers out.
 CATALOG_ENRICHERS = (link_mentions,)
 

@@ -90,6 +90,35 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class ModelName:
+    """A model a paper names: `Llama-3-8B` is family Llama, version 3, size 8B."""
+
+    name: str
+    family: str
+    version: str = ""
+    size: str = ""
+
+
+@dataclass(frozen=True)
+class DatasetName:
+    """A dataset or benchmark a paper names (`AIME-2024` belongs to the AIME hub)."""
+
+    name: str
+    hub: str
+    kind: Literal["benchmark", "dataset"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """A number the abstract reports: `+6.91 BLEU`, `54.6% speedup`, `42.3% on AIME-2024`."""
+
+    value: str
+    metric: str
+    benchmark: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Related:
     """Another paper worth reading next, and why, in words."""
 
@@ -154,6 +183,11 @@ class Paper:
     #: Papers this paper's abstract names, and papers whose abstracts name this one.
     mentions: tuple[Mention, ...] = ()
     mentioned_by: tuple[Mention, ...] = ()
+    #: What the abstract names and reports (see `generator.enrich.entities`).
+    models: tuple[ModelName, ...] = ()
+    datasets: tuple[DatasetName, ...] = ()
+    results: tuple[Result, ...] = ()
+    domains: tuple[str, ...] = ()
     #: Slugs of the paper's topics, primary first (one to three).
     topics: tuple[str, ...] = ()
     #: The most related papers, most related first, each with its reasons.

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import build_catalog
 from generator.config import Settings
+from generator.emit.render import dataset_hubs, model_hubs
 from tests.sitebuild import FIXTURES, ROOT, SHARED_FIXTURES, build_site, generate
 
 pytestmark = pytest.mark.e2e
@@ -129,8 +130,9 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.md")}
     assert files_a == files_b
     topics = len(first.catalog.topics)
-    # papers, topics and their index, all-papers, home, what's new, feed, json, bib
-    assert len(first.report.written) == 244 + topics + 1 + 6
+    hubs = len(model_hubs(first.catalog.papers)) + len(dataset_hubs(first.catalog.papers))
+    # papers, topics and hubs with their indexes, all-papers, home, what's new, feed, json, bib
+    assert len(first.report.written) == 244 + topics + 1 + hubs + 2 + 6
     assert again.report.written == [] and again.report.removed == []
 
 
@@ -218,3 +220,21 @@ def test_a_paper_page_shows_its_topics_as_tags_and_five_related_papers_with_reas
     assert not any(
         d["location"].startswith("papers/") and d["location"].endswith("#related-papers") for d in index["docs"]
     )
+
+
+def test_paper_pages_show_models_datasets_results_and_link_their_hubs(seed_site: Path) -> None:
+    page = content(soup(seed_site / "papers" / "mt-ladder" / "index.html"))
+    text = " ".join(page.get_text().split())
+    assert "Models: GPT-4, Gemma-2B, Gemma-7B, BigTranslate-13B, MT-Ladder-2B, MT-Ladder-7B" in text
+    assert "Domain: multilingual" in text
+    assert page.find("a", string="GPT-4")["href"] == "../../models/gpt/"
+    values = [
+        row.select("td")[0].get_text() for row in page.find("h2", id="results").find_next("table").select("tbody tr")
+    ]
+    assert values == ["+6.91", "+3.52"]
+    hub = content(soup(seed_site / "datasets" / "gsm8k" / "index.html"))
+    rows = hub.find("h2", id="results-reported").find_next("table").select("tbody tr")
+    assert rows and all("GSM8K" in row.select("td")[3].get_text() for row in rows)
+    models = content(soup(seed_site / "models" / "index.html"))
+    counts = {row.select("td")[0].get_text(): int(row.select("td")[1].get_text()) for row in models.select("tbody tr")}
+    assert counts["Llama"] >= 10 and min(counts.values()) >= 2

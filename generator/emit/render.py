@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -12,10 +13,15 @@ from markupsafe import Markup
 from generator.config import Settings
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
-from generator.model import Catalog, Paper, RetiredPage
+from generator.identify import slugify
+from generator.model import Catalog, Paper, Result, RetiredPage
 
 #: Folders under the docs folder that the generator owns and may prune.
-GENERATED_DIRS = ("papers", "all", "topics")
+GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets")
+#: A model family or dataset gets a hub page when at least this many papers name it.
+HUB_MIN_PAPERS = 2
+#: Rows of a benchmark hub's results table (best first per metric).
+HUB_RESULTS = 200
 #: Papers per page of the "All papers" list, so no page grows with the collection.
 ALL_PAPERS_PAGE_SIZE = 500
 #: Papers per page of a topic, for the same reason.
@@ -110,12 +116,15 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     by_slug = {paper.slug: paper for paper in papers}
     titles = {paper.slug: paper.title for paper in papers}
     topics = {topic.slug: topic for topic in catalog.topics}
+    hubs = {"models": model_hubs(papers), "datasets": dataset_hubs(papers)}
+    hub_slugs = {kind: {hub.name: hub.slug for hub in kind_hubs} for kind, kind_hubs in hubs.items()}
     topic_labels = {topic.slug: topic.label for topic in catalog.topics}
     common = {
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
         "titles": titles,
         "topics": topics,
+        "hub_slugs": hub_slugs,
     }
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")
@@ -132,6 +141,8 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
             page=page, target=by_slug.get(page.redirect_to), front_matter=front_matter(retired_front_matter(page))
         )
     pages.update(render_topics(catalog, env, by_slug, common))
+    for hub_kind, kind_hubs in hubs.items():
+        pages.update(render_hubs(hub_kind, kind_hubs, env, common))
     by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
     chunks = pages_of(by_title, ALL_PAPERS_PAGE_SIZE)
     names = ["index.md", *(f"{number}.md" for number in range(2, len(chunks) + 1))]
@@ -167,6 +178,86 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         topic_list=catalog.topics,
         **common,
     )
+    return pages
+
+
+@dataclass(frozen=True)
+class Hub:
+    """A term of a taxonomy (a model family, a dataset or benchmark) and the papers that name it."""
+
+    slug: str
+    name: str
+    papers: list[Paper]
+    #: (paper, result) pairs reported on this benchmark, for its leaderboard.
+    results: list[tuple[Paper, Result]]
+
+
+def _hubs(papers: list[Paper], names_of: Any) -> list[Hub]:
+    """Group papers by each name `names_of(paper)` gives; keep names with HUB_MIN_PAPERS papers."""
+    members: dict[str, list[Paper]] = {}
+    for paper in papers:
+        for name in dict.fromkeys(names_of(paper)):
+            members.setdefault(name, []).append(paper)
+    kept = sorted((n for n, m in members.items() if len(m) >= HUB_MIN_PAPERS), key=lambda n: (-len(members[n]), n))
+    taken: set[str] = {"index"}
+    hubs = []
+    for name in kept:
+        slug = slugify(name) or "hub"
+        while slug in taken:
+            slug += "-2"
+        taken.add(slug)
+        results = [
+            (paper, result)
+            for paper in members[name]
+            for result in paper.results
+            if result.benchmark and any(d.name == result.benchmark and d.hub == name for d in paper.datasets)
+        ]
+        results.sort(key=lambda item: (item[1].metric.lower(), -_number(item[1].value), item[0].title.casefold()))
+        hubs.append(Hub(slug, name, sorted(members[name], key=lambda p: (p.title.casefold(), p.slug)), results))
+    return hubs
+
+
+def _number(value: str) -> float:
+    match = re.search(r"[+-]?\d+(?:\.\d+)?", value)
+    return float(match.group()) if match else 0.0
+
+
+def model_hubs(papers: list[Paper]) -> list[Hub]:
+    """Return one hub per model family named by at least two papers."""
+    return _hubs(papers, lambda p: [m.family for m in p.models])
+
+
+def dataset_hubs(papers: list[Paper]) -> list[Hub]:
+    """Return one hub per dataset or benchmark named by at least two papers."""
+    return _hubs(papers, lambda p: [d.hub for d in p.datasets])
+
+
+HUB_TITLES = {"models": ("Models", "model family"), "datasets": ("Datasets and benchmarks", "dataset or benchmark")}
+
+
+def render_hubs(kind: str, hubs: list[Hub], env: jinja2.Environment, common: dict[str, Any]) -> dict[str, str]:
+    """Return a hub kind's index and one page per hub (papers paginated past TOPIC_PAGE_SIZE)."""
+    title, singular = HUB_TITLES[kind]
+    pages = {
+        f"{kind}/index.md": env.get_template("hubs_index.md.j2").render(
+            hubs=hubs, title=title, singular=singular, minimum=HUB_MIN_PAPERS, **common
+        )
+    }
+    template = env.get_template("hub.md.j2")
+    for hub in hubs:
+        chunks = pages_of(hub.papers, TOPIC_PAGE_SIZE)
+        names = [f"{hub.slug}.md", *(f"{hub.slug}-{n}.md" for n in range(2, len(chunks) + 1))]
+        for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
+            pages[f"{kind}/{name}"] = template.render(
+                hub=hub,
+                kind=kind,
+                singular=singular,
+                entries=chunk,
+                results=hub.results[:HUB_RESULTS] if number == 1 else [],
+                number=number,
+                pages=list(enumerate(names, 1)),
+                **common,
+            )
     return pages
 
 

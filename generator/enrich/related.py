@@ -87,6 +87,12 @@ def _reasons(
         reasons.append(f"mentions {other.short_name or other.title}")
     if any(m.slug == other.slug for m in paper.mentioned_by):
         reasons.append(f"mentioned by {other.short_name or other.title}")
+    families = [f for f in dict.fromkeys(m.family for m in paper.models) if f in {m.family for m in other.models}]
+    if families:
+        reasons.append("both use " + ", ".join(families[:3]))
+    hubs = [h for h in dict.fromkeys(d.hub for d in paper.datasets) if h in {d.hub for d in other.datasets}]
+    if hubs:
+        reasons.append("both evaluate on " + ", ".join(hubs[:3]))
     shared_topics = [labels[t] for t in paper.topics if t in other.topics and t in labels]
     if shared_topics:
         reasons.append("same topic: " + ", ".join(shared_topics))

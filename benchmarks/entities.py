@@ -1,0 +1,122 @@
+"""Entity benchmark: precision and recall of models, datasets, results and links on hand labels.
+
+Run with `make quality` (or `python -m benchmarks.entities`). The labels and how they were made
+are in `benchmarks/entity_labels.yaml`; the seed is built with the real pipeline and each
+paper's extracted entities are compared with its labels. Results go to benchmarks/ENTITIES.md
+and benchmarks/entities.json, per half (dev: used to improve the extractor; test: never).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.build import build_catalog
+from generator.config import Settings
+from generator.model import Paper
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+CATEGORIES = ("models", "datasets", "results", "links")
+
+
+def normalise(text: str) -> str:
+    """Compare names as people mean them: no case, spaces, hyphens or dots (Llama-3.2 = llama32)."""
+    return re.sub(r"[\s.\-]", "", text.lower())
+
+
+def extracted(paper: Paper) -> dict[str, set[str]]:
+    return {
+        "models": {normalise(m.name) for m in paper.models},
+        "datasets": {normalise(d.name) for d in paper.datasets},
+        "results": {normalise(r.value) for r in paper.results},
+        "links": {f"{link.url} {link.kind}" for link in paper.links},
+    }
+
+
+def labelled(entry: dict[str, Any]) -> dict[str, set[str]]:
+    return {
+        "models": {normalise(m) for m in entry["models"]},
+        "datasets": {normalise(d) for d in entry["datasets"]},
+        "results": {normalise(r) for r in entry["results"]},
+        "links": {f"{link['url']} {link['kind']}" for link in entry["links"]},
+    }
+
+
+def seed_papers(work: Path) -> list[Paper]:
+    data = work / "data"
+    data.mkdir()
+    shutil.copy(ROOT / "data" / "trending-papers.txt", data)
+    catalog, _ = build_catalog(Settings(data_dir=data, state_file=work / "state.json", today="2026-01-01"))
+    return catalog.papers
+
+
+def measure(papers: list[Paper], labels: list[dict[str, Any]]) -> dict[str, Any]:
+    counts: dict[str, dict[str, dict[str, int]]] = {}
+    misses: dict[str, list[str]] = {"false": [], "missed": []}
+    for entry in labels:
+        got, want = extracted(papers[entry["index"]]), labelled(entry)
+        half = counts.setdefault(entry["half"], {c: {"tp": 0, "fp": 0, "fn": 0} for c in CATEGORIES})
+        for category in CATEGORIES:
+            half[category]["tp"] += len(got[category] & want[category])
+            half[category]["fp"] += len(got[category] - want[category])
+            half[category]["fn"] += len(want[category] - got[category])
+            misses["false"] += [f"{entry['index']} {category}: {x}" for x in sorted(got[category] - want[category])]
+            misses["missed"] += [f"{entry['index']} {category}: {x}" for x in sorted(want[category] - got[category])]
+    scores = {
+        half: {
+            category: {
+                **c,
+                "precision": c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0,
+                "recall": c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0,
+            }
+            for category, c in by_category.items()
+        }
+        for half, by_category in counts.items()
+    }
+    return {"scores": scores, **misses}
+
+
+def report(result: dict[str, Any]) -> str:
+    lines = [
+        "# Entity extraction: precision and recall on hand labels",
+        "",
+        "Written by `make quality` (`python -m benchmarks.entities`); labels and how they were made:",
+        "`benchmarks/entity_labels.yaml`. *test* papers were never used to change the extractor.",
+        "",
+        "| half | category | precision | recall | true | false | missed |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for half in ("test", "dev"):
+        for category, s in result["scores"][half].items():
+            counts = f"{s['tp']} | {s['fp']} | {s['fn']}"
+            lines.append(f"| {half} | {category} | {s['precision']:.2f} | {s['recall']:.2f} | {counts} |")
+    lines += ["", "## False (extracted, not labelled)", ""]
+    lines += [f"- {x}" for x in result["false"]] or ["- none"]
+    lines += ["", "## Missed (labelled, not extracted)", ""]
+    lines += [f"- {x}" for x in result["missed"]] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=HERE, help="folder for ENTITIES.md and entities.json")
+    args = parser.parse_args(argv)
+    labels = yaml.safe_load((HERE / "entity_labels.yaml").read_text(encoding="utf-8"))["papers"]
+    with tempfile.TemporaryDirectory() as work:
+        result = measure(seed_papers(Path(work)), labels)
+    (args.output / "entities.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (args.output / "ENTITIES.md").write_text(report(result), encoding="utf-8")
+    print(report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

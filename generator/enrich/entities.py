@@ -1,0 +1,272 @@
+"""Per-paper enricher: the models, datasets and benchmarks an abstract names, its results, its domain.
+
+Names come from the gazetteer (`generator/gazetteer.yaml`, documented there), matched
+case-sensitively and whole; a model's version and size are read from what follows its family
+name (`Llama-3-8B`, `Qwen2.5-0.5B`, `Gemma-2B/7B`), and a paper's own short name followed by a
+size (`MT-Ladder-7B`) is one of its released models. A result is a number with a unit or a
+metric beside it (`+6.91 BLEU`, `54.6% speedup`, `accuracy of 42.3%`), with the benchmark when
+the sentence says `on <benchmark>` right after it. Precision comes first: a number without a
+metric or unit next to it is left out, so is a bare family name that is too common a word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.model import DatasetName, ModelName, Paper, Result
+
+GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer.yaml"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+_SIZE = re.compile(r"^(\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])$")
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)*[a-z]?$")
+_VARIANTS = (
+    "Instruct|instruct|Chat|chat|Base|base|it|Coder|Math|mini|small|medium|large|Large|Small|XL|XXL|Pro|Turbo|turbo"
+    "|Ultra|Flash|R1|V2|V3|beta|alpha"
+)
+_TAIL = (
+    r"(?P<tail>(?:(?:-|\s(?=\d))?(?:v?\d+(?:\.\d+)*[a-z]?(?![\w.])|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
+    r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:-(?:%s)(?![\w]))*)" % _VARIANTS
+)
+#: A family named as a style, not as a model: "GPT-style", "BERT-like".
+_NOT_A_MODEL = re.compile(r"-(?:style|like|family|series)\b|\s+(?:corpus|dataset|data)\b")
+MAX_DOMAINS = 2
+#: Acronyms every ML abstract uses that are not names of models or datasets.
+_ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
+SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs"""
+COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
+#: A name as papers coin them: capitalised, with a second capital or a digit (TOFU, VTAB-1k, SmolLM).
+_NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
+#: Names that say they are benchmarks or datasets (OCRBench, PubMedQA, AlpacaEval).
+_NAMED_LIKE_A_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Bench|QA|Eval)(?:-[A-Za-z0-9]+)?(?![\w-])")
+#: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
+_BEFORE_KIND = re.compile(r"(?<![\w-])(?P<name>%s)\s+(?:[a-z-]+\s+)?(?P<kind>dataset|benchmark|corpus)\b" % _NAME)
+_CALLED = re.compile(r"\b(?:dataset|benchmark|corpus)\s*,?\s+(?:called|named|dubbed)\s+(?P<name>%s)" % _NAME)
+#: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
+_LISTED = re.compile(r"\b(?:benchmarks|datasets)\s*\((?:i\.e\.|e\.g\.|including)?,?\s*(?P<items>[^()]{1,200})\)")
+#: A coined name with a size: XGLM-7B, Zephyr-7b-beta.
+_SIZED_NAME = re.compile(r"(?<![\w-])(?P<family>%s)-(?P<size>\d+(?:\.\d+)?[BbMm])(?:-[a-z]+)?(?![\w-])" % _NAME)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Compiled patterns of the gazetteer's names."""
+
+    models: re.Pattern[str]
+    family_of: dict[str, tuple[str, bool]]  # spelling -> (family, strict)
+    datasets: re.Pattern[str]
+    dataset_of: dict[str, tuple[str, str]]  # spelling -> (hub, kind)
+    domains: dict[str, re.Pattern[str]]
+    metric: re.Pattern[str]
+    metric_names: dict[str, str]  # lower-case spelling -> the gazetteer's spelling
+
+    def canonical_metric(self, written: str) -> str:
+        """Return a metric as the gazetteer spells it ("Improvements" -> "improvement")."""
+        lower = written.lower()
+        return self.metric_names.get(lower) or self.metric_names.get(lower.removesuffix("s")) or written
+
+
+def _alternatives(spellings: list[str]) -> str:
+    return "|".join(re.escape(s) for s in sorted(spellings, key=lambda s: (-len(s), s)))
+
+
+@functools.cache
+def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
+    """Read and compile the gazetteer (once per process)."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    family_of: dict[str, tuple[str, bool]] = {}
+    for family, entry in data["models"].items():
+        if isinstance(entry, list):
+            entry = {"spellings": entry}
+        spellings, strict = entry["spellings"], entry.get("strict", False)
+        for spelling in spellings:
+            family_of[spelling] = (family, strict)
+    dataset_of = {s: (name, entry["kind"]) for name, entry in data["datasets"].items() for s in entry["spellings"]}
+    metrics = [m if not m.islower() else f"(?i:{re.escape(m)})" for m in data["metrics"]]
+    return Gazetteer(
+        models=re.compile(r"(?<![\w-])(?P<name>%s)%s(?![\w+])" % (_alternatives(list(family_of)), _TAIL)),
+        family_of=family_of,
+        datasets=re.compile(
+            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d))?(?![\w]|-\w|\.\d)"
+            % _alternatives(list(dataset_of))
+        ),
+        dataset_of=dataset_of,
+        domains={
+            domain: re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _alternatives(words), re.IGNORECASE)
+            for domain, words in data["domains"].items()
+        },
+        metric_names={m.lower(): m for m in data["metrics"]},
+        metric=re.compile(
+            r"(?<![\w-])(?:%s)s?(?![\w-])" % "|".join(m if m.startswith("(?i:") else re.escape(m) for m in metrics)
+        ),
+    )
+
+
+def extract_entities(paper: Paper) -> Paper:
+    """Return the paper with its models, datasets, results and domains filled in."""
+    gazetteer = load_gazetteer()
+    text = paper.abstract_text
+    full = f"{paper.title}. {text}"
+    datasets = find_datasets(full, gazetteer)
+    return replace(
+        paper,
+        models=find_models(full, gazetteer, paper.short_name),
+        datasets=datasets,
+        results=find_results(text, gazetteer),
+        domains=find_domains(paper.title, text, gazetteer),
+    )
+
+
+def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) -> tuple[ModelName, ...]:
+    """Return the models a text names, each once, in order of first mention."""
+    found: dict[str, ModelName] = {}
+    for match in gazetteer.models.finditer(text):
+        family, strict = gazetteer.family_of[match.group("name")]
+        if _NOT_A_MODEL.match(text, match.end()):
+            continue
+        for model in _models_of(match.group(), match.group("name"), family):
+            if strict and not (model.version or model.size):
+                continue
+            found.setdefault(model.name, model)
+    known = {normalise_name(m.name) for m in found.values()}
+    for match in _SIZED_NAME.finditer(text):
+        family = match.group("family")
+        coined = family not in COMMON_ACRONYMS and family not in gazetteer.dataset_of
+        if coined and normalise_name(match.group()) not in known:
+            found.setdefault(match.group(), ModelName(match.group(), family, "", match.group("size")))
+    if own_name:
+        name = re.escape(own_name)
+        own = re.compile(r"(?<![\w-])%s[- ](\d+(?:\.\d+)?[BM])(?![\w])" % name)
+        for match in own.finditer(text):
+            found.setdefault(match.group(), ModelName(match.group(), own_name, "", match.group(1)))
+        # "YuLan-Mini, a highly capable base model", "a 1.3B-parameter model, CuatroLLM,"
+        called = re.compile(
+            r"(?<![\w-])%s,?\s+(?:is\s+)?an?\s+[^,.;]{0,60}?\b(?:model|LLM)\b(?!-)"
+            r"|\b(?:model|LLM),\s+%s\b" % (name, name)
+        )
+        if called.search(text) and not any(m.family == own_name for m in found.values()):
+            found.setdefault(own_name, ModelName(own_name, own_name))
+    return tuple(found.values())
+
+
+def normalise_name(name: str) -> str:
+    """Return a name without case, spaces, hyphens or dots, to tell two spellings are one."""
+    return re.sub(r"[\s.\-]", "", name.lower())
+
+
+def _models_of(written: str, spelling: str, family: str) -> list[ModelName]:
+    """Split `Gemma-2B/7B` into Gemma-2B and Gemma-7B; read version and size from the tail."""
+    base, *more_sizes = written.split("/")
+    tokens = [t for t in re.split(r"[-\s]", base[len(spelling) :]) if t]
+    version = next((t for t in tokens if _VERSION.match(t) and not _SIZE.match(t)), "")
+    size = next((t for t in tokens if _SIZE.match(t)), "")
+    models = [ModelName(base, family, version, size)]
+    for other in more_sizes:
+        if size:
+            models.append(ModelName(base[: base.rindex(size)] + other, family, version, other))
+    return models
+
+
+def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
+    """Return the datasets and benchmarks a text names, each once, in order of first mention."""
+    found: dict[str, DatasetName] = {}
+    for match in gazetteer.datasets.finditer(text):
+        hub, kind = gazetteer.dataset_of[match.group("name")]
+        name = _dataset_name(match)
+        found.setdefault(name, DatasetName(name, hub, "benchmark" if kind == "benchmark" else "dataset"))
+    # Names the gazetteer does not know, where the text says what they are.
+    coined: list[tuple[str, str]] = [(m.group(), "benchmark") for m in _NAMED_LIKE_A_BENCHMARK.finditer(text)]
+    for match in _BEFORE_KIND.finditer(text):
+        name = match.group("name") + (" corpus" if match.group("kind") == "corpus" else "")
+        coined.append((name, "dataset" if match.group("kind") != "benchmark" else "benchmark"))
+    coined += [(m.group("name"), "dataset") for m in _CALLED.finditer(text)]
+    for match in _LISTED.finditer(text):
+        for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", match.group("items")):
+            if re.fullmatch(_NAME, item.strip()):
+                coined.append((item.strip(), "benchmark"))
+    known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
+    for name, kind in coined:
+        first = name.split(" ")[0]
+        if first in COMMON_ACRONYMS or first in gazetteer.family_of or normalise_name(name) in known:
+            continue
+        known.add(normalise_name(name))
+        found.setdefault(name, DatasetName(name, name, "benchmark" if kind == "benchmark" else "dataset"))
+    return tuple(found.values())
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|\s?(?:points?|pp)(?![\w]))?(?![\w]|\.\d)"
+)
+_ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
+
+
+def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
+    """Return the numbers the text reports next to a metric or with a unit and a benchmark."""
+    results: list[Result] = []
+    for sentence in _SENTENCE.split(text):
+        previous: tuple[int, str] | None = None  # where the last result ended, and its metric
+        for match in _NUMBER.finditer(sentence):
+            value, unit = match.group("value"), (match.group("unit") or "").strip()
+            after = sentence[match.end() : match.end() + 40]
+            before = sentence[max(0, match.start() - 40) : match.start()]
+            metric = _metric_beside(after, before, gazetteer, has_unit=bool(unit))
+            benchmark = _benchmark_after(sentence[match.end() :], gazetteer)
+            between = sentence[previous[0] : match.start()] if previous else ""
+            if not metric and previous and unit and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|to)\s*", between):
+                metric = previous[1]  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
+            if not metric and not (unit and benchmark):
+                previous = None
+                continue
+            previous = (match.end(), metric or "score")
+            shown = value + (f" {unit}" if unit[:1].isalpha() else unit)
+            results.append(Result(shown, metric or "score", benchmark, sentence.strip()))
+    return tuple(results)
+
+
+def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool) -> str:
+    """Return the metric named right after the number, or (for a number with a unit) just before it."""
+    following = gazetteer.metric.match(after.lstrip())
+    if following and after[: len(after) - len(after.lstrip())] in (" ", ""):
+        return gazetteer.canonical_metric(following.group())
+    if has_unit:
+        # "accuracy of 42.3%", "improves BLEU by 2.1 points", "a speedup of 1.8x"
+        preceding = re.search(
+            r"(%s)(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)\s+$" % gazetteer.metric.pattern, before
+        )
+        if preceding:
+            return gazetteer.canonical_metric(preceding.group(1))
+    return ""
+
+
+def _benchmark_after(rest: str, gazetteer: Gazetteer) -> str:
+    """Return the benchmark named by "on X" right after a number (within a short phrase)."""
+    on = _ON.match(rest) or re.match(r"\s+\w+\s+(?:on|in)\s+(?:the\s+)?", rest)
+    if not on:
+        return ""
+    match = gazetteer.datasets.match(rest, on.end())
+    if not match:
+        return ""
+    return _dataset_name(match)
+
+
+def _dataset_name(match: re.Match[str]) -> str:
+    """Return a matched dataset's name with its year, if one follows (AIME-2024, WMT22)."""
+    if not match.group("year"):
+        return match.group("name")
+    return match.group("name") + ("-" if match.group("sep") else "") + match.group("year")
+
+
+def find_domains(title: str, abstract: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Return the domains the title names, or the abstract names at least twice (at most two)."""
+    scored = []
+    for domain, pattern in gazetteer.domains.items():
+        in_title = len(pattern.findall(title))
+        in_abstract = len(pattern.findall(abstract))
+        if in_title or in_abstract >= 2:
+            scored.append((-(in_title * 3 + in_abstract), domain))
+    return tuple(domain for _, domain in sorted(scored)[:MAX_DOMAINS])

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.enrich.entities import find_datasets, find_domains, find_models, find_results, load_gazetteer
+
+GAZETTEER = load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We fine-tune Llama-3-8B.", [("Llama-3-8B", "Llama", "3", "8B")]),
+        ("Using Gemma-2B/7B as backbones.", [("Gemma-2B", "Gemma", "", "2B"), ("Gemma-7B", "Gemma", "", "7B")]),
+        ("Qwen2.5-0.5B and GPT-4 agree.", [("Qwen2.5-0.5B", "Qwen", "2.5", "0.5B"), ("GPT-4", "GPT", "4", "")]),
+        ("Mixtral-8x7B beats LLaMA 7B.", [("Mixtral-8x7B", "Mixtral", "", "8x7B"), ("LLaMA 7B", "Llama", "", "7B")]),
+        (
+            "Models including Zephyr-7b-beta and Llama2-7b.",
+            [("Zephyr-7b-beta", "Zephyr", "", "7b"), ("Llama2-7b", "Llama", "2", "7b")],
+        ),
+        (
+            "We train XGLM-7B and CuatroNet-2B.",
+            [("XGLM-7B", "XGLM", "", "7B"), ("CuatroNet-2B", "CuatroNet", "", "2B")],
+        ),
+        # Generic words and styles are not models; strict families need a version or a size.
+        ("GPT-style models and a Yi of sorts, OPT as a verb, Phi as a letter.", []),
+        ("We use the SmolLM corpus and LLM-7B as a placeholder.", []),
+    ],
+)
+def test_models_keep_family_version_and_size_apart(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert [(m.name, m.family, m.version, m.size) for m in find_models(text, GAZETTEER)] == expected
+
+
+def test_the_papers_own_model_is_found_by_its_short_name() -> None:
+    assert [m.name for m in find_models("We release MT-Ladder-2B.", GAZETTEER, "MT-Ladder")] == ["MT-Ladder-2B"]
+    text = "YuLan-Mini, a highly capable base model, is here; YuLan-Mini is not a framework."
+    assert [m.name for m in find_models(text, GAZETTEER, "YuLan-Mini")] == ["YuLan-Mini"]
+    assert find_models("Fira, a training framework for models.", GAZETTEER, "Fira") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Results on GSM8K, MATH and MMLU.", [("GSM8K", "GSM8K"), ("MATH", "MATH"), ("MMLU", "MMLU")]),
+        ("We reach 42.3% on AIME-2024 and AIME 2025.", [("AIME-2024", "AIME"), ("AIME-2025", "AIME")]),
+        ("Trained on the Pile and SlimPajama.", [("Pile", "Pile"), ("SlimPajama", "SlimPajama")]),
+        ("the math of compile-time Piles", []),
+        ("on the TOFU dataset and the new OCRBench", [("TOFU", "TOFU"), ("OCRBench", "OCRBench")]),
+        ("a training dataset called MGToolBench", [("MGToolBench", "MGToolBench")]),
+        (
+            "benchmarks (i.e., MMLU, AGIEval-en, FooQA, and BarSet2)",
+            [("MMLU", "MMLU"), ("AGIEval-en", "AGIEval"), ("FooQA", "FooQA"), ("BarSet2", "BarSet2")],
+        ),
+        ("an LLM benchmark and the NLP dataset", []),
+    ],
+)
+def test_datasets_are_named_whole_and_case_sensitively(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.name, d.hub) for d in find_datasets(text, GAZETTEER)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It refines BigTranslate-13B with +6.91 BLEU and +3.52 COMET.",
+            [("+6.91", "BLEU", ""), ("+3.52", "COMET", "")],
+        ),
+        ("Training reaches a 54.6% speedup.", [("54.6%", "speedup", "")]),
+        ("The model scores 42.3% on AIME-2024.", [("42.3%", "score", "AIME-2024")]),
+        ("It pushes LLaMA-7B to an accuracy of 49.3%.", [("49.3%", "accuracy", "")]),
+        (
+            "It improves Match Rate and Win Rate by 26.8%, 20.2%, and 5.6%.",
+            [("26.8%", "win rate", ""), ("20.2%", "win rate", ""), ("5.6%", "win rate", "")],
+        ),
+        ("Improvements ranging from 1.4pp to 3.5pp.", [("1.4 pp", "improvement", ""), ("3.5 pp", "improvement", "")]),
+        # Sizes, counts, years and settings are not results.
+        ("We train 7B models on 1.08T tokens in 2024 with 8 GPUs, forgetting 50% of the data.", []),
+        ("GPT-4 accuracy is high.", []),
+    ],
+)
+def test_results_need_a_metric_or_a_unit_and_a_benchmark(text: str, expected: list[tuple[str, str, str]]) -> None:
+    results = find_results(text, GAZETTEER)
+    assert [
+        (r.value, r.metric.lower() if r.metric[0].islower() else r.metric, r.benchmark) for r in results
+    ] == expected
+    assert all(r.sentence == text for r in results)
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        ("Clinical notes with LLMs", "", ("medical",)),
+        ("A model", "Financial reports and stock prices; finance matters.", ("finance",)),
+        ("A model", "One mention of medical data.", ()),
+        ("CMR Scaling Law: Predicting Mixture Ratios", "scaling law", ()),
+    ],
+)
+def test_domains_come_from_the_title_or_two_mentions(title: str, abstract: str, expected: tuple[str, ...]) -> None:
+    assert find_domains(title, abstract, GAZETTEER) == expected
