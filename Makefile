@@ -1,12 +1,13 @@
 # Paper Atlas. `make help` lists the targets. Every target installs what it needs into .venv.
 PYTHON ?= python3
 VENV := .venv
+CYTOSCAPE_VERSION := 3.34.4
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test lint bench quality golden clean lock
+.PHONY: help site docs serve browser test lint bench bench-explore quality vendor golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -62,6 +63,14 @@ bench: $(SITE_STAMP) ## run the scale benchmark (about 15 minutes); writes bench
 quality: $(SITE_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python -m benchmarks.entities
+
+bench-explore: $(TEST_STAMP) browser ## time the Table and Map pages at 10,000 papers in Chromium; writes benchmarks/EXPLORE.md
+	$(BIN)/python -m benchmarks.explore
+
+vendor: ## re-fetch the vendored map library from the npm registry (needs npm)
+	rm -rf /tmp/paper-atlas-vendor && mkdir -p /tmp/paper-atlas-vendor
+	cd /tmp/paper-atlas-vendor && npm pack --silent cytoscape@$(CYTOSCAPE_VERSION) && tar xzf cytoscape-$(CYTOSCAPE_VERSION).tgz
+	cp /tmp/paper-atlas-vendor/package/dist/cytoscape.min.js /tmp/paper-atlas-vendor/package/LICENSE docs_src/assets/vendor/cytoscape/
 
 golden: $(TEST_STAMP) ## refresh tests/golden/ from the fixture listings, then review the diff
 	$(BIN)/pytest tests/emit/test_golden.py --update-golden

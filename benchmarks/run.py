@@ -30,6 +30,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.corpus import write_corpus
+from generator.emit.render import GENERATED_DIRS
 from generator.ingest.listing import read_listing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +96,7 @@ def measure(count: int, repetitions: int, work: Path) -> dict[str, Any]:
     """Measure one collection size; return medians and sizes."""
     data = work / f"data-{count}"
     listing = write_corpus(count, data)
-    shutil.copytree(ROOT / "docs_src", work / "hand", ignore=shutil.ignore_patterns("papers", "all", "index.md"))
+    shutil.copytree(ROOT / "docs_src", work / "hand", ignore=shutil.ignore_patterns(*GENERATED_DIRS, "index.md"))
     gen_times, gen_rss, build_times, plain_times = [], [], [], []
     docs = work / "docs_src"
     site = work / "site"

@@ -10,6 +10,7 @@ from generator.emit.render import GENERATED_DIRS, render_site
 from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
 from generator.enrich.clean import clean_abstract
 from generator.enrich.entities import extract_entities
+from generator.enrich.layout import place_papers
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
 from generator.enrich.related import related_papers
@@ -59,6 +60,7 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     papers, topics = assign_topics(papers, features, state.known_topics(), taxonomy)
     taxonomy_problems += taxonomy.check(taxonomy_name, {t.slug for t in topics}, {p.slug for p in papers})
     papers = related_papers(papers, features, topics)
+    papers = place_papers(papers, features)
     state.remember_topics(papers, topics)
     catalog = Catalog(
         papers=papers,

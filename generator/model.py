@@ -192,6 +192,8 @@ class Paper:
     topics: tuple[str, ...] = ()
     #: The most related papers, most related first, each with its reasons.
     related: tuple[Related, ...] = ()
+    #: Where the paper sits on the map of the collection (x, y).
+    position: tuple[float, float] = (0.0, 0.0)
 
     @property
     def source(self) -> Source:

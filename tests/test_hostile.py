@@ -29,8 +29,9 @@ BROKEN = {
 }
 #: What the content of a paper page may be made of; anything else came from the data.
 ALLOWED_TAGS = {"article", "h1", "h2", "p", "a", "em", "strong", "code", "pre", "span", "ul", "li", "hr", "sub", "sup"}
-#: Material's own markup in the article: the list of the page's tags (its topics).
-MATERIAL_TAGS = {"nav": "md-tags"}
+#: Markup the site makes itself in the article, by the class it must carry: Material's list of the
+#: page's tags (its topics) and the neighbourhood graph (generator/emit/explore.py).
+MATERIAL_TAGS = {"nav": "md-tags", "div": "atlas-neighbourhood", "svg": "atlas-hood-lines", "line": "atlas-edge"}
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,14 @@ import jinja2
 from markupsafe import Markup
 
 from generator.config import Settings
+from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
 from generator.identify import slugify
 from generator.model import Catalog, Paper, Result, RetiredPage
 
 #: Folders under the docs folder that the generator owns and may prune.
-GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets")
+GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets", "explore")
 #: A model family or dataset gets a hub page when at least this many papers name it.
 HUB_MIN_PAPERS = 2
 #: Rows of a benchmark hub's results table (best first per metric).
@@ -115,6 +116,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     papers = catalog.papers
     by_slug = {paper.slug: paper for paper in papers}
     titles = {paper.slug: paper.title for paper in papers}
+    short_names = {paper.slug: paper.short_name or "" for paper in papers}
     topics = {topic.slug: topic for topic in catalog.topics}
     hubs = {"models": model_hubs(papers), "datasets": dataset_hubs(papers)}
     hub_slugs = {kind: {hub.name: hub.slug for hub in kind_hubs} for kind, kind_hubs in hubs.items()}
@@ -133,6 +135,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
             paper=paper,
             front_matter=front_matter(paper_front_matter(paper, settings.site_url, topic_labels)),
             bibtex=Markup(indent_code(bibtex_entry(paper))),
+            neighbourhood=neighbourhood_graph(paper, titles, short_names),
             **common,
         )
     retired_template = env.get_template("retired.md.j2")
@@ -169,7 +172,12 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     pages["feed.xml"] = render_feed(catalog, settings.site_name, settings.site_url)
     pages["papers.json"] = render_json(papers, settings.site_url)
     pages["papers.bib"] = render_bibtex(papers)
+    pages["explore/table.md"] = env.get_template("explore_table.md.j2").render(**common)
+    pages["explore/map.md"] = env.get_template("explore_map.md.j2").render(**common)
+    pages["explore/table.json"] = table_json(catalog)
+    pages["explore/map.json"] = map_json(catalog)
     pages["index.md"] = env.get_template("home.md.j2").render(
+        chart=topic_chart(catalog.topics),
         papers=papers,
         paper_count=len(papers),
         code_count=sum(1 for p in papers if any(link.kind == "code" for link in p.links)),
@@ -240,7 +248,12 @@ def render_hubs(kind: str, hubs: list[Hub], env: jinja2.Environment, common: dic
     title, singular = HUB_TITLES[kind]
     pages = {
         f"{kind}/index.md": env.get_template("hubs_index.md.j2").render(
-            hubs=hubs, title=title, singular=singular, minimum=HUB_MIN_PAPERS, **common
+            hubs=hubs,
+            title=title,
+            singular=singular,
+            minimum=HUB_MIN_PAPERS,
+            chart=bar_chart(f"Papers per {singular}", [(hub.name, len(hub.papers)) for hub in hubs]),
+            **common,
         )
     }
     template = env.get_template("hub.md.j2")
@@ -265,7 +278,8 @@ def render_topics(
     catalog: Catalog, env: jinja2.Environment, by_slug: dict[str, Paper], common: dict[str, Any]
 ) -> dict[str, str]:
     """Return the topics index and every topic's pages (paginated past TOPIC_PAGE_SIZE papers)."""
-    pages = {"topics/index.md": env.get_template("topics_index.md.j2").render(topic_list=catalog.topics, **common)}
+    index = env.get_template("topics_index.md.j2")
+    pages = {"topics/index.md": index.render(topic_list=catalog.topics, chart=topic_chart(catalog.topics), **common)}
     template = env.get_template("topic.md.j2")
     for topic in catalog.topics:
         members = [by_slug[s] for s in topic.papers]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.enrich.links import URL_PATTERN, clean_url, trim_url
+from generator.enrich.links import BARE_HOSTS, URL_PATTERN, clean_url, trim_url
 from generator.model import Paper, Span, SpanKind
 
 #: Macros that papers define for "our method"; they stand for the paper's short name.
@@ -47,7 +47,7 @@ _INLINE = re.compile(
 
 
 #: What `_INLINE` can match starts with one of these; text without any is one plain span.
-_MAY_HAVE_MARKUP = re.compile(r"[{]|https?://|www\.|github\.com/|gitlab\.com/|huggingface\.co/", re.IGNORECASE)
+_MAY_HAVE_MARKUP = re.compile(r"[{]|https?://|%s" % "|".join(re.escape(h) for h in BARE_HOSTS), re.IGNORECASE)
 
 
 def _squash(name: str) -> str:

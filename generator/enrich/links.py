@@ -8,12 +8,11 @@ from urllib.parse import quote, urlsplit
 
 from generator.model import Link, LinkKind, Paper
 
+#: Addresses people paste without a scheme: a URL may start with one of these.
+BARE_HOSTS = ("www.", "github.com/", "gitlab.com/", "huggingface.co/", "hf.co/")
+_BARE = "|".join(re.escape(host) for host in BARE_HOSTS)
 #: A URL with a scheme, or a bare code-host address that people paste without one.
-URL_PATTERN = re.compile(
-    r"(?:https?://|(?<![\w.@/-])(?:www\.|github\.com/|gitlab\.com/|huggingface\.co/))"
-    r"[^\s<>\"'`{}|\\^]+",
-    re.IGNORECASE,
-)
+URL_PATTERN = re.compile(r"(?:https?://|(?<![\w.@/-])(?:%s))[^\s<>\"'`{}|\\^]+" % _BARE, re.IGNORECASE)
 _TRAILING = ".,;:!?'\"*"
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "anonymous.4open.science")
 _HF_SECTIONS: dict[str, LinkKind] = {

@@ -46,3 +46,17 @@ def test_classify_url(url: str, kind: str) -> None:
 def test_javascript_and_data_urls_are_never_found() -> None:
     spans = to_spans(clean_latex("click javascript:alert(1) or data:text/html,<b>x</b>"))
     assert [span for span in spans if span.kind == "link"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("models at hf.co/britllm/CuatroLLM.", "https://hf.co/britllm/CuatroLLM"),
+        ("code at github.com/a/b, data elsewhere", "https://github.com/a/b"),
+        ("see huggingface.co/org/model)", "https://huggingface.co/org/model"),
+    ],
+)
+def test_bare_code_and_model_hosts_become_links(text: str, href: str) -> None:
+    links = [span.href for span in to_spans(clean_latex(text)) if span.kind == "link"]
+    assert links == [href]
+    assert classify_url(href) in ("hf-model", "code")

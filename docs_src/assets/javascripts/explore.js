@@ -1,0 +1,315 @@
+// Paper Atlas: the Table and Map pages. Loaded on every page, it acts only where it finds their
+// containers. Data comes from JSON files beside the pages, written by the generator; the map's
+// library is vendored in assets/vendor/. Nothing is fetched from outside the site, and every text
+// from the data goes into the page as text (textContent), never as HTML.
+(function () {
+  "use strict";
+
+  var ROWS_PER_PAGE = 100;
+  // The map is drawn from its first chunk of papers, then grows a chunk per task, so the page
+  // stays responsive however large the collection (no single long task adds everything).
+  var MAP_CHUNK = 1500;
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function paperUrl(slug) {
+    return new URL("papers/" + encodeURIComponent(slug) + "/", siteBase()).href;
+  }
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function loadJson(container) {
+    return fetch(new URL(container.dataset.source, window.location.href)).then(function (response) {
+      if (!response.ok) throw new Error("cannot load " + container.dataset.source + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  // ---- Table -------------------------------------------------------------------------------
+
+  function setUpTable(container) {
+    if (container.dataset.ready) return;
+    container.dataset.ready = "loading";
+    var started = performance.now();
+    loadJson(container).then(function (data) {
+      var rows = data.rows.map(function (row) {
+        var record = {};
+        data.columns.forEach(function (name, i) { record[name] = row[i]; });
+        record.topicLabels = record.topics.map(function (i) { return data.topics[i]; });
+        record.text = (record.title + " " + record.short_name).toLowerCase();
+        return record;
+      });
+      buildTable(container, data, rows);
+      container.dataset.renderMs = String(Math.round(performance.now() - started));
+      container.dataset.readyAt = String(Math.round(performance.now()));
+      container.dataset.ready = "true";
+    });
+  }
+
+  function options(select, label, values) {
+    select.appendChild(element("option", { value: "" }, label));
+    values.forEach(function (value) { select.appendChild(element("option", { value: value }, value)); });
+  }
+
+  function distinct(rows, key) {
+    var seen = {};
+    rows.forEach(function (row) { row[key].forEach(function (value) { seen[value] = true; }); });
+    return Object.keys(seen).sort(function (a, b) { return a.localeCompare(b); });
+  }
+
+  function buildTable(container, data, rows) {
+    var state = { sort: "title", reverse: false, page: 0 };
+    var controls = element("div", { class: "atlas-controls" });
+    var search = element("input", { type: "search", placeholder: "Filter by title or short name", "aria-label": "Filter by title or short name" });
+    var topic = element("select", { "aria-label": "Topic" });
+    options(topic, "All topics", data.topics.slice().sort(function (a, b) { return a.localeCompare(b); }));
+    var model = element("select", { "aria-label": "Model family" });
+    options(model, "All model families", distinct(rows, "models"));
+    var benchmark = element("select", { "aria-label": "Benchmark" });
+    options(benchmark, "All benchmarks", distinct(rows, "benchmarks"));
+    var codeLabel = element("label", {});
+    var code = element("input", { type: "checkbox" });
+    codeLabel.appendChild(code);
+    codeLabel.appendChild(document.createTextNode(" with code"));
+    [search, topic, model, benchmark, codeLabel].forEach(function (c) { controls.appendChild(c); });
+    var count = element("p", { class: "atlas-count", "aria-live": "polite" });
+    var scroller = element("div", { class: "atlas-scroll" });
+    var table = element("table", {});
+    var head = element("tr", {});
+    var columns = [
+      ["title", "Title"], ["short_name", "Short name"], ["topicLabels", "Topics"], ["date", "Date"],
+      ["code", "Code"], ["models", "Models"], ["benchmarks", "Benchmarks"],
+    ];
+    columns.forEach(function (column) {
+      var cell = element("th", { scope: "col", "aria-sort": "none" });
+      var button = element("button", { type: "button", "data-sort": column[0] }, column[1]);
+      button.addEventListener("click", function () {
+        state.reverse = state.sort === column[0] ? !state.reverse : false;
+        state.sort = column[0];
+        state.page = 0;
+        render();
+      });
+      cell.appendChild(button);
+      head.appendChild(cell);
+    });
+    var thead = element("thead", {});
+    thead.appendChild(head);
+    var tbody = element("tbody", {});
+    table.appendChild(thead);
+    table.appendChild(tbody);
+    scroller.appendChild(table);
+    var pager = element("div", { class: "atlas-pager" });
+    var previous = element("button", { type: "button" }, "Previous");
+    var next = element("button", { type: "button" }, "Next");
+    var where = element("span", {});
+    [previous, where, next].forEach(function (c) { pager.appendChild(c); });
+    previous.addEventListener("click", function () { state.page -= 1; render(); });
+    next.addEventListener("click", function () { state.page += 1; render(); });
+    [search, topic, model, benchmark, code].forEach(function (input) {
+      input.addEventListener(input === search ? "input" : "change", function () { state.page = 0; render(); });
+    });
+    container.replaceChildren(controls, count, scroller, pager);
+
+    function key(row) {
+      var value = row[state.sort];
+      return Array.isArray(value) ? value.join(", ") : String(value || "");
+    }
+
+    function render() {
+      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = rows.filter(function (row) {
+        return words.every(function (w) { return row.text.indexOf(w) >= 0; }) &&
+          (!topic.value || row.topicLabels.indexOf(topic.value) >= 0) &&
+          (!model.value || row.models.indexOf(model.value) >= 0) &&
+          (!benchmark.value || row.benchmarks.indexOf(benchmark.value) >= 0) &&
+          (!code.checked || row.code);
+      });
+      shown.sort(function (a, b) {
+        var ka = key(a), kb = key(b);
+        if (!ka !== !kb) return ka ? -1 : 1; // empty values last, whichever the direction
+        var order = ka.localeCompare(kb) || a.title.localeCompare(b.title);
+        return state.reverse ? -order : order;
+      });
+      var pages = Math.max(1, Math.ceil(shown.length / ROWS_PER_PAGE));
+      state.page = Math.min(Math.max(state.page, 0), pages - 1);
+      count.textContent = shown.length + " of " + rows.length + " papers";
+      where.textContent = "page " + (state.page + 1) + " of " + pages;
+      previous.disabled = state.page === 0;
+      next.disabled = state.page >= pages - 1;
+      head.querySelectorAll("th").forEach(function (th, i) {
+        th.setAttribute("aria-sort", columns[i][0] === state.sort ? (state.reverse ? "descending" : "ascending") : "none");
+      });
+      var fragment = document.createDocumentFragment();
+      shown.slice(state.page * ROWS_PER_PAGE, (state.page + 1) * ROWS_PER_PAGE).forEach(function (row) {
+        var tr = element("tr", {});
+        var title = element("td", {});
+        title.appendChild(element("a", { href: paperUrl(row.slug) }, row.title));
+        tr.appendChild(title);
+        tr.appendChild(element("td", {}, row.short_name));
+        tr.appendChild(element("td", {}, row.topicLabels.join(", ")));
+        tr.appendChild(element("td", {}, row.date));
+        var codeCell = element("td", {});
+        if (/^https?:\/\//.test(row.code)) codeCell.appendChild(element("a", { href: row.code }, "code"));
+        tr.appendChild(codeCell);
+        tr.appendChild(element("td", {}, row.models.join(", ")));
+        tr.appendChild(element("td", {}, row.benchmarks.join(", ")));
+        fragment.appendChild(tr);
+      });
+      tbody.replaceChildren(fragment);
+    }
+    render();
+  }
+
+  // ---- Map ---------------------------------------------------------------------------------
+
+  var cytoscapeLoading = null;
+
+  function loadCytoscape() {
+    if (window.cytoscape) return Promise.resolve(window.cytoscape);
+    if (!cytoscapeLoading) {
+      cytoscapeLoading = new Promise(function (resolve, reject) {
+        var script = element("script", { src: new URL("assets/vendor/cytoscape/cytoscape.min.js", siteBase()).href });
+        script.onload = function () { resolve(window.cytoscape); };
+        script.onerror = function () { reject(new Error("cannot load the map library")); };
+        document.head.appendChild(script);
+      });
+    }
+    return cytoscapeLoading;
+  }
+
+  function setUpMap(container) {
+    if (container.dataset.ready) return;
+    container.dataset.ready = "loading";
+    var started = performance.now();
+    Promise.all([loadCytoscape(), loadJson(container)]).then(function (loaded) {
+      var cytoscape = loaded[0], data = loaded[1];
+      var large = data.nodes.length > 2000;
+      var elements = data.nodes.map(function (node) {
+        return {
+          group: "nodes",
+          data: { id: node[0], label: node[1], title: node[2], colour: data.topics[node[3]] ? data.topics[node[3]].colour : "#888" },
+          position: { x: node[4], y: node[5] },
+        };
+      });
+      data.edges.forEach(function (edge, i) {
+        elements.push({ group: "edges", data: { id: "e" + i, source: data.nodes[edge[0]][0], target: data.nodes[edge[1]][0], kind: edge[2] } });
+      });
+      var cy = cytoscape({
+        container: container,
+        elements: elements.slice(0, MAP_CHUNK),
+        layout: { name: "preset" },
+        minZoom: 0.02,
+        maxZoom: 8,
+        hideEdgesOnViewport: large,
+        textureOnViewport: large,
+        pixelRatio: large ? 1 : "auto",
+        style: [
+          { selector: "node", style: { "background-color": "data(colour)", width: 8, height: 8, "border-width": 0 } },
+          { selector: "edge", style: { width: 0.6, "line-color": "#9e9e9e", opacity: 0.5, "curve-style": "haystack" } },
+          { selector: "edge[kind = 1]", style: { width: 1.2, "line-color": "#616161", opacity: 0.9 } },
+          { selector: "node.hover", style: { width: 14, height: 14 } },
+        ],
+      });
+      var tip = element("div", { class: "atlas-tip", role: "status" });
+      container.appendChild(tip);
+      cy.on("mouseover", "node", function (event) {
+        var node = event.target, point = node.renderedPosition();
+        node.addClass("hover");
+        tip.textContent = node.data("title");
+        tip.style.left = point.x + 12 + "px";
+        tip.style.top = point.y + 12 + "px";
+        tip.hidden = false;
+        container.style.cursor = "pointer";
+      });
+      cy.on("mouseout", "node", function (event) {
+        event.target.removeClass("hover");
+        tip.hidden = true;
+        container.style.cursor = "";
+      });
+      cy.on("tap", "node", function (event) { window.location.href = paperUrl(event.target.id()); });
+      container.addEventListener("keydown", function (event) {
+        var step = 60, moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+        if (moves[event.key]) {
+          cy.panBy({ x: moves[event.key][0], y: moves[event.key][1] });
+        } else if (event.key === "+" || event.key === "=" || event.key === "-") {
+          var factor = event.key === "-" ? 1 / 1.25 : 1.25;
+          cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } });
+        } else {
+          return;
+        }
+        event.preventDefault();
+      });
+      fitAll(cy, container, data.nodes);
+      var added = Math.min(MAP_CHUNK, elements.length);
+      function addChunk() {
+        if (added >= elements.length) {
+          container.dataset.nodes = String(cy.nodes().length);
+          container.dataset.edges = String(cy.edges().length);
+          container.dataset.complete = "true";
+          return;
+        }
+        cy.add(elements.slice(added, added + MAP_CHUNK));
+        added += MAP_CHUNK;
+        setTimeout(addChunk, 0);
+      }
+      var legend = document.querySelector(".atlas-map-legend");
+      if (legend) {
+        var list = element("ul", {});
+        data.topics.forEach(function (topic) {
+          var item = element("li", {});
+          var swatch = element("span", { class: "atlas-swatch", "aria-hidden": "true" });
+          swatch.style.backgroundColor = topic.colour;
+          item.appendChild(swatch);
+          item.appendChild(document.createTextNode(topic.label));
+          list.appendChild(item);
+        });
+        legend.replaceChildren(list);
+      }
+      cy.one("render", function () {
+        container.dataset.renderMs = String(Math.round(performance.now() - started));
+        container.dataset.readyAt = String(Math.round(performance.now()));
+        container.dataset.ready = "true";
+        setTimeout(addChunk, 0);
+      });
+      window.atlasMap = cy; // for the browser tests
+    });
+  }
+
+  // Fit the whole collection in view from the positions alone, before every paper is added.
+  function fitAll(cy, container, nodes) {
+    var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    nodes.forEach(function (node) {
+      minX = Math.min(minX, node[4]); maxX = Math.max(maxX, node[4]);
+      minY = Math.min(minY, node[5]); maxY = Math.max(maxY, node[5]);
+    });
+    if (!isFinite(minX)) return;
+    var width = container.clientWidth, height = container.clientHeight, margin = 20;
+    var zoom = Math.min((width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1));
+    zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+    cy.viewport({ zoom: zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
+  }
+
+  function setUp() {
+    document.querySelectorAll(".atlas-table[data-source]").forEach(setUpTable);
+    document.querySelectorAll(".atlas-map[data-source]").forEach(setUpMap);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp); // Material's instant navigation: run on every page shown
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

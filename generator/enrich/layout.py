@@ -1,0 +1,56 @@
+"""Catalog-wide enricher: a position on the map for every paper, computed once at build time.
+
+Topics sit on a circle, in the order of their angle in the plane of the two leading components
+of the papers' LSA vectors, so neighbouring topics sit side by side; each paper sits near its
+topic's place, offset by where it lies in that plane relative to its topic. The browser only
+draws: no force layout runs in the page, so the map opens at once even with 10,000 papers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+
+from generator.enrich.text import TextFeatures
+from generator.model import Paper
+
+#: Map units per paper of a topic's spread; positions are rounded to this many decimals.
+SPREAD = 6.0
+DECIMALS = 1
+
+
+def place_papers(papers: list[Paper], features: TextFeatures) -> list[Paper]:
+    """Return papers with `position` set (x, y in map units)."""
+    if not papers:
+        return papers
+    plane = _plane(features.lsa)
+    topics = sorted({p.topics[0] for p in papers if p.topics})
+    members = {t: [i for i, p in enumerate(papers) if p.topics and p.topics[0] == t] for t in topics}
+    centres = {t: plane[members[t]].mean(axis=0) for t in topics}
+    order = sorted(topics, key=lambda t: (math.atan2(centres[t][1], centres[t][0]), t))
+    sizes = {t: math.sqrt(len(members[t])) * SPREAD for t in topics}
+    radius = max(sum(2 * s for s in sizes.values()) / (2 * math.pi), max(sizes.values(), default=0.0))
+    result = list(papers)
+    for number, topic in enumerate(order):
+        angle = 2 * math.pi * number / max(len(order), 1)
+        anchor = np.array([math.cos(angle), math.sin(angle)]) * radius if len(order) > 1 else np.zeros(2)
+        offsets = plane[members[topic]] - centres[topic]
+        scale = np.abs(offsets).max() or 1.0
+        for index, offset in zip(members[topic], offsets, strict=True):
+            x, y = anchor + offset / scale * sizes[topic]
+            result[index] = replace(papers[index], position=(round(float(x), DECIMALS), round(float(y), DECIMALS)))
+    return result
+
+
+def _plane(vectors: np.ndarray) -> np.ndarray:
+    """Return each vector's coordinates on the two leading principal axes (zeros if too few)."""
+    if vectors.shape[0] < 3 or vectors.shape[1] < 2:
+        return np.zeros((vectors.shape[0], 2))
+    centred = vectors - vectors.mean(axis=0)
+    _, _, axes = np.linalg.svd(centred, full_matrices=False)
+    plane = centred @ axes[:2].T
+    # The sign of a singular vector is arbitrary: fix it so the same data gives the same map.
+    signs = np.sign(plane[np.argmax(np.abs(plane), axis=0), [0, 1]])
+    return np.asarray(plane * np.where(signs == 0, 1, signs))

@@ -1,0 +1,123 @@
+"""The Explore pages (table, map), charts, neighbourhoods and the theme, in a real browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.browser.conftest import PageWatch
+
+
+def open_page(watch: PageWatch, url: str) -> None:
+    watch.page.goto(url)
+    watch.page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+
+
+def table_titles(page: object) -> list[str]:
+    return page.locator(".atlas-table tbody tr td:first-child").all_inner_texts()
+
+
+def test_table_lists_sorts_and_filters_every_paper(watched: PageWatch, serve, seed_site: Path) -> None:
+    page = watched.page
+    open_page(watched, serve(seed_site) + "explore/table/")
+    page.wait_for_selector(".atlas-table[data-ready='true']")
+    assert page.locator(".atlas-count").inner_text() == "244 of 244 papers"
+    titles = table_titles(page)
+    assert len(titles) == 100 and titles[0].casefold() < titles[-1].casefold()
+    page.locator("th button[data-sort='title']").click()  # the sorted column again: reversed
+    reversed_titles = table_titles(page)
+    assert reversed_titles[0].casefold() > reversed_titles[-1].casefold()
+    assert page.locator("th:first-child").get_attribute("aria-sort") == "descending"
+    page.locator(".atlas-controls input[type='search']").fill("ladder")
+    assert page.locator(".atlas-count").inner_text() == "1 of 244 papers"
+    assert table_titles(page) == [
+        "MT-Ladder: A Model-Agnostic Framework Boosting LLM-based Machine Translation to the Next Level"
+    ]
+    page.locator(".atlas-controls input[type='search']").fill("")
+    page.locator(".atlas-controls input[type='checkbox']").check()
+    with_code = int(page.locator(".atlas-count").inner_text().split()[0])
+    assert 0 < with_code < 244
+    assert all(cell for cell in page.locator(".atlas-table tbody tr td:nth-child(5)").all_inner_texts())
+    page.locator(".atlas-controls input[type='checkbox']").uncheck()
+    page.locator(".atlas-controls select[aria-label='Benchmark']").select_option("GSM8K")
+    rows = page.locator(".atlas-table tbody tr td:nth-child(7)").all_inner_texts()
+    assert rows and all("GSM8K" in cell for cell in rows)
+    page.locator(".atlas-controls select[aria-label='Benchmark']").select_option("")
+    page.locator(".atlas-controls select[aria-label='Model family']").select_option("Llama")
+    rows = page.locator(".atlas-table tbody tr td:nth-child(6)").all_inner_texts()
+    assert rows and all("Llama" in cell for cell in rows)
+    watched.screenshot("table")
+    page.locator(".atlas-table tbody tr td a").first.click()
+    page.wait_for_url("**/papers/**")
+    assert watched.errors == [] and watched.outside == []
+
+
+def test_table_sorts_by_date_with_empty_values_last_and_is_keyboard_usable(
+    watched: PageWatch, serve, seed_site: Path
+) -> None:
+    page = watched.page
+    open_page(watched, serve(seed_site) + "explore/table/")
+    page.wait_for_selector(".atlas-table[data-ready='true']")
+    page.locator("th button[data-sort='short_name']").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("th:nth-child(2)").get_attribute("aria-sort") == "ascending"
+    names = page.locator(".atlas-table tbody tr td:nth-child(2)").all_inner_texts()
+    assert names[0] and names[0].casefold() <= names[1].casefold(), "papers with a short name first, in order"
+    assert watched.errors == []
+
+
+def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve, seed_site: Path) -> None:
+    page = watched.page
+    open_page(watched, serve(seed_site) + "explore/map/")
+    page.wait_for_selector(".atlas-map[data-complete='true']", timeout=20_000)
+    assert page.locator(".atlas-map").get_attribute("data-nodes") == "244"
+    assert int(page.locator(".atlas-map").get_attribute("data-edges")) >= 244 * 2
+    assert page.locator(".atlas-map-legend li").count() >= 5
+    watched.screenshot("map")
+    # Zoom with the keyboard, then click the rendered position of a known paper.
+    page.locator(".atlas-map").focus()
+    zoom = page.evaluate("() => window.atlasMap.zoom()")
+    page.keyboard.press("+")
+    assert page.evaluate("() => window.atlasMap.zoom()") > zoom
+    page.evaluate("() => window.atlasMap.center(window.atlasMap.getElementById('mt-ladder'))")
+    point = page.evaluate("() => window.atlasMap.getElementById('mt-ladder').renderedPosition()")
+    box = page.locator(".atlas-map").bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_selector(".atlas-tip:not([hidden])")
+    assert page.locator(".atlas-tip").inner_text().startswith("MT-Ladder")
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_url("**/papers/mt-ladder/")
+    assert watched.errors == [] and watched.outside == []
+
+
+def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_site: Path) -> None:
+    page = watched.page
+    base = serve(seed_site)
+    open_page(watched, base)
+    assert page.locator(".atlas-chart .atlas-bar-row").count() >= 5
+    watched.screenshot("home")
+    scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    flipped = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert {scheme, flipped} == {"default", "slate"}
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)" if flipped == "slate" else background == "rgb(255, 255, 255)"
+    open_page(watched, base + "papers/mt-ladder/")
+    graph = page.locator(".atlas-neighbourhood")
+    assert graph.locator("a").count() == 5
+    watched.screenshot("paper-dark")
+    graph.locator("a").first.click()
+    page.wait_for_url("**/papers/**")
+    assert "mt-ladder" not in page.url
+    assert watched.errors == [] and watched.outside == []
+
+
+def test_table_fits_a_phone_screen(browser: object, serve, seed_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    watch = PageWatch(context.new_page())
+    open_page(watch, serve(seed_site) + "explore/table/")
+    watch.page.wait_for_selector(".atlas-table[data-ready='true']")
+    width = watch.page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, "the page itself never scrolls sideways; the table scrolls in its box"
+    watch.screenshot("table-phone")
+    assert watch.errors == [] and watch.outside == []
+    context.close()
