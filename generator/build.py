@@ -59,9 +59,9 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     taxonomy, taxonomy_problems = load_taxonomy(taxonomy_name, read_text(settings.taxonomy_path))
     papers, topics = assign_topics(papers, features, state.known_topics(), taxonomy)
     taxonomy_problems += taxonomy.check(taxonomy_name, {t.slug for t in topics}, {p.slug for p in papers})
-    papers = related_papers(papers, features, topics)
+    papers = related_papers(papers, features, topics, state.known_related())
     papers = place_papers(papers, features)
-    state.remember_topics(papers, topics)
+    state.remember(papers, topics)
     catalog = Catalog(
         papers=papers,
         topics=topics,

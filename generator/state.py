@@ -32,8 +32,10 @@ class Entry:
     removed: str = ""
     #: Set when this paper was merged into another: its URL redirects to that paper's slug.
     merged_into: str = ""
-    #: The slug of the paper's primary topic, kept so topics stay put as data is added.
-    topic: str = ""
+    #: The slugs of the paper's topics (main first) and related papers, kept so that pages stay
+    #: put as data is added: a new build changes them only for a clearly better reason.
+    topics: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,22 +60,30 @@ class State:
         )
 
     def known_topics(self) -> KnownTopics:
-        """Return the remembered primary topic of each current paper and each topic's label."""
+        """Return the remembered topics of each current paper and each topic's label."""
+        live = [e for e in self.entries if e.topics and not e.removed and not e.merged_into]
         return KnownTopics(
-            primary={e.slug: e.topic for e in self.entries if e.topic and not e.removed and not e.merged_into},
+            primary={e.slug: e.topics[0] for e in live},
             labels={t["slug"]: (t["label"], t["description"]) for t in self.topics},
+            all_of={e.slug: tuple(e.topics) for e in live},
         )
 
-    def remember_topics(self, papers: list[Paper], topics: list[Topic]) -> None:
-        """Record each paper's primary topic and every topic's label for the next build."""
-        primary = {p.slug: p.topics[0] for p in papers if p.topics}
+    def known_related(self) -> dict[str, list[str]]:
+        """Return the remembered related papers of each current paper."""
+        return {e.slug: e.related for e in self.entries if e.related and not e.removed and not e.merged_into}
+
+    def remember(self, papers: list[Paper], topics: list[Topic]) -> None:
+        """Record each paper's topics and related papers, and every topic's label, for the next build."""
+        by_slug = {p.slug: p for p in papers}
         for entry in self.entries:
-            entry.topic = primary.get(entry.slug, "")
+            paper = by_slug.get(entry.slug)
+            entry.topics = list(paper.topics) if paper else []
+            entry.related = [r.slug for r in paper.related] if paper else []
         self.topics = [{"slug": t.slug, "label": t.label, "description": t.description} for t in topics]
 
 
 def _entry_dict(entry: Entry) -> dict[str, Any]:
-    return {k: v for k, v in vars(entry).items() if v != ""}
+    return {k: v for k, v in vars(entry).items() if v not in ("", [])}
 
 
 def load_state(text: str | None) -> State:
@@ -82,10 +92,19 @@ def load_state(text: str | None) -> State:
         return State()
     data = json.loads(text)
     return State(
-        entries=[Entry(**e) for e in data.get("papers", [])],
+        entries=[Entry(**_upgraded(e)) for e in data.get("papers", [])],
         updates=[Update(**u) for u in data.get("updates", [])],
         topics=list(data.get("topics", [])),
     )
+
+
+def _upgraded(entry: dict[str, Any]) -> dict[str, Any]:
+    """Read an entry written by an earlier build: `topic` (the main topic alone) became `topics`."""
+    entry = dict(entry)
+    old = entry.pop("topic", "")
+    if old and not entry.get("topics"):
+        entry["topics"] = [old]
+    return entry
 
 
 def digest(paper: Paper) -> str:

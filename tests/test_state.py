@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import feedparser
 import yaml
 
+from generator.state import load_state
 from tests.sitebuild import FIXTURES, generate
 
 LISTINGS = FIXTURES / "listings"
@@ -124,3 +126,9 @@ def test_whats_new_and_feed_list_updates_newest_first(tmp_path: Path) -> None:
     assert [e.title for e in feed.entries][:1] == ["CRLFNet: Windows Line Endings"]
     assert feed.entries[0].link == "https://papers.example.org/papers/crlfnet/"
     assert len(feed.entries) == 3
+
+
+def test_a_state_from_before_topics_were_lists_still_loads() -> None:
+    entry = {"slug": "a", "title": "A", "keys": ["title:a"], "digest": "x", "added": "2026-01-01", "topic": "t"}
+    state = load_state(json.dumps({"version": 1, "papers": [entry], "updates": []}))
+    assert state.entries[0].topics == ["t"] and state.known_topics().primary == {"a": "t"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,11 @@ _TAIL = (
 #: A family named as a style, not as a model: "GPT-style", "BERT-like".
 _NOT_A_MODEL = re.compile(r"-(?:style|like|family|series)\b|\s+(?:corpus|dataset|data)\b")
 MAX_DOMAINS = 2
+#: After a paper's own name: a size ("MT-Ladder-7B"), or "X, a ... model" ("YuLan-Mini, a base model").
+_OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
+_CALLED_A_MODEL = re.compile(r",?\s+(?:is\s+)?an?\s+[^,.;]{0,60}?\b(?:model|LLM)\b(?!-)")
+#: Before it: "a 1.3B-parameter model, CuatroLLM".
+_A_MODEL_BEFORE = re.compile(r"\b(?:model|LLM),\s+$")
 #: Acronyms every ML abstract uses that are not names of models or datasets.
 _ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
 SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs"""
@@ -61,7 +67,8 @@ class Gazetteer:
     family_of: dict[str, tuple[str, bool]]  # spelling -> (family, strict)
     datasets: re.Pattern[str]
     dataset_of: dict[str, tuple[str, str]]  # spelling -> (hub, kind)
-    domains: dict[str, re.Pattern[str]]
+    domains: re.Pattern[str]
+    domain_of: dict[str, str]  # lower-case word or phrase -> domain
     metric: re.Pattern[str]
     metric_names: dict[str, str]  # lower-case spelling -> the gazetteer's spelling
 
@@ -96,10 +103,11 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
             % _alternatives(list(dataset_of))
         ),
         dataset_of=dataset_of,
-        domains={
-            domain: re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _alternatives(words), re.IGNORECASE)
-            for domain, words in data["domains"].items()
-        },
+        domains=re.compile(
+            r"(?<![\w-])(?:%s)(?![\w-])" % _alternatives([w for words in data["domains"].values() for w in words]),
+            re.IGNORECASE,
+        ),
+        domain_of={w.lower(): domain for domain, words in data["domains"].items() for w in words},
         metric_names={m.lower(): m for m in data["metrics"]},
         metric=re.compile(
             r"(?<![\w-])(?:%s)s?(?![\w-])" % "|".join(m if m.startswith("(?i:") else re.escape(m) for m in metrics)
@@ -140,16 +148,22 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         if coined and normalise_name(match.group()) not in known:
             found.setdefault(match.group(), ModelName(match.group(), family, "", match.group("size")))
     if own_name:
-        name = re.escape(own_name)
-        own = re.compile(r"(?<![\w-])%s[- ](\d+(?:\.\d+)?[BM])(?![\w])" % name)
-        for match in own.finditer(text):
-            found.setdefault(match.group(), ModelName(match.group(), own_name, "", match.group(1)))
-        # "YuLan-Mini, a highly capable base model", "a 1.3B-parameter model, CuatroLLM,"
-        called = re.compile(
-            r"(?<![\w-])%s,?\s+(?:is\s+)?an?\s+[^,.;]{0,60}?\b(?:model|LLM)\b(?!-)"
-            r"|\b(?:model|LLM),\s+%s\b" % (name, name)
-        )
-        if called.search(text) and not any(m.family == own_name for m in found.values()):
+        # One pattern per paper would be compiled for every paper: look the name up instead.
+        called = False
+        start = text.find(own_name)
+        while start >= 0:
+            end = start + len(own_name)
+            whole = not (start and (text[start - 1].isalnum() or text[start - 1] in "_-"))
+            sized = _OWN_SIZE.match(text, end) if whole else None
+            if sized:
+                name = text[start : sized.end()]
+                found.setdefault(name, ModelName(name, own_name, "", sized.group(1)))
+            elif whole and (
+                _CALLED_A_MODEL.match(text, end) or _A_MODEL_BEFORE.search(text[max(0, start - 12) : start])
+            ):
+                called = True
+            start = text.find(own_name, end)
+        if called and not any(m.family == own_name for m in found.values()):
             found.setdefault(own_name, ModelName(own_name, own_name))
     return tuple(found.values())
 
@@ -263,10 +277,11 @@ def _dataset_name(match: re.Match[str]) -> str:
 
 def find_domains(title: str, abstract: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     """Return the domains the title names, or the abstract names at least twice (at most two)."""
-    scored = []
-    for domain, pattern in gazetteer.domains.items():
-        in_title = len(pattern.findall(title))
-        in_abstract = len(pattern.findall(abstract))
-        if in_title or in_abstract >= 2:
-            scored.append((-(in_title * 3 + in_abstract), domain))
+    in_title = Counter(gazetteer.domain_of[w.lower()] for w in gazetteer.domains.findall(title))
+    in_abstract = Counter(gazetteer.domain_of[w.lower()] for w in gazetteer.domains.findall(abstract))
+    scored = [
+        (-(in_title[domain] * 3 + in_abstract[domain]), domain)
+        for domain in set(in_title) | set(in_abstract)
+        if in_title[domain] or in_abstract[domain] >= 2
+    ]
     return tuple(domain for _, domain in sorted(scored)[:MAX_DOMAINS])

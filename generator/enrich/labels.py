@@ -24,8 +24,9 @@ PHRASE_PREFERENCE = 0.4
 TAIL_PREFERENCE = 0.9
 #: Phrases used by more than this share of the collection cannot name one of its groups.
 COMMON = 0.25
-#: Labels are computed from at most this many papers of the collection and of each group.
-SAMPLE = 3000
+#: Labels are computed from at most this many papers of the collection, and of each group.
+SAMPLE = 2000
+GROUP_SAMPLE = 300
 
 
 def phrases(text: str) -> set[str]:
@@ -70,7 +71,7 @@ class PhraseScorer:
 
     def ranked(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """Return the group's phrases, best first, with their scores (phrases of 2+ papers)."""
-        step = max(1, len(texts) // SAMPLE)
+        step = max(1, len(texts) // GROUP_SAMPLE)
         sample = texts[::step]
         inside: Counter[str] = Counter()
         for text in sample:

@@ -24,10 +24,16 @@ BLOCK = 512
 #: A paper that names another is related to it whatever their wording: a mention outranks likeness.
 MENTION_BONUS = 1.0
 SHARED_TERMS = 3
+#: A remembered related paper stays while it scores within this much of the fifth best newcomer:
+#: adding one paper shifts every score a little, and a page should not change for that.
+STAY_MARGIN = 0.05
 
 
-def related_papers(papers: list[Paper], features: TextFeatures, topics: list[Topic]) -> list[Paper]:
-    """Return papers with `related` filled in: the RELATED best, best first."""
+def related_papers(
+    papers: list[Paper], features: TextFeatures, topics: list[Topic], remembered: dict[str, list[str]] | None = None
+) -> list[Paper]:
+    """Return papers with `related` filled in: the RELATED best, best first (remembered ones kept)."""
+    remembered = remembered or {}
     count = len(papers)
     if count < 2:
         return papers
@@ -41,20 +47,36 @@ def related_papers(papers: list[Paper], features: TextFeatures, topics: list[Top
         scores = _scores(features, rows, candidates)
         for row, nearest, nearest_scores in zip(rows, candidates, scores, strict=True):
             paper = papers[row]
-            # Papers it mentions, or that mention it, are candidates even when worded apart.
-            extra = np.array(sorted(linked[row] - set(nearest.tolist())), dtype=nearest.dtype)
+            # Papers it mentions, or that mention it, and those it was related to last time, are
+            # candidates even when worded apart.
+            kept = {index[s] for s in remembered.get(paper.slug, ()) if s in index and index[s] != row}
+            extra = np.array(sorted((linked[row] | kept) - set(nearest.tolist())), dtype=nearest.dtype)
             row_candidates = np.concatenate([nearest, extra])
             row_scores = np.concatenate([nearest_scores, _scores(features, np.array([row]), extra[None, :])[0]])
             bonus = np.array([MENTION_BONUS * (c in linked[row]) for c in row_candidates])
             total = np.round(row_scores + bonus, 6)
             order = sorted(range(len(row_candidates)), key=lambda j: (-total[j], papers[row_candidates[j]].slug))
-            chosen = [int(row_candidates[j]) for j in order[:RELATED]]
+            chosen = _stay_put(
+                [int(row_candidates[j]) for j in order],
+                {int(row_candidates[j]): float(total[j]) for j in order},
+                [index[s] for s in remembered.get(paper.slug, ()) if index.get(s, row) != row],
+            )
             related = tuple(
                 Related(papers[c].slug, papers[c].title, _reasons(paper, papers[c], features, int(row), c, labels))
                 for c in chosen
             )
             result.append(replace(paper, related=related))
     return result
+
+
+def _stay_put(ranked: list[int], score: dict[int, float], before: list[int]) -> list[int]:
+    """Return the RELATED to show: last time's, in their order, while they stay nearly as good."""
+    best = ranked[:RELATED]
+    if not before:
+        return best
+    floor = score[best[-1]] - STAY_MARGIN
+    kept = [c for c in before if score.get(c, -1.0) >= floor][:RELATED]
+    return kept + [c for c in ranked if c not in kept][: RELATED - len(kept)]
 
 
 def _candidates(lsa: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -104,13 +126,16 @@ def _reasons(
 
 def _shared_terms(features: TextFeatures, row: int, col: int) -> list[str]:
     """Return the terms that weigh most in both papers, phrases over their own words."""
-    a = features.tfidf.getrow(row)
-    b = features.tfidf.getrow(col)
-    product = a.multiply(b).tocoo()
-    order = np.argsort(-product.data, kind="stable")
+    matrix = features.tfidf
+    a = slice(matrix.indptr[row], matrix.indptr[row + 1])
+    b = slice(matrix.indptr[col], matrix.indptr[col + 1])
+    common, in_a, in_b = np.intersect1d(matrix.indices[a], matrix.indices[b], assume_unique=True, return_indices=True)
+    # Weights rounded, ties by term: a small shift in every weight should not reorder the reasons.
+    weight = np.round(matrix.data[a][in_a] * matrix.data[b][in_b], 3)
+    order = sorted(range(len(common)), key=lambda j: (-weight[j], features.terms[common[j]]))
     chosen: list[str] = []
     for j in order[: SHARED_TERMS * 4]:
-        term = features.terms[product.col[j]]
+        term = features.terms[common[j]]
         words = term.split(" ")
         if all(word in LABEL_STOP_WORDS for word in words):
             continue  # "novel" and "results" say nothing about why two papers go together

@@ -44,6 +44,7 @@ class KnownTopics:
 
     primary: dict[str, str] = field(default_factory=dict)  # paper slug -> topic slug
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # topic slug -> (label, description)
+    all_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # paper slug -> its topics, main first
 
 
 def assign_topics(
@@ -78,6 +79,9 @@ def assign_topics(
     result = []
     for paper, own in zip(papers, topics_of, strict=True):
         own_slugs = tuple(names[i] for i in own)
+        kept = known.all_of.get(paper.slug, ())
+        if kept and kept[0] == own_slugs[0] and all(t in members for t in kept):
+            own_slugs = kept  # a known paper keeps its secondary topics while its main one holds
         members[own_slugs[0]].append(paper.slug)
         for extra in own_slugs[1:]:
             secondary[extra].append(paper.slug)
@@ -86,7 +90,10 @@ def assign_topics(
     topics = []
     for i, name in enumerate(names):
         slug, label, description = labelled[name]
-        order = [j for j in np.argsort(-nearness[i], kind="stable") if j != i][:NEIGHBOURS]
+        # The nearest few, listed by label: centres move a little with every paper added, and the
+        # order of near-equals would shuffle with them.
+        nearest = [j for j in np.argsort(-nearness[i], kind="stable") if j != i][:NEIGHBOURS]
+        order = sorted(nearest, key=lambda j: labelled[names[j]][1])
         topics.append(
             Topic(
                 slug=slug,

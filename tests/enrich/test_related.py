@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.quality import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
+from generator.enrich.related import _stay_put
 from generator.enrich.text import paper_text
 from tests.enrich.test_topics import catalog, three_fields
 
@@ -64,3 +65,21 @@ def test_related_papers_share_labels_at_least_as_often_as_plain_tfidf(labelled: 
     ours = precision_at_5([[index[r.slug] for r in p.related] for p in papers], labels)
     baseline = precision_at_5(top5(tfidf_baseline([paper_text(p) for p in papers])), labels)
     assert ours >= baseline
+
+
+@pytest.mark.parametrize(
+    ("ranked", "scores", "before", "expected"),
+    [
+        ([1, 2, 3, 4, 5, 6], {1: 0.9, 2: 0.8, 3: 0.7, 4: 0.6, 5: 0.5, 6: 0.49}, [], [1, 2, 3, 4, 5]),
+        # Last time's five stay, in their order, while within the margin of the fifth best.
+        ([1, 2, 3, 4, 5, 6], {1: 0.9, 2: 0.8, 3: 0.7, 4: 0.6, 5: 0.5, 6: 0.49}, [6, 5, 4, 3, 2], [6, 5, 4, 3, 2]),
+        # One fell far behind: the best newcomer takes its place.
+        ([1, 2, 3, 4, 5, 7], {1: 0.9, 2: 0.8, 3: 0.7, 4: 0.6, 5: 0.5, 7: 0.1}, [7, 2, 3, 4, 5], [2, 3, 4, 5, 1]),
+        # One is gone from the data.
+        ([1, 2, 3, 4, 5], {1: 0.9, 2: 0.8, 3: 0.7, 4: 0.6, 5: 0.5}, [2, 3], [2, 3, 1, 4, 5]),
+    ],
+)
+def test_related_papers_stay_put_unless_clearly_beaten(
+    ranked: list[int], scores: dict[int, float], before: list[int], expected: list[int]
+) -> None:
+    assert _stay_put(ranked, scores, before) == expected
