@@ -217,14 +217,19 @@ def main(argv: list[str] | None = None) -> int:
             reps = args.repetitions if count < 10000 else args.large_repetitions
             results["sizes"].append(measure(count, reps, Path(work)))
             print(json.dumps(results["sizes"][-1]), flush=True)
+            write_results(results, args.output)  # after each size: a long run stopped early keeps what it measured
     for count in args.generator_only:
         with tempfile.TemporaryDirectory(prefix=f"atlas-bench-{count}-") as work:
             results["generator_only"].append(measure_generator_only(count, Path(work)))
             print(json.dumps(results["generator_only"][-1]), flush=True)
-    (args.output / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    (args.output / "RESULTS.md").write_text(report(results), encoding="utf-8")
+            write_results(results, args.output)
     print(report(results))
     return 0
+
+
+def write_results(results: dict[str, Any], output: Path) -> None:
+    (output / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    (output / "RESULTS.md").write_text(report(results), encoding="utf-8")
 
 
 if __name__ == "__main__":

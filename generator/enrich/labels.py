@@ -25,8 +25,8 @@ TAIL_PREFERENCE = 0.9
 #: Phrases used by more than this share of the collection cannot name one of its groups.
 COMMON = 0.25
 #: Labels are computed from at most this many papers of the collection, and of each group.
-SAMPLE = 2000
-GROUP_SAMPLE = 300
+SAMPLE = 1000
+GROUP_SAMPLE = 100
 
 
 def phrases(text: str) -> set[str]:

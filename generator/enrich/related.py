@@ -51,8 +51,10 @@ def related_papers(
             # candidates even when worded apart.
             kept = {index[s] for s in remembered.get(paper.slug, ()) if s in index and index[s] != row}
             extra = np.array(sorted((linked[row] | kept) - set(nearest.tolist())), dtype=nearest.dtype)
-            row_candidates = np.concatenate([nearest, extra])
-            row_scores = np.concatenate([nearest_scores, _scores(features, np.array([row]), extra[None, :])[0]])
+            row_candidates, row_scores = nearest, nearest_scores
+            if len(extra):
+                row_candidates = np.concatenate([nearest, extra])
+                row_scores = np.concatenate([nearest_scores, _scores(features, np.array([row]), extra[None, :])[0]])
             bonus = np.array([MENTION_BONUS * (c in linked[row]) for c in row_candidates])
             total = np.round(row_scores + bonus, 6)
             order = sorted(range(len(row_candidates)), key=lambda j: (-total[j], papers[row_candidates[j]].slug))
@@ -130,9 +132,10 @@ def _shared_terms(features: TextFeatures, row: int, col: int) -> list[str]:
     a = slice(matrix.indptr[row], matrix.indptr[row + 1])
     b = slice(matrix.indptr[col], matrix.indptr[col + 1])
     common, in_a, in_b = np.intersect1d(matrix.indices[a], matrix.indices[b], assume_unique=True, return_indices=True)
-    # Weights rounded, ties by term: a small shift in every weight should not reorder the reasons.
+    # Weights rounded, ties by column (the vocabulary is sorted): a small shift in every weight
+    # should not reorder the reasons.
     weight = np.round(matrix.data[a][in_a] * matrix.data[b][in_b], 3)
-    order = sorted(range(len(common)), key=lambda j: (-weight[j], features.terms[common[j]]))
+    order = np.argsort(-weight, kind="stable")
     chosen: list[str] = []
     for j in order[: SHARED_TERMS * 4]:
         term = features.terms[common[j]]
