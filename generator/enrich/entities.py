@@ -31,9 +31,12 @@ _VARIANTS = (
     "|Ultra|Flash|R1|V2|V3|beta|alpha"
 )
 _TAIL = (
-    r"(?P<tail>(?:(?:-|\s(?=\d))?(?:v?\d+(?:\.\d+)*[a-z]?(?![\w.])|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
+    r"(?P<tail>(?:(?:-|\s(?=\d))?(?:v?\d+(?:\.\d+)*[a-z]?(?![\w]|\.\d)|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
     r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:-(?:%s)(?![\w]))*)" % _VARIANTS
 )
+#: A coined continuation of a model's name: "Llama-3-Physician", "GPT-3 XL". Without it the
+#: name would be cut short, and a cut name is a wrong name.
+_COINED_SUFFIX = re.compile(r"(?:-[A-Z][A-Za-z0-9]*)+(?![\w-])|\s(?:XL|XXL)(?![\w-])")
 #: A family named as a style, not as a model: "GPT-style", "BERT-like".
 _NOT_A_MODEL = re.compile(r"-(?:style|like|family|series)\b|\s+(?:corpus|dataset|data)\b")
 MAX_DOMAINS = 2
@@ -118,7 +121,8 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
 def extract_entities(paper: Paper) -> Paper:
     """Return the paper with its models, datasets, results and domains filled in."""
     gazetteer = load_gazetteer()
-    text = paper.abstract_text
+    # Links are left out: names inside a URL ("…/Llama-3-Physician-8B-Instruct") are paths.
+    text = "".join(span.text for span in paper.abstract if span.kind != "link")
     full = f"{paper.title}. {text}"
     datasets = find_datasets(full, gazetteer)
     return replace(
@@ -137,7 +141,9 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         family, strict = gazetteer.family_of[match.group("name")]
         if _NOT_A_MODEL.match(text, match.end()):
             continue
-        for model in _models_of(match.group(), match.group("name"), family):
+        suffix = _COINED_SUFFIX.match(text, match.end())
+        written = match.group() + (suffix.group() if suffix else "")
+        for model in _models_of(written, match.group("name"), family):
             if strict and not (model.version or model.size):
                 continue
             found.setdefault(model.name, model)

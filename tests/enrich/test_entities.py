@@ -97,3 +97,15 @@ def test_results_need_a_metric_or_a_unit_and_a_benchmark(text: str, expected: li
 )
 def test_domains_come_from_the_title_or_two_mentions(title: str, abstract: str, expected: tuple[str, ...]) -> None:
     assert find_domains(title, abstract, GAZETTEER) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The resulting Llama-3-Physician beats GPT-4.", ["Llama-3-Physician", "GPT-4"]),
+        ("A 1.3B parameter GPT-3 XL model.", ["GPT-3 XL"]),
+        ("Llama-2-based systems and Llama-2-Chat.", ["Llama-2", "Llama-2-Chat"]),
+    ],
+)
+def test_a_coined_continuation_belongs_to_the_models_name(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_models(text, GAZETTEER)] == expected
