@@ -66,7 +66,11 @@ RESERVED_SLUGS = frozenset({"index"})
 
 def unique_slug(paper: Paper, taken: set[str]) -> str:
     """Return a slug from the paper's short name or title that is not in `taken` (`-2`, `-3`...)."""
-    base = slugify(paper.short_name or paper.title)
+    return unique(slugify(paper.short_name or paper.title), taken)
+
+
+def unique(base: str, taken: set[str]) -> str:
+    """Return `base`, or `base-2`, `base-3`... the first not in `taken` nor reserved."""
     slug, number = base, 1
     while slug in taken or slug in RESERVED_SLUGS:
         number += 1

@@ -204,6 +204,11 @@ class Paper:
         """Return the cleaned abstract as plain text."""
         return "".join(span.text for span in self.abstract)
 
+    @property
+    def prose(self) -> str:
+        """Return the cleaned abstract without its links: the words that say what the paper is."""
+        return "".join(span.text for span in self.abstract if span.kind != "link")
+
 
 @dataclass
 class Update:

@@ -63,9 +63,8 @@ class State:
         """Return the remembered topics of each current paper and each topic's label."""
         live = [e for e in self.entries if e.topics and not e.removed and not e.merged_into]
         return KnownTopics(
-            primary={e.slug: e.topics[0] for e in live},
-            labels={t["slug"]: (t["label"], t["description"]) for t in self.topics},
             all_of={e.slug: tuple(e.topics) for e in live},
+            labels={t["slug"]: (t["label"], t["description"]) for t in self.topics},
         )
 
     def known_related(self) -> dict[str, list[str]]:

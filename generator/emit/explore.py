@@ -95,19 +95,24 @@ def neighbourhood_graph(paper: Paper, titles: dict[str, str], short_names: dict[
         dash = ' stroke-dasharray="5 4"' if kind == "related" else ""
         lines.append(f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" class="atlas-edge"{dash}/>')
         name = short_names.get(slug) or titles.get(slug, slug)
-        shown = name if len(name) <= 28 else name[:27] + "…"
+        shown = _shortened(name)
         place = f"left: {100 * x / width:.1f}%; top: {100 * y / height:.1f}%"
         nodes.append(
             f'<a class="atlas-hood-node atlas-{kind}" href="../{escape(slug)}/" style="{place}" '
             f'title="{escape(titles.get(slug, slug))}">{escape(shown)}</a>'
         )
-    own = paper.short_name or (paper.title if len(paper.title) <= 28 else paper.title[:27] + "…")
+    own = paper.short_name or _shortened(paper.title)
     nodes.append(f'<span class="atlas-hood-node atlas-self" style="left: 50%; top: 50%">{escape(own)}</span>')
     label = f"Neighbourhood of {paper.short_name or paper.title}: related papers (dashed) and mentions (solid)"
     svg = f'<svg class="atlas-hood-lines" viewBox="0 0 {width} {height}" aria-hidden="true">{"".join(lines)}</svg>'
     return Markup(
         f'<div class="atlas-neighbourhood" role="group" aria-label="{escape(label)}">{svg}{"".join(nodes)}</div>'
     )
+
+
+def _shortened(name: str, length: int = 28) -> str:
+    """Return a name cut to fit a node of the graph, with an ellipsis when cut."""
+    return name if len(name) <= length else name[: length - 1] + "…"
 
 
 def bar_chart(title: str, bars: list[tuple[str, int]]) -> Markup:

@@ -14,8 +14,8 @@ from generator.config import Settings
 from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
-from generator.identify import slugify
-from generator.model import Catalog, Paper, Result, RetiredPage
+from generator.identify import slugify, unique
+from generator.model import Catalog, Paper, Result, RetiredPage, Topic
 
 #: Folders under the docs folder that the generator owns and may prune.
 GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets", "explore")
@@ -68,7 +68,7 @@ def front_matter(data: dict[str, Any]) -> Markup:
     return Markup("".join(lines))
 
 
-def paper_front_matter(paper: Paper, site_url: str, topic_labels: dict[str, str]) -> dict[str, Any]:
+def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Topic]) -> dict[str, Any]:
     """Return the structured data a paper page carries: its `papers.json` record but the long text.
 
     `topics` holds the topic labels: the tags plugin reads them from there (not from `tags`, which
@@ -78,7 +78,7 @@ def paper_front_matter(paper: Paper, site_url: str, topic_labels: dict[str, str]
     kept = {k: v for k, v in record.items() if k not in _NOT_IN_FRONT_MATTER and v not in (None, [])}
     data: dict[str, Any] = {"paper": kept}
     if paper.topics:
-        data["topics"] = [topic_labels[t] for t in paper.topics]
+        data["topics"] = [topics[t].label for t in paper.topics]
     return data
 
 
@@ -92,9 +92,28 @@ def summary(paper: Paper) -> str:
     return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
 
 
-def pages_of(items: list[Any], size: int) -> list[list[Any]]:
-    """Split a list into pages of `size` (one empty page for an empty list)."""
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+@dataclass(frozen=True)
+class Chunk:
+    """One page of a paginated list: its number (from 1), file name, items, and all the pages."""
+
+    number: int
+    name: str
+    items: list[Any]
+    #: The position of `items[0]` in the whole list (from 0).
+    first: int
+    #: (number, file name) of every page of the list, for the page links.
+    pages: list[tuple[int, str]]
+
+
+def paginate(items: list[Any], size: int, first_name: str, later_names: str) -> list[Chunk]:
+    """Split a list into pages of `size`: the first named `first_name`, page n `later_names` with n.
+
+    An empty list still gets its one (empty) page.
+    """
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    names = [first_name, *(later_names.format(n=n) for n in range(2, len(chunks) + 1))]
+    pages = list(enumerate(names, 1))
+    return [Chunk(n, name, chunk, (n - 1) * size, pages) for (n, name), chunk in zip(pages, chunks, strict=True)]
 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
@@ -120,7 +139,6 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     topics = {topic.slug: topic for topic in catalog.topics}
     hubs = {"models": model_hubs(papers), "datasets": dataset_hubs(papers)}
     hub_slugs = {kind: {hub.name: hub.slug for hub in kind_hubs} for kind, kind_hubs in hubs.items()}
-    topic_labels = {topic.slug: topic.label for topic in catalog.topics}
     common = {
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
@@ -133,7 +151,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     for paper in papers:
         pages[f"papers/{paper.slug}.md"] = paper_template.render(
             paper=paper,
-            front_matter=front_matter(paper_front_matter(paper, settings.site_url, topic_labels)),
+            front_matter=front_matter(paper_front_matter(paper, settings.site_url, topics)),
             bibtex=Markup(indent_code(bibtex_entry(paper))),
             neighbourhood=neighbourhood_graph(paper, titles, short_names),
             **common,
@@ -147,16 +165,14 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     for hub_kind, kind_hubs in hubs.items():
         pages.update(render_hubs(hub_kind, kind_hubs, env, common))
     by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
-    chunks = pages_of(by_title, ALL_PAPERS_PAGE_SIZE)
-    names = ["index.md", *(f"{number}.md" for number in range(2, len(chunks) + 1))]
     index_template = env.get_template("papers_index.md.j2")
-    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
-        pages[f"all/{name}"] = index_template.render(
-            papers=chunk,
+    for chunk in paginate(by_title, ALL_PAPERS_PAGE_SIZE, "index.md", "{n}.md"):
+        pages[f"all/{chunk.name}"] = index_template.render(
+            papers=chunk.items,
             total=len(papers),
-            number=number,
-            pages=[(n, page_name) for n, page_name in enumerate(names, 1)],
-            first=(number - 1) * ALL_PAPERS_PAGE_SIZE + 1,
+            number=chunk.number,
+            pages=chunk.pages,
+            first=chunk.first + 1,
             **common,
         )
     updates = [
@@ -207,12 +223,10 @@ def _hubs(papers: list[Paper], names_of: Any) -> list[Hub]:
         for name in dict.fromkeys(names_of(paper)):
             members.setdefault(name, []).append(paper)
     kept = sorted((n for n, m in members.items() if len(m) >= HUB_MIN_PAPERS), key=lambda n: (-len(members[n]), n))
-    taken: set[str] = {"index"}
+    taken: set[str] = set()
     hubs = []
     for name in kept:
-        slug = slugify(name) or "hub"
-        while slug in taken:
-            slug += "-2"
+        slug = unique(slugify(name) or "hub", taken)
         taken.add(slug)
         results = [
             (paper, result)
@@ -258,17 +272,15 @@ def render_hubs(kind: str, hubs: list[Hub], env: jinja2.Environment, common: dic
     }
     template = env.get_template("hub.md.j2")
     for hub in hubs:
-        chunks = pages_of(hub.papers, TOPIC_PAGE_SIZE)
-        names = [f"{hub.slug}.md", *(f"{hub.slug}-{n}.md" for n in range(2, len(chunks) + 1))]
-        for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
-            pages[f"{kind}/{name}"] = template.render(
+        for chunk in paginate(hub.papers, TOPIC_PAGE_SIZE, f"{hub.slug}.md", hub.slug + "-{n}.md"):
+            pages[f"{kind}/{chunk.name}"] = template.render(
                 hub=hub,
                 kind=kind,
                 singular=singular,
-                entries=chunk,
-                results=hub.results[:HUB_RESULTS] if number == 1 else [],
-                number=number,
-                pages=list(enumerate(names, 1)),
+                entries=chunk.items,
+                results=hub.results[:HUB_RESULTS] if chunk.number == 1 else [],
+                number=chunk.number,
+                pages=chunk.pages,
                 **common,
             )
     return pages
@@ -283,15 +295,12 @@ def render_topics(
     template = env.get_template("topic.md.j2")
     for topic in catalog.topics:
         members = [by_slug[s] for s in topic.papers]
-        chunks = pages_of(members, TOPIC_PAGE_SIZE)
-        names = [f"{topic.slug}.md", *(f"{topic.slug}-{n}.md" for n in range(2, len(chunks) + 1))]
-        for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), 1):
-            first = (number - 1) * TOPIC_PAGE_SIZE
-            pages[f"topics/{name}"] = template.render(
+        for chunk in paginate(members, TOPIC_PAGE_SIZE, f"{topic.slug}.md", topic.slug + "-{n}.md"):
+            pages[f"topics/{chunk.name}"] = template.render(
                 topic=topic,
-                entries=[(p, summary(p), first + i < topic.primary_count) for i, p in enumerate(chunk)],
-                number=number,
-                pages=list(enumerate(names, 1)),
+                entries=[(p, summary(p), chunk.first + i < topic.primary_count) for i, p in enumerate(chunk.items)],
+                number=chunk.number,
+                pages=chunk.pages,
                 **common,
             )
     return pages

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from generator.enrich.text import paper_text
 from generator.model import DatasetName, ModelName, Paper, Result
 
 GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer.yaml"
@@ -122,15 +123,13 @@ def extract_entities(paper: Paper) -> Paper:
     """Return the paper with its models, datasets, results and domains filled in."""
     gazetteer = load_gazetteer()
     # Links are left out: names inside a URL ("…/Llama-3-Physician-8B-Instruct") are paths.
-    text = "".join(span.text for span in paper.abstract if span.kind != "link")
-    full = f"{paper.title}. {text}"
-    datasets = find_datasets(full, gazetteer)
+    full, prose = paper_text(paper), paper.prose
     return replace(
         paper,
         models=find_models(full, gazetteer, paper.short_name),
-        datasets=datasets,
-        results=find_results(text, gazetteer),
-        domains=find_domains(paper.title, text, gazetteer),
+        datasets=find_datasets(full, gazetteer),
+        results=find_results(prose, gazetteer),
+        domains=find_domains(paper.title, prose, gazetteer),
     )
 
 

@@ -49,7 +49,8 @@ def related_papers(
             paper = papers[row]
             # Papers it mentions, or that mention it, and those it was related to last time, are
             # candidates even when worded apart.
-            kept = {index[s] for s in remembered.get(paper.slug, ()) if s in index and index[s] != row}
+            before = [index[s] for s in remembered.get(paper.slug, ()) if index.get(s, row) != row]
+            kept = set(before)
             extra = np.array(sorted((linked[row] | kept) - set(nearest.tolist())), dtype=nearest.dtype)
             row_candidates, row_scores = nearest, nearest_scores
             if len(extra):
@@ -61,7 +62,7 @@ def related_papers(
             chosen = _stay_put(
                 [int(row_candidates[j]) for j in order],
                 {int(row_candidates[j]): float(total[j]) for j in order},
-                [index[s] for s in remembered.get(paper.slug, ()) if index.get(s, row) != row],
+                before,
             )
             related = tuple(
                 Related(papers[c].slug, papers[c].title, _reasons(paper, papers[c], features, int(row), c, labels))

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from generator.ingest.fields import yaml_error
 from generator.model import Problem
 
 SECTIONS = ("names", "merge", "pin", "split")
@@ -91,9 +92,7 @@ def load_taxonomy(path: str, text: str | None) -> tuple[Taxonomy, list[Problem]]
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or str(error)
+        line, reason = yaml_error(error)
         return Taxonomy(), [Problem(path, line, f"invalid YAML ({reason}); the taxonomy is ignored")]
     if data is None:
         return Taxonomy(), []

@@ -43,8 +43,7 @@ MAX_DIMENSIONS = 100
 
 def paper_text(paper: Paper) -> str:
     """Return the text a paper is compared by: its title and its cleaned abstract, links left out."""
-    abstract = "".join(span.text for span in paper.abstract if span.kind != "link")
-    return f"{paper.title}. {abstract}"
+    return f"{paper.title}. {paper.prose}"
 
 
 @dataclass

@@ -24,7 +24,7 @@ from sklearn.preprocessing import normalize
 from generator.enrich.labels import PhraseScorer
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures, paper_text
-from generator.identify import slugify
+from generator.identify import slugify, unique
 from generator.model import Paper, Topic
 
 #: A paper also gets a topic whose centre is at least this close, relative to its primary's.
@@ -42,9 +42,13 @@ def topic_count(papers: int) -> int:
 class KnownTopics:
     """What the state remembers: each paper's primary topic and each topic's label."""
 
-    primary: dict[str, str] = field(default_factory=dict)  # paper slug -> topic slug
-    labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # topic slug -> (label, description)
     all_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # paper slug -> its topics, main first
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # topic slug -> (label, description)
+
+    @property
+    def primary(self) -> dict[str, str]:
+        """Return each paper's remembered main topic."""
+        return {paper: topics[0] for paper, topics in self.all_of.items() if topics}
 
 
 def assign_topics(
@@ -70,7 +74,7 @@ def assign_topics(
     names = sorted(set(primary))
     index = {name: i for i, name in enumerate(names)}
     codes = np.array([index[t] for t in primary])
-    centres = normalize(np.stack([vectors[codes == i].mean(axis=0) for i in range(len(names))]))
+    centres = _centres(vectors, codes, len(names))
     closeness = vectors @ centres.T
     topics_of = _topics_of(codes, closeness)
     labelled = {name: (name, *namer.labels[name]) for name in names}
@@ -122,12 +126,17 @@ def _extend(vectors: np.ndarray, remembered: list[str]) -> list[str]:
     names = sorted({t for t in remembered if t})
     known = np.array([bool(t) for t in remembered])
     codes = np.array([names.index(t) if t else -1 for t in remembered])
-    centres = normalize(np.stack([vectors[codes == i].mean(axis=0) for i in range(len(names))]))
+    centres = _centres(vectors, codes, len(names))
     nearest = np.argmax(vectors[~known] @ centres.T, axis=1)
     result = list(remembered)
     for position, choice in zip(np.flatnonzero(~known), nearest, strict=True):
         result[position] = names[choice]
     return result
+
+
+def _centres(vectors: np.ndarray, codes: np.ndarray, count: int) -> np.ndarray:
+    """Return the unit mean vector of each topic (codes 0..count-1; -1 belongs to none)."""
+    return np.asarray(normalize(np.stack([vectors[codes == i].mean(axis=0) for i in range(count)])))
 
 
 def _inherit(clusters: list[str], remembered: list[str]) -> list[str]:
@@ -163,7 +172,7 @@ class _Namer:
 
     def name(self, primary: list[str]) -> list[str]:
         """Return primary topics with every placeholder (`#...`) replaced by a new slug."""
-        taken = {"index"} | {t for t in primary if not t.startswith("#")} | set(self.labels)
+        taken = {t for t in primary if not t.startswith("#")} | set(self.labels)
         used = {label.lower() for label, _ in self.labels.values()}
         renamed: dict[str, str] = {}
         # Known topics first, so a new topic never takes a known topic's label.
@@ -182,7 +191,7 @@ class _Namer:
             used.add(label.lower())
             slug = name
             if name.startswith("#"):
-                slug = _unique(slugify(label) or "topic", taken)
+                slug = unique(slugify(label) or "topic", taken)
                 taken.add(slug)
                 renamed[name] = slug
             self.labels[slug] = self._taxonomy.names.get(slug, (label, description))
@@ -195,12 +204,3 @@ def _describe(label: str, others: list[str]) -> str:
         return f"Papers on {label}."
     listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
     return f"Papers on {label}, with {listed}."
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    if slug not in taken:
-        return slug
-    number = 2
-    while f"{slug}-{number}" in taken:
-        number += 1
-    return f"{slug}-{number}"

@@ -89,3 +89,10 @@ def rfc2822_date(value: Any) -> str:
         return parsedate_to_datetime(text(value)).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return ""
+
+
+def yaml_error(error: Exception) -> tuple[int | None, str]:
+    """Return the line (1-based, when YAML knows it) and the reason of a YAML parse error."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    return line, getattr(error, "problem", None) or str(error)

@@ -139,9 +139,7 @@ def read_yaml(path: str, content: str) -> Result:
     try:
         data = yaml.load(content, Loader=_NoAliasLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or str(error)
+        line, reason = fields.yaml_error(error)
         return [], [Problem(path, line, f"invalid YAML ({reason}); fix it or remove the file")]
     items = _as_list(path, data)
     if items is None:
