@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,6 +19,7 @@ import yaml
 
 from generator.build import build_catalog
 from generator.config import Settings
+from generator.enrich.entities import normalise_name
 from generator.model import Paper
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,25 +27,20 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 
 
-def normalise(text: str) -> str:
-    """Compare names as people mean them: no case, spaces, hyphens or dots (Llama-3.2 = llama32)."""
-    return re.sub(r"[\s.\-]", "", text.lower())
-
-
 def extracted(paper: Paper) -> dict[str, set[str]]:
     return {
-        "models": {normalise(m.name) for m in paper.models},
-        "datasets": {normalise(d.name) for d in paper.datasets},
-        "results": {normalise(r.value) for r in paper.results},
+        "models": {normalise_name(m.name) for m in paper.models},
+        "datasets": {normalise_name(d.name) for d in paper.datasets},
+        "results": {normalise_name(r.value) for r in paper.results},
         "links": {f"{link.url} {link.kind}" for link in paper.links},
     }
 
 
 def labelled(entry: dict[str, Any]) -> dict[str, set[str]]:
     return {
-        "models": {normalise(m) for m in entry["models"]},
-        "datasets": {normalise(d) for d in entry["datasets"]},
-        "results": {normalise(r) for r in entry["results"]},
+        "models": {normalise_name(m) for m in entry["models"]},
+        "datasets": {normalise_name(d) for d in entry["datasets"]},
+        "results": {normalise_name(r) for r in entry["results"]},
         "links": {f"{link['url']} {link['kind']}" for link in entry["links"]},
     }
 

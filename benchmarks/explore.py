@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import write_corpus
-from benchmarks.run import ROOT, site_config
-from generator.emit.render import GENERATED_DIRS
+from benchmarks.run import ROOT, copy_hand_written_docs, site_config
 
 HERE = Path(__file__).resolve().parent
 PAGES = {
@@ -50,7 +49,7 @@ def build(count: int, work: Path) -> Path:
     data = work / "data"
     write_corpus(count, data)
     docs = work / "docs_src"
-    shutil.copytree(ROOT / "docs_src", docs, ignore=shutil.ignore_patterns(*GENERATED_DIRS, "index.md"))
+    copy_hand_written_docs(docs)
     subprocess.run(
         [
             sys.executable,

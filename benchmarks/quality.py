@@ -125,31 +125,22 @@ def measure(labelled: LabelledSet, work: Path) -> dict[str, Any]:
     }
 
 
+def write_listing(path: Path, papers: list[Paper]) -> Path:
+    """Write papers as a plain JSON-lines listing (title, raw abstract, arXiv id); return its path."""
+    rows = ({"title": p.title, "abstract": p.record.abstract, "arxiv_id": p.record.arxiv_id} for p in papers)
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
 def stability(files: list[Path], work: Path) -> dict[str, float]:
     """Build with 90% of the papers, add the other 10%: share of primary topics unchanged."""
     full = work / "full"
     full.mkdir(parents=True, exist_ok=True)
     papers = catalog_of(files, full)
     held_out = {p.slug for i, p in enumerate(papers) if i % 10 == 9}
-    # The 90% listing: the same papers written back as JSON lines, so any input format works.
-    part = work / "part.jsonl"
-    part.write_text(
-        "".join(
-            json.dumps({"title": p.title, "abstract": p.record.abstract, "arxiv_id": p.record.arxiv_id}) + "\n"
-            for p in papers
-            if p.slug not in held_out
-        ),
-        encoding="utf-8",
-    )
-    rest = work / "rest.jsonl"
-    rest.write_text(
-        "".join(
-            json.dumps({"title": p.title, "abstract": p.record.abstract, "arxiv_id": p.record.arxiv_id}) + "\n"
-            for p in papers
-            if p.slug in held_out
-        ),
-        encoding="utf-8",
-    )
+    # The 90% and the 10%, written back as JSON lines, so any input format works.
+    part = write_listing(work / "part.jsonl", [p for p in papers if p.slug not in held_out])
+    rest = write_listing(work / "rest.jsonl", [p for p in papers if p.slug in held_out])
     result = {}
     for mode in ("with_state", "without_state"):
         state = work / f"state-{mode}.json"

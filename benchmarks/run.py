@@ -62,6 +62,11 @@ def site_config(work: Path, docs: Path, site: Path) -> Path:
     return path
 
 
+def copy_hand_written_docs(destination: Path) -> None:
+    """Copy the project's docs folder without what the generator writes into it."""
+    shutil.copytree(ROOT / "docs_src", destination, ignore=shutil.ignore_patterns(*GENERATED_DIRS, "index.md"))
+
+
 def plain_site(work: Path, listing: Path) -> Path:
     """Write minimal pages (title + abstract) and a plain Material config with the same nav design."""
     docs = work / "plain_docs"
@@ -96,7 +101,7 @@ def measure(count: int, repetitions: int, work: Path) -> dict[str, Any]:
     """Measure one collection size; return medians and sizes."""
     data = work / f"data-{count}"
     listing = write_corpus(count, data)
-    shutil.copytree(ROOT / "docs_src", work / "hand", ignore=shutil.ignore_patterns(*GENERATED_DIRS, "index.md"))
+    copy_hand_written_docs(work / "hand")
     gen_times, gen_rss, build_times, plain_times = [], [], [], []
     docs = work / "docs_src"
     site = work / "site"

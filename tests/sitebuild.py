@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.run import site_config
+from benchmarks.run import copy_hand_written_docs, site_config
 from generator.build import BuildResult, build
 from generator.config import Settings
-from generator.emit.render import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -41,7 +39,7 @@ def build_site(
     """Generate and build a site with the project's mkdocs.yml; return the result and site folder."""
     docs = work / "docs_src"
     if not docs.exists():
-        shutil.copytree(ROOT / "docs_src", docs, ignore=shutil.ignore_patterns(*GENERATED_DIRS, "index.md"))
+        copy_hand_written_docs(docs)
     result = generate(data_dir, docs, state_file, today)
     config_file = site_config(work, docs, work / "site")
     completed = subprocess.run(
