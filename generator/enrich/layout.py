@@ -2,8 +2,10 @@
 
 Topics sit on a circle, in the order of their angle in the plane of the two leading components
 of the papers' LSA vectors, so neighbouring topics sit side by side; each paper sits near its
-topic's place, offset by where it lies in that plane relative to its topic. The browser only
-draws: no force layout runs in the page, so the map opens at once even with 10,000 papers.
+topic's place, offset by where it lies in that plane relative to its topic, then moved to the
+nearest free cell of a grid as wide as a node, so no paper hides under another at any zoom. The
+browser only draws: no force layout runs in the page, so the map opens at once even with 10,000
+papers.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import numpy as np
 from generator.enrich.text import TextFeatures
 from generator.model import Paper
 
-#: Map units per paper of a topic's spread; positions are rounded to this many decimals.
-SPREAD = 6.0
+#: Map units per square root of a topic's papers: how far its papers spread around its place.
+SPREAD = 12.0
+#: Grid spacing in map units; the map draws nodes 8 units wide, so neighbours never overlap.
+CELL = 10.0
 DECIMALS = 1
 
 
@@ -33,15 +37,34 @@ def place_papers(papers: list[Paper], features: TextFeatures) -> list[Paper]:
     sizes = {t: math.sqrt(len(members[t])) * SPREAD for t in topics}
     radius = max(sum(2 * s for s in sizes.values()) / (2 * math.pi), max(sizes.values(), default=0.0))
     result = list(papers)
+    taken: set[tuple[int, int]] = set()
     for number, topic in enumerate(order):
         angle = 2 * math.pi * number / max(len(order), 1)
         anchor = np.array([math.cos(angle), math.sin(angle)]) * radius if len(order) > 1 else np.zeros(2)
         offsets = plane[members[topic]] - centres[topic]
         scale = np.abs(offsets).max() or 1.0
         for index, offset in zip(members[topic], offsets, strict=True):
-            x, y = anchor + offset / scale * sizes[topic]
-            result[index] = replace(papers[index], position=(round(float(x), DECIMALS), round(float(y), DECIMALS)))
+            x, y = _free_cell(anchor + offset / scale * sizes[topic], taken)
+            result[index] = replace(papers[index], position=(round(x, DECIMALS), round(y, DECIMALS)))
     return result
+
+
+def _free_cell(target: np.ndarray, taken: set[tuple[int, int]]) -> tuple[float, float]:
+    """Take the free grid cell nearest to `target` (searching rings outward); return its centre."""
+    col, row = round(float(target[0]) / CELL), round(float(target[1]) / CELL)
+    ring = 0
+    while True:
+        cells = [
+            (col + dc, row + dr)
+            for dc in range(-ring, ring + 1)
+            for dr in range(-ring, ring + 1)
+            if max(abs(dc), abs(dr)) == ring and (col + dc, row + dr) not in taken
+        ]
+        if cells:
+            best = min(cells, key=lambda c: ((c[0] * CELL - target[0]) ** 2 + (c[1] * CELL - target[1]) ** 2, c))
+            taken.add(best)
+            return best[0] * CELL, best[1] * CELL
+        ring += 1
 
 
 def _plane(vectors: np.ndarray) -> np.ndarray:
