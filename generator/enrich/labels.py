@@ -66,8 +66,16 @@ class PhraseScorer:
         sample = texts[::step]
         self._size = len(sample)
         self._df: Counter[str] = Counter()
+        # Topics are named more than once (found, then extended and renamed): phrases once a text.
+        self._phrases: dict[str, set[str]] = {}
         for text in sample:
-            self._df.update(phrases(text))
+            self._df.update(self._phrases_of(text))
+
+    def _phrases_of(self, text: str) -> set[str]:
+        found = self._phrases.get(text)
+        if found is None:
+            found = self._phrases[text] = phrases(text)
+        return found
 
     def ranked(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """Return the group's phrases, best first, with their scores (phrases of 2+ papers)."""
@@ -75,7 +83,7 @@ class PhraseScorer:
         sample = texts[::step]
         inside: Counter[str] = Counter()
         for text in sample:
-            inside.update(phrases(text))
+            inside.update(self._phrases_of(text))
         scored = []
         for phrase, count in inside.items():
             if count < 2 and len(sample) > 1:

