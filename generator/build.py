@@ -20,11 +20,21 @@ from generator.enrich.topics import assign_topics
 from generator.identify import identify
 from generator.ingest import read_data_dir
 from generator.merge import merge_records
-from generator.model import Catalog
+from generator.model import Catalog, Paper
+from generator.parallel import map_in_order
 from generator.state import State, assign_stable_slugs, load_state, retired_pages
 
 #: Per-paper enrichers, in order; each is pure: paper in, paper out.
 PAPER_ENRICHERS = (clean_abstract, extract_links_of, extract_entities)
+
+
+def enrich_paper(paper: Paper) -> Paper:
+    """Return the paper through every per-paper enricher, in order."""
+    for enrich in PAPER_ENRICHERS:
+        paper = enrich(paper)
+    return paper
+
+
 #: Catalog-wide enrichers, after every paper is enriched: all papers in, all papers out.
 CATALOG_ENRICHERS = (link_mentions,)
 
@@ -47,9 +57,8 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
     state = load_state(read_text(settings.state_path))
     papers, state = assign_stable_slugs([identify(r) for r in merged], state, settings.today)
-    # Enrich each paper on its own.
-    for enrich in PAPER_ENRICHERS:
-        papers = [enrich(paper) for paper in papers]
+    # Enrich each paper on its own (in several processes for a large collection).
+    papers = map_in_order(enrich_paper, papers, settings.jobs)
     # Then the enrichers that need the whole catalog.
     for enrich_all in CATALOG_ENRICHERS:
         papers = enrich_all(papers)

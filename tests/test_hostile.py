@@ -31,7 +31,7 @@ BROKEN = {
 ALLOWED_TAGS = {"article", "h1", "h2", "p", "a", "em", "strong", "code", "pre", "span", "ul", "li", "hr", "sub", "sup"}
 #: Markup the site makes itself in the article, by the class it must carry: Material's list of the
 #: page's tags (its topics) and the neighbourhood graph (generator/emit/explore.py).
-MATERIAL_TAGS = {"nav": "md-tags", "div": "atlas-neighbourhood", "svg": "atlas-hood-lines", "line": "atlas-edge"}
+MATERIAL_TAGS = {"nav": "md-tags", "div": "atlas-neighbourhood"}
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ every text in them is escaped.
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -72,41 +71,21 @@ def map_json(catalog: Catalog) -> str:
     return _compact({"topics": topics, "nodes": nodes, "edges": edge_list})
 
 
-def neighbourhood_graph(paper: Paper, titles: dict[str, str], short_names: dict[str, str]) -> Markup:
-    """Return a small graph of a paper, its related papers and its mentions, each a link.
+def neighbourhood_graph(paper: Paper) -> Markup:
+    """Return the placeholder of a paper's neighbourhood graph: its related papers and mentions.
 
-    Lines are SVG; the nodes are HTML links placed over it (Material's instant navigation rewrites
-    every link of a page and fails on SVG links), so they are ordinary, focusable links.
+    The browser draws it (assets/javascripts/explore.js) from the page's own *Related papers*,
+    *Mentions* and *Mentioned by* lists: the links are already on the page, and a graph written
+    into every page made Python-Markdown and the search plugin parse it 10,000 times (a sixth of
+    the site build). Without JavaScript the lists remain.
     """
-    others: dict[str, str] = {}
-    for item in paper.related:
-        others.setdefault(item.slug, "related")
-    for mention in (*paper.mentions, *paper.mentioned_by)[:NEIGHBOURHOOD_MENTIONS]:
-        others[mention.slug] = "mention"
-    if not others:
+    if not paper.related and not paper.mentions and not paper.mentioned_by:
         return Markup("")
-    width, height = 640, 300
-    cx, cy = width / 2, height / 2
-    lines = []
-    nodes = []
-    for number, (slug, kind) in enumerate(others.items()):
-        angle = 2 * math.pi * number / len(others) - math.pi / 2
-        x, y = cx + math.cos(angle) * 240, cy + math.sin(angle) * 110
-        dash = ' stroke-dasharray="5 4"' if kind == "related" else ""
-        lines.append(f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" class="atlas-edge"{dash}/>')
-        name = short_names.get(slug) or titles.get(slug, slug)
-        shown = _shortened(name)
-        place = f"left: {100 * x / width:.1f}%; top: {100 * y / height:.1f}%"
-        nodes.append(
-            f'<a class="atlas-hood-node atlas-{kind}" href="../{escape(slug)}/" style="{place}" '
-            f'title="{escape(titles.get(slug, slug))}">{escape(shown)}</a>'
-        )
     own = paper.short_name or _shortened(paper.title)
-    nodes.append(f'<span class="atlas-hood-node atlas-self" style="left: 50%; top: 50%">{escape(own)}</span>')
     label = f"Neighbourhood of {paper.short_name or paper.title}: related papers (dashed) and mentions (solid)"
-    svg = f'<svg class="atlas-hood-lines" viewBox="0 0 {width} {height}" aria-hidden="true">{"".join(lines)}</svg>'
     return Markup(
-        f'<div class="atlas-neighbourhood" role="group" aria-label="{escape(label)}">{svg}{"".join(nodes)}</div>'
+        f'<div class="atlas-neighbourhood" role="group" aria-label="{escape(label)}" data-self="{escape(own)}" '
+        f'data-mentions="{NEIGHBOURHOOD_MENTIONS}"></div>'
     )
 
 

@@ -16,6 +16,7 @@ from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, re
 from generator.emit.feed import render_feed
 from generator.identify import slugify, unique
 from generator.model import Catalog, Paper, Result, RetiredPage, Topic
+from generator.parallel import map_in_order
 
 #: Folders under the docs folder that the generator owns and may prune.
 GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets", "explore")
@@ -135,7 +136,6 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     papers = catalog.papers
     by_slug = {paper.slug: paper for paper in papers}
     titles = {paper.slug: paper.title for paper in papers}
-    short_names = {paper.slug: paper.short_name or "" for paper in papers}
     topics = {topic.slug: topic for topic in catalog.topics}
     hubs = {"models": model_hubs(papers), "datasets": dataset_hubs(papers)}
     hub_slugs = {kind: {hub.name: hub.slug for hub in kind_hubs} for kind, kind_hubs in hubs.items()}
@@ -148,14 +148,19 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     }
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")
-    for paper in papers:
-        pages[f"papers/{paper.slug}.md"] = paper_template.render(
+
+    def paper_page(paper: Paper) -> str:
+        return paper_template.render(
             paper=paper,
             front_matter=front_matter(paper_front_matter(paper, settings.site_url, topics)),
             bibtex=Markup(indent_code(bibtex_entry(paper))),
-            neighbourhood=neighbourhood_graph(paper, titles, short_names),
+            neighbourhood=neighbourhood_graph(paper),
             **common,
         )
+
+    # Paper pages are most of the work, and each depends on its paper alone.
+    for paper, text in zip(papers, map_in_order(paper_page, papers, settings.jobs), strict=True):
+        pages[f"papers/{paper.slug}.md"] = text
     retired_template = env.get_template("retired.md.j2")
     for page in catalog.retired:
         pages[f"papers/{page.slug}.md"] = retired_template.render(

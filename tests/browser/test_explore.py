@@ -102,8 +102,11 @@ def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)" if flipped == "slate" else background == "rgb(255, 255, 255)"
     open_page(watched, base + "papers/mt-ladder/")
-    graph = page.locator(".atlas-neighbourhood")
+    graph = page.locator(".atlas-neighbourhood[data-ready='true']")
     assert graph.locator("a").count() == 5
+    assert graph.locator("line.atlas-edge").count() == 5
+    related = page.locator("#related-papers ~ ul").first.locator("li > a:first-child")
+    assert graph.locator("a").evaluate_all("as => as.map(a => a.title)") == related.all_inner_texts()
     watched.screenshot("paper-dark")
     graph.locator("a").first.click()
     page.wait_for_url("**/papers/**")
