@@ -41,8 +41,10 @@ def _run_share(bounds: tuple[int, int]) -> list[Any]:
     return [work(item) for item in items[bounds[0] : bounds[1]]]
 
 
-def map_in_order(work: Callable[[T], R], items: Sequence[T], jobs: int, min_items: int = MIN_ITEMS) -> list[R]:
+def map_in_order(work: Callable[[T], R], items: Sequence[T], jobs: int, min_items: int | None = None) -> list[R]:
     """Return `[work(item) for item in items]`, computed by up to `jobs` forked processes."""
+    if min_items is None:
+        min_items = MIN_ITEMS
     if jobs < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         return [work(item) for item in items]
     global _work
