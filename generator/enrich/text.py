@@ -67,30 +67,43 @@ class TextFeatures:
         return np.hstack([self.lsa, self.embedding]) / np.float32(np.sqrt(2))
 
 
-class _Analyzer:
-    """Split text into stems and stem pairs, remembering the commonest spelling of each stem."""
+class _Stems(dict[str, str]):
+    """Word -> stem, stemming each word once: stemming is the slow part, and words repeat a lot."""
 
     def __init__(self) -> None:
+        super().__init__()
         self._stemmer = snowballstemmer.stemmer("english")
-        self._stems: dict[str, str] = {}  # stemming is the slow part; words repeat a lot
-        self.spellings: dict[str, Counter[str]] = {}
+
+    def __missing__(self, word: str) -> str:
+        stem: str = self._stemmer.stemWord(word)
+        self[word] = stem
+        return stem
+
+
+class _Analyzer:
+    """Split text into stems and stem pairs, counting the words so each stem can be spelled."""
+
+    def __init__(self) -> None:
+        self._stems = _Stems()
+        self.words: Counter[str] = Counter()
+        self._spelling: dict[str, str] | None = None
 
     def __call__(self, text: str) -> list[str]:
-        stems = []
-        for word in _WORD.findall(text.lower()):
-            if word in STOP_WORDS or word.isdigit():
-                continue
-            stem = self._stems.get(word)
-            if stem is None:
-                stem = self._stems[word] = self._stemmer.stemWord(word)
-                self.spellings[stem] = Counter()
-            self.spellings[stem][word] += 1
-            stems.append(stem)
+        words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.isdigit()]
+        self.words.update(words)
+        stems = [self._stems[w] for w in words]
         return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
     def spelling(self, term: str) -> str:
-        """Return a term as it is most often written."""
-        return " ".join(self.spellings[stem].most_common(1)[0][0] for stem in term.split(" "))
+        """Return a term as it is most often written (the first seen of equally common spellings)."""
+        if self._spelling is None:
+            best: dict[str, tuple[int, str]] = {}
+            for word, count in self.words.items():  # in the order first seen
+                stem = self._stems[word]
+                if count > best.get(stem, (0, ""))[0]:
+                    best[stem] = (count, word)
+            self._spelling = {stem: word for stem, (_, word) in best.items()}
+        return " ".join(self._spelling[stem] for stem in term.split(" "))
 
 
 def text_features(papers: list[Paper], semantic: str | None = None) -> TextFeatures:
