@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 from scipy import sparse
 
-from generator.enrich.text import LABEL_STOP_WORDS, TextFeatures
+from generator.enrich.text import TextFeatures
 from generator.model import Paper, Related, Topic
 
 RELATED = 5
@@ -154,24 +154,23 @@ def _shared_terms(features: TextFeatures, pairs: list[tuple[int, int]]) -> list[
     # Weights rounded, ties by column (the vocabulary is sorted): a small shift in every weight
     # should not reorder the reasons.
     weights = np.round(shared.data, 3)
+    words, informative = features.term_words, features.informative
     result = []
     for k in range(len(pairs)):
         begin, end = shared.indptr[k], shared.indptr[k + 1]
-        order = np.argsort(-weights[begin:end], kind="stable")[: SHARED_TERMS * 4]
-        result.append(_pick_terms([features.terms[i] for i in shared.indices[begin:end][order]]))
+        top = shared.indices[begin:end][np.argsort(-weights[begin:end], kind="stable")[: SHARED_TERMS * 4]]
+        # "novel" and "results" say nothing about why two papers go together.
+        result.append(_pick_terms([(features.terms[i], words[i]) for i in top[informative[top]]]))
     return result
 
 
-def _pick_terms(ranked: list[str]) -> list[str]:
-    """Return up to SHARED_TERMS of the ranked terms, skipping stop words and words of a phrase chosen."""
-    chosen: list[str] = []
-    for term in ranked:
-        words = term.split(" ")
-        if all(word in LABEL_STOP_WORDS for word in words):
-            continue  # "novel" and "results" say nothing about why two papers go together
-        inside = [c for c in chosen if c in words]
+def _pick_terms(ranked: list[tuple[str, list[str]]]) -> list[str]:
+    """Return up to SHARED_TERMS of the ranked terms (with their words), no word of a phrase chosen."""
+    chosen: list[tuple[str, list[str]]] = []
+    for term, words in ranked:
+        inside = [c for c, _ in chosen if c in words]
         if inside:  # "amino acid" says more than "acid"
-            chosen = [term if c == inside[0] else c for c in chosen if c not in inside[1:]]
-        elif not any(term in c.split(" ") for c in chosen) and len(chosen) < SHARED_TERMS:
-            chosen.append(term)
-    return chosen
+            chosen = [(term, words) if c == inside[0] else (c, w) for c, w in chosen if c not in inside[1:]]
+        elif len(chosen) < SHARED_TERMS and not any(term in w for _, w in chosen):
+            chosen.append((term, words))
+    return [term for term, _ in chosen]

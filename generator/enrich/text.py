@@ -9,6 +9,7 @@ papers that use different words for the same thing meet.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -58,6 +59,16 @@ class TextFeatures:
     terms: list[str]
     #: Unit-length sentence embeddings (papers x dimensions) in semantic mode, else None.
     embedding: np.ndarray | None = None
+
+    @functools.cached_property
+    def term_words(self) -> list[list[str]]:
+        """Return the words of each term."""
+        return [term.split(" ") for term in self.terms]
+
+    @functools.cached_property
+    def informative(self) -> np.ndarray:
+        """Return, per term, whether it has a word that is not a stop word or boilerplate."""
+        return np.array([not all(w in LABEL_STOP_WORDS for w in words) for words in self.term_words], dtype=bool)
 
     @property
     def meaning(self) -> np.ndarray:
