@@ -3,7 +3,8 @@
 Run with `make quality` (or `python -m benchmarks.entities`). The labels and how they were made
 are in `benchmarks/entity_labels.yaml`; the seed is built with the real pipeline and each
 paper's extracted entities are compared with its labels. Results go to benchmarks/ENTITIES.md
-and benchmarks/entities.json, per half (dev: used to improve the extractor; test: never).
+and benchmarks/entities.json, per half (fresh: labelled after the last change and never used to
+change the extractor; dev: used to improve it; test and holdout: see the labels file).
 """
 
 from __future__ import annotations
@@ -84,13 +85,14 @@ def report(result: dict[str, Any]) -> str:
         "# Entity extraction: precision and recall on hand labels",
         "",
         "Written by `make quality` (`python -m benchmarks.entities`); labels and how they were made:",
-        "`benchmarks/entity_labels.yaml`, which says how each half was used: *dev* to correct the extractor,",
-        "*test* and *holdout* only to measure it (but read before the gazetteer was extended; see there).",
+        "`benchmarks/entity_labels.yaml`, which says how each half was used: *fresh* labelled after the last",
+        "change to the extractor and never used to change it (the clean measure); *test* and *holdout* read",
+        "before some patterns and gazetteer names were added (see there); *dev* used to correct the extractor.",
         "",
         "| half | category | precision | recall | true | false | missed |",
         "|---|---|---|---|---|---|---|",
     ]
-    for half in ("test", "holdout", "dev"):
+    for half in ("fresh", "test", "holdout", "dev"):
         for category, s in result["scores"][half].items():
             counts = f"{s['tp']} | {s['fp']} | {s['fn']}"
             lines.append(f"| {half} | {category} | {s['precision']:.2f} | {s['recall']:.2f} | {counts} |")

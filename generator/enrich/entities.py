@@ -43,9 +43,14 @@ _NOT_A_MODEL = re.compile(r"-(?:style|like|family|series)\b|\s+(?:corpus|dataset
 MAX_DOMAINS = 2
 #: After a paper's own name: a size ("MT-Ladder-7B"), or "X, a ... model" ("YuLan-Mini, a base model").
 _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
-_CALLED_A_MODEL = re.compile(r",?\s+(?:is\s+)?an?\s+[^,.;]{0,60}?\b(?:model|LLM)\b(?!-)")
+_CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?an?\s+[^,.;]{0,60}?\b(?:model|M?LLM|VLM)\b(?!-)")
 #: Before it: "a 1.3B-parameter model, CuatroLLM".
-_A_MODEL_BEFORE = re.compile(r"\b(?:model|LLM),\s+$")
+_A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),\s+$")
+#: Anywhere: "pretrain a 1.3B-parameter model, CuatroLLM" names a model.
+_PARAMETER_MODEL = re.compile(
+    r"\b\d+(?:\.\d+)?[BM][- ]parameters?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+(?:called\s+|named\s+)?"
+    r"(?P<name>(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*)(?![\w-])"
+)
 #: Acronyms every ML abstract uses that are not names of models or datasets.
 _ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
 SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs"""
@@ -59,6 +64,13 @@ _BEFORE_KIND = re.compile(r"(?<![\w-])(?P<name>%s)\s+(?:[a-z-]+\s+)?(?P<kind>dat
 _CALLED = re.compile(r"\b(?:dataset|benchmark|corpus)\s*,?\s+(?:called|named|dubbed)\s+(?P<name>%s)" % _NAME)
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
 _LISTED = re.compile(r"\b(?:benchmarks|datasets)\s*\((?:i\.e\.|e\.g\.|including)?,?\s*(?P<items>[^()]{1,200})\)")
+#: A word as a name may be written: letters and digits, hyphens inside.
+_WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
+#: The split of a benchmark a paper reports on: "MiniF2F-Valid" is MiniF2F.
+_SPLIT_SUFFIX = re.compile(r"-(?:valid|val|test|dev|train)$", re.IGNORECASE)
+#: A bracketed list of two or more names: "(MultiArith, GSM8K, AQUA-RAT, SVAMP)".
+_BRACKETED = re.compile(r"(?P<before>[a-z]+)\s+\((?P<items>[^()]{3,200})\)")
+_LIST_ITEM = re.compile(r"[A-Z][A-Za-z0-9-]*(?:\s[A-Z][A-Za-z0-9-]*){0,3}")
 #: A coined name with a size: XGLM-7B, Zephyr-7b-beta.
 _SIZED_NAME = re.compile(r"(?<![\w-])(?P<family>%s)-(?P<size>\d+(?:\.\d+)?[BbMm])(?:-[a-z]+)?(?![\w-])" % _NAME)
 
@@ -71,6 +83,9 @@ class Gazetteer:
     family_of: dict[str, tuple[str, bool]]  # spelling -> (family, strict)
     datasets: re.Pattern[str]
     dataset_of: dict[str, tuple[str, str]]  # spelling -> (hub, kind)
+    #: Distinctive one-word spellings by their normalised form, to find them written in lower case
+    #: or with a hyphen ("ifeval", "truthful-qa"); plain words ("Pile", "MATH") are left out.
+    dataset_by_key: dict[str, str]
     domains: re.Pattern[str]
     domain_of: dict[str, str]  # lower-case word or phrase -> domain
     metric: re.Pattern[str]
@@ -107,6 +122,9 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
             % _alternatives(list(dataset_of))
         ),
         dataset_of=dataset_of,
+        dataset_by_key={
+            normalise_name(s): s for s in sorted(dataset_of, key=lambda s: (-len(s), s)) if _distinctive(s)
+        },
         domains=re.compile(
             r"(?<![\w-])(?:%s)(?![\w-])" % _alternatives([w for words in data["domains"].values() for w in words]),
             re.IGNORECASE,
@@ -117,6 +135,13 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
             r"(?<![\w-])(?:%s)s?(?![\w-])" % "|".join(m if m.startswith("(?i:") else re.escape(m) for m in metrics)
         ),
     )
+
+
+def _distinctive(spelling: str) -> bool:
+    """Return whether a one-word spelling could not be an ordinary word in any case (IFEval, GSM8K)."""
+    if " " in spelling or len(normalise_name(spelling)) < 5:
+        return False
+    return any(c.isdigit() for c in spelling) or (any(c.isupper() for c in spelling[1:]) and not spelling.isupper())
 
 
 def extract_entities(paper: Paper) -> Paper:
@@ -152,6 +177,10 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         coined = family not in COMMON_ACRONYMS and family not in gazetteer.dataset_of
         if coined and normalise_name(match.group()) not in known:
             found.setdefault(match.group(), ModelName(match.group(), family, "", match.group("size")))
+    for match in _PARAMETER_MODEL.finditer(text):
+        name = match.group("name")
+        if name not in COMMON_ACRONYMS and normalise_name(name) not in known:
+            found.setdefault(name, ModelName(name, name))
     if own_name:
         # One pattern per paper would be compiled for every paper: look the name up instead.
         called = False
@@ -198,6 +227,16 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         hub, kind = gazetteer.dataset_of[match.group("name")]
         name = _dataset_name(match)
         found.setdefault(name, DatasetName(name, hub, "benchmark" if kind == "benchmark" else "dataset"))
+    # Known names in another case or with a hyphen ("ifeval", "truthful-qa", "MiniF2F-Valid"),
+    # shown as the gazetteer names them.
+    for match in _WORD_TOKEN.finditer(text):
+        key = normalise_name(_SPLIT_SUFFIX.sub("", match.group()))
+        spelling = gazetteer.dataset_by_key.get(key)
+        if spelling and not any(
+            normalise_name(d.hub) == normalise_name(gazetteer.dataset_of[spelling][0]) for d in found.values()
+        ):
+            hub, kind = gazetteer.dataset_of[spelling]
+            found.setdefault(hub, DatasetName(hub, hub, "benchmark" if kind == "benchmark" else "dataset"))
     # Names the gazetteer does not know, where the text says what they are.
     coined: list[tuple[str, str]] = [(m.group(), "benchmark") for m in _NAMED_LIKE_A_BENCHMARK.finditer(text)]
     for match in _BEFORE_KIND.finditer(text):
@@ -208,6 +247,7 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", match.group("items")):
             if re.fullmatch(_NAME, item.strip()):
                 coined.append((item.strip(), "benchmark"))
+    coined += [(item, "benchmark") for item in _listed_beside_known(text, found)]
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
         first = name.split(" ")[0]
@@ -216,6 +256,26 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         known.add(normalise_name(name))
         found.setdefault(name, DatasetName(name, name, "benchmark" if kind == "benchmark" else "dataset"))
     return tuple(found.values())
+
+
+def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:
+    """Return names in bracketed lists of a sentence where one such list holds a known dataset.
+
+    "reasoning tasks including arithmetics (MultiArith, GSM8K, SVAMP), symbolic reasoning (Last
+    Letter, Coin Flip)": GSM8K is known, so every name in these lists is a benchmark. A list
+    holds two or more names (capitalised words), and follows a lower-case word, not a name.
+    """
+    names: list[str] = []
+    known = {normalise_name(n) for n in found}
+    for sentence in _SENTENCE.split(text):
+        lists = []
+        for match in _BRACKETED.finditer(sentence):
+            items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", match.group("items"))]
+            if len(items) >= 2 and all(_LIST_ITEM.fullmatch(i) for i in items):
+                lists.append(items)
+        if any(normalise_name(i) in known for items in lists for i in items):
+            names += [i for items in lists for i in items if normalise_name(i) not in known]
+    return names
 
 
 _NUMBER = re.compile(

@@ -52,6 +52,25 @@ def test_the_papers_own_model_is_found_by_its_short_name() -> None:
             [("MMLU", "MMLU"), ("AGIEval-en", "AGIEval"), ("FooQA", "FooQA"), ("BarSet2", "BarSet2")],
         ),
         ("an LLM benchmark and the NLP dataset", []),
+        # Distinctive names in another case, hyphenated, or with a split, as the gazetteer names them.
+        (
+            "gains on the ifeval task and the truthful-qa task, 36% on MiniF2F-Valid",
+            [("IFEval", "IFEval"), ("TruthfulQA", "TruthfulQA"), ("MiniF2F", "MiniF2F")],
+        ),
+        # Plain words stay case-sensitive: "math" and "pile" are not MATH and the Pile.
+        ("the math of a pile of big-bench-like tasks", []),
+        # A bracketed list beside a list holding a known benchmark is a list of benchmarks.
+        (
+            "tasks including arithmetics (MultiArith, GSM8K), symbolic reasoning (Last Letter, Coin Flip).",
+            [
+                ("MultiArith", "MultiArith"),
+                ("GSM8K", "GSM8K"),
+                ("Last Letter", "Last Letter"),
+                ("Coin Flip", "Coin Flip"),
+            ],
+        ),
+        # Without a known one, bracketed names are not taken for benchmarks.
+        ("two methods (Foo Bar, Baz Qux) and two models (Llama, Mistral).", []),
     ],
 )
 def test_datasets_are_named_whole_and_case_sensitively(text: str, expected: list[tuple[str, str]]) -> None:
