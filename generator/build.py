@@ -63,7 +63,7 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     for enrich_all in CATALOG_ENRICHERS:
         papers = enrich_all(papers)
     # Topics and related papers compare every paper's text with every other's.
-    features = text_features(papers, settings.semantic_model)
+    features = text_features(papers, settings.semantic_model, settings.embeddings_path)
     taxonomy_name = settings.taxonomy_path.name
     taxonomy, taxonomy_problems = load_taxonomy(taxonomy_name, read_text(settings.taxonomy_path))
     papers, topics = assign_topics(papers, features, state.known_topics(), taxonomy)

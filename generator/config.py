@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.ingest import STATE_FILE, TAXONOMY_FILE
+from generator.ingest import EMBEDDINGS_FILE, STATE_FILE, TAXONOMY_FILE
 from generator.parallel import default_jobs
 
 
@@ -59,6 +59,11 @@ class Settings:
     @property
     def state_path(self) -> Path:
         return self.state_file if self.state_file is not None else self.data_dir / STATE_FILE
+
+    @property
+    def embeddings_path(self) -> Path:
+        """Return the semantic mode's cache of embeddings, beside the state file."""
+        return self.state_path.with_name(EMBEDDINGS_FILE)
 
     @property
     def taxonomy_path(self) -> Path:

@@ -10,10 +10,14 @@ Face libraries are put in offline mode before they are imported, and a model tha
 disk is an error that names it.
 
 Install the extra with `pip install '.[semantic]'` (PyTorch's CPU build and sentence-transformers).
+
+Embeddings are kept in a cache file beside the state file (`atlas-embeddings.npz`), keyed by the
+model and the text, so a rebuild embeds only new or changed papers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 from collections.abc import Sequence
@@ -68,3 +72,41 @@ def embed(texts: Sequence[str], spec: str) -> np.ndarray:
         return np.zeros((0, model.get_sentence_embedding_dimension() or 0), dtype=np.float32)
     vectors = model.encode(list(texts), batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
+
+
+def model_fingerprint(spec: str) -> str:
+    """Return a short digest of the model's files (names and sizes): a new model, new embeddings."""
+    folder = model_path(spec)
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(f"{file.relative_to(folder)}\0{file.stat().st_size}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+def embed_cached(texts: Sequence[str], spec: str, cache: Path | None) -> np.ndarray:
+    """Return `embed(texts, spec)`, reusing the vectors `cache` holds and saving the new ones there."""
+    if cache is None:
+        return embed(texts, spec)
+    fingerprint = model_fingerprint(spec)
+    keys = [hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()[:32] for text in texts]
+    stored: dict[str, np.ndarray] = {}
+    if cache.is_file():
+        try:
+            with np.load(cache, allow_pickle=False) as saved:
+                stored = dict(zip(saved["keys"].tolist(), saved["vectors"], strict=True))
+        except (OSError, ValueError, KeyError):
+            stored = {}  # a damaged cache is rebuilt, never trusted
+    missing = sorted({i for i, key in enumerate(keys) if key not in stored})
+    if missing:
+        for i, vector in zip(missing, embed([texts[i] for i in missing], spec), strict=True):
+            stored[keys[i]] = vector
+    if not keys:
+        return embed(texts, spec)
+    vectors = np.stack([stored[key] for key in keys]).astype(np.float32)
+    if missing or len(stored) != len(set(keys)):
+        # Only the current papers' vectors are kept; written beside, then renamed into place.
+        order = sorted(set(keys))
+        partial = cache.with_name(f".{cache.name}.partial.npz")  # hidden: never read as a listing
+        np.savez(partial, keys=np.array(order), vectors=np.stack([stored[k] for k in order]))
+        partial.replace(cache)
+    return vectors

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import snowballstemmer
@@ -117,7 +118,7 @@ class _Analyzer:
         return " ".join(self._spelling[stem] for stem in term.split(" "))
 
 
-def text_features(papers: list[Paper], semantic: str | None = None) -> TextFeatures:
+def text_features(papers: list[Paper], semantic: str | None = None, cache: Path | None = None) -> TextFeatures:
     """Return the tf-idf and LSA vectors of every paper, and its embedding when `semantic` names a model."""
     texts = [paper_text(p) for p in papers]
     analyzer = _Analyzer()
@@ -130,9 +131,9 @@ def text_features(papers: list[Paper], semantic: str | None = None) -> TextFeatu
         tfidf, names = sparse.csr_matrix((len(texts), 0), dtype=np.float32), []
     embedding = None
     if semantic is not None:
-        from generator.enrich.semantic import embed  # only semantic mode imports the neural network
+        from generator.enrich.semantic import embed_cached  # only semantic mode imports the neural network
 
-        embedding = embed(texts, semantic)
+        embedding = embed_cached(texts, semantic, cache)
     return TextFeatures(tfidf=tfidf.tocsr(), lsa=_lsa(tfidf), terms=names, embedding=embedding)
 
 

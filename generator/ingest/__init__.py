@@ -31,6 +31,8 @@ READERS: dict[str, Reader] = {
 STATE_FILE = "atlas-state.json"
 #: The curator's names, merges, pins and splits of topics (see `generator.enrich.taxonomy`).
 TAXONOMY_FILE = "atlas-topics.yaml"
+#: Semantic mode's cache of paper embeddings (see `generator.enrich.semantic`).
+EMBEDDINGS_FILE = "atlas-embeddings.npz"
 
 
 class UnreadableFile(Exception):
@@ -43,8 +45,10 @@ def read_data_dir(data_dir: Path) -> tuple[list[Record], list[Problem]]:
     problems: list[Problem] = []
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         name = path.relative_to(data_dir).as_posix()
-        if name in (STATE_FILE, TAXONOMY_FILE) or any(part.startswith(".") for part in name.split("/")):
-            continue  # the state and taxonomy files, hidden files and folders (editor swap files, .git)
+        if name in (STATE_FILE, TAXONOMY_FILE, EMBEDDINGS_FILE) or any(
+            part.startswith(".") for part in name.split("/")
+        ):
+            continue  # the state, taxonomy and embeddings files, hidden files and folders (editor swap files, .git)
         found, trouble = read_file(path, name)
         records.extend(found)
         problems.extend(trouble)

@@ -15,6 +15,7 @@ from benchmarks.quality import SEMANTIC_MODEL, precision_at_5, related_rows
 from generator.build import build_catalog
 from generator.cli import main
 from generator.config import Settings
+from generator.enrich import semantic
 from generator.enrich.semantic import SemanticModelError, embed, model_path
 from tests.enrich.test_topics import three_fields
 
@@ -83,3 +84,31 @@ def test_the_command_line_reports_a_missing_model_and_stops(tmp_path: Path, caps
     assert status == 2
     assert "no_such_model_package: no such folder" in capsys.readouterr().err
     assert not (tmp_path / "docs" / "papers").exists()
+
+
+def test_embeddings_are_cached_so_a_rebuild_embeds_only_new_papers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = three_fields(tmp_path)
+    settings = Settings(
+        data_dir=data, state_file=tmp_path / "state.json", today="2026-01-01", semantic_model=SEMANTIC_MODEL
+    )
+    first, _ = build_catalog(settings)
+    assert settings.embeddings_path.is_file() and not first.problems
+    embedded: list[int] = []
+    real_embed = semantic.embed
+    monkeypatch.setattr(semantic, "embed", lambda texts, spec: embedded.append(len(texts)) or real_embed(texts, spec))
+    again, _ = build_catalog(settings)
+    assert embedded == [] and [p.related for p in again.papers] == [p.related for p in first.papers]
+    (data / "one-more.jsonl").write_text('{"title": "Galaxy Counts Again", "abstract": "We count galaxies."}\n')
+    build_catalog(settings)
+    assert embedded == [1], "only the new paper is embedded"
+    assert not any(p.name.endswith(".partial.npz") for p in tmp_path.iterdir())
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path: Path) -> None:
+    cache = tmp_path / "atlas-embeddings.npz"
+    cache.write_bytes(b"not a numpy file")
+    texts = ["Counting galaxies.", "Folding proteins."]
+    assert np.allclose(semantic.embed_cached(texts, SEMANTIC_MODEL, cache), embed(texts, SEMANTIC_MODEL), atol=1e-6)
+    assert np.load(cache)["vectors"].shape == (2, 384)
