@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from generator.enrich.clean import clean_title
+from generator.enrich.entities import COMMON_ACRONYMS
 from generator.model import Paper, Record
 
 #: Words that head a title but are no name ("Survey: ...").
@@ -51,6 +52,42 @@ def short_name(title: str) -> str | None:
     return None
 
 
+#: A coined name as an abstract writes it: with digits, inner capitals, or capital-hyphen-capital.
+_ABSTRACT_NAME = r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+#: "we present X", "we propose X, a ...", "we introduce Unified Fine-Tuning (UFT)", "a framework
+#: called X", "named X", "dubbed X": the name a paper introduces when its title has none.
+_INTRODUCES = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:present|propose|introduce|release|develop)s?\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:[A-Za-z-]+\s+){0,6}?\(%s\)|%s(?=[\s,.:;)]))"
+    % (_ABSTRACT_NAME, _ABSTRACT_NAME.replace("name", "bare"))
+    + r"|\b(?:called|named|dubbed|termed)\s+%s(?=[\s,.:;)])" % _ABSTRACT_NAME.replace("name", "called")
+)
+_EMPHASIS = re.compile(r"[*_`\\]+")
+_SURVEY = re.compile(r"(?i)\b(?:survey|review|overview|tutorial)\b")
+
+
+def abstract_name(title: str, abstract: str) -> str | None:
+    """Return the coined name an abstract introduces ("we present X", "called X"), if any.
+
+    Not for a survey or review, which names nothing of its own; not for the field's acronyms
+    (ICL, RLHF) nor for words like "LLM-based".
+    """
+    if _SURVEY.search(title):
+        return None
+    for match in _INTRODUCES.finditer(_EMPHASIS.sub("", abstract)):
+        name = (match.group("name") or match.group("bare") or match.group("called") or "").rstrip(".")
+        parts = name.split("-")
+        if (
+            len(name) >= 3
+            and _is_name_like(name)
+            and name.lower() not in _FIELD_ACRONYMS
+            and name not in COMMON_ACRONYMS
+            and not any(part.islower() for part in parts[1:])
+        ):
+            return name
+    return None
+
+
 def slugify(text: str) -> str:
     """Return a lowercase ASCII slug of at most 60 characters, cut at a word boundary."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -87,7 +124,8 @@ def aliases(name: str | None) -> tuple[str, ...]:
 
 
 def identify(record: Record) -> Paper:
-    """Make a paper from a record: its clean title, the short name the title gives, its aliases."""
+    """Make a paper from a record: its clean title, the short name the title (or else the abstract)
+    gives, its aliases."""
     title = clean_title(record.title) or "Untitled"
-    name = short_name(title)
+    name = short_name(title) or abstract_name(title, record.abstract)
     return Paper(record=record, title=title, short_name=name, aliases=aliases(name))

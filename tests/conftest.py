@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.ingest import STATE_FILE
 from tests.sitebuild import ROOT, SHARED_FIXTURES, build_site
 
 
@@ -22,8 +24,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site built from data/ with `mkdocs build --strict`, once per test run."""
-    _, site = build_site(ROOT / "data", tmp_path_factory.mktemp("seed"))
+    """The real site built from data/ with `mkdocs build --strict`, once per test run.
+
+    With a copy of the committed state file, as `make site` builds it: the slugs it holds are the
+    site's URLs (a paper named later, from its abstract, keeps the URL it had).
+    """
+    work = tmp_path_factory.mktemp("seed")
+    state = work / STATE_FILE
+    shutil.copy(ROOT / "data" / STATE_FILE, state)
+    _, site = build_site(ROOT / "data", work, state_file=state)
     return site
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.identify import aliases, identify, short_name, slugify, unique_slug
+from generator.identify import abstract_name, aliases, identify, short_name, slugify, unique_slug
 from generator.model import Record, Source
 
 
@@ -29,6 +29,33 @@ from generator.model import Record, Source
 )
 def test_short_name(title: str, expected: str | None) -> None:
     assert short_name(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        ("Programming Every Example", "Here we present ProX, a framework that treats data refinement.", "ProX"),
+        ("Unifying Fine-Tuning", "we introduce Unified Fine-Tuning (UFT), which integrates SFT.", "UFT"),
+        ("Training Agents", "We propose a framework called AgentOptimizer to train agents.", "AgentOptimizer"),
+        ("Lean Experts", "this paper proposes **TheoremLlama**, an end-to-end framework.", "TheoremLlama"),
+        ("Prerequisite Learning", "We propose Prereq-Tune, a strategy.", "Prereq-Tune"),
+        # Surveys name nothing of their own; the field's acronyms and "LLM-based" are no names.
+        ("A Systematic Review", "This paper presents a systematic literature review (SLR) of methods.", None),
+        ("Data Preprocessors", "We present LLM-based preprocessing and study ICL.", None),
+        ("Emergent Abilities", "We propose ICL as a lens.", None),
+        ("Scaling Laws", "We study how loss scales with data.", None),
+    ],
+)
+def test_a_name_the_abstract_introduces(title: str, abstract: str, expected: str | None) -> None:
+    assert abstract_name(title, abstract) == expected
+
+
+def test_the_titles_name_comes_first_then_the_abstracts() -> None:
+    source = Source("x.txt", 1)
+    named = identify(Record(title="MT-Ladder: A Framework", abstract="We present LadderX.", source=source))
+    assert named.short_name == "MT-Ladder"
+    unnamed = identify(Record(title="A Framework for Translation", abstract="We present LadderX.", source=source))
+    assert unnamed.short_name == "LadderX" and unnamed.aliases == ("LadderX",)
 
 
 @pytest.mark.parametrize(

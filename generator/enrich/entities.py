@@ -38,8 +38,9 @@ _TAIL = (
 #: A coined continuation of a model's name: "Llama-3-Physician", "GPT-3 XL". Without it the
 #: name would be cut short, and a cut name is a wrong name.
 _COINED_SUFFIX = re.compile(r"(?:-[A-Z][A-Za-z0-9]*)+(?![\w-])|\s(?:XL|XXL)(?![\w-])")
-#: A family named as a style, not as a model: "GPT-style", "BERT-like".
-_NOT_A_MODEL = re.compile(r"-(?:style|like|family|series)\b|\s+(?:corpus|dataset|data)\b")
+#: A family named as a style, not as a model: "GPT-style", "BERT-like". ("Llama-family models"
+#: does name the family: it counts, as Llama.)
+_NOT_A_MODEL = re.compile(r"-(?:style|like)\b|\s+(?:corpus|dataset|data)\b")
 MAX_DOMAINS = 2
 #: After a paper's own name: a size ("MT-Ladder-7B"), or "X, a ... model" ("YuLan-Mini, a base model").
 _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")

@@ -24,6 +24,8 @@ GAZETTEER = load_gazetteer()
         ),
         # Generic words and styles are not models; strict families need a version or a size.
         ("GPT-style models and a Yi of sorts, OPT as a verb, Phi as a letter.", []),
+        # A family named as a family counts: "Llama-family models" name Llama.
+        ("experiments on Llama-family models", [("Llama", "Llama", "", "")]),
         ("We use the SmolLM corpus and LLM-7B as a placeholder.", []),
     ],
 )
