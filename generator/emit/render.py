@@ -136,6 +136,11 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     papers = catalog.papers
     by_slug = {paper.slug: paper for paper in papers}
     titles = {paper.slug: paper.title for paper in papers}
+    # How a list names another paper: its title, and its short name when the title does not hold it.
+    named = {
+        p.slug: p.title if not p.short_name or p.short_name in p.title else f"{p.title} ({p.short_name})"
+        for p in papers
+    }
     topics = {topic.slug: topic for topic in catalog.topics}
     hubs = {"models": model_hubs(papers), "datasets": dataset_hubs(papers)}
     hub_slugs = {kind: {hub.name: hub.slug for hub in kind_hubs} for kind, kind_hubs in hubs.items()}
@@ -143,6 +148,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
         "titles": titles,
+        "named": named,
         "topics": topics,
         "hub_slugs": hub_slugs,
     }

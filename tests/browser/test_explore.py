@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.browser.conftest import PageWatch
@@ -107,6 +108,11 @@ def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_
     assert graph.locator("line.atlas-edge").count() == 5
     related = page.locator("#related-papers ~ ul").first.locator("li > a:first-child")
     assert graph.locator("a").evaluate_all("as => as.map(a => a.title)") == related.all_inner_texts()
+    # Nodes show short names: the one the list writes in brackets, or the title's own before its colon.
+    for label, text in zip(graph.locator("a").all_inner_texts(), related.all_inner_texts(), strict=True):
+        bracketed, prefix = re.search(r"\(([^()]{1,40})\)$", text), re.match(r"([^:]{1,40}):\s", text)
+        name = bracketed.group(1) if bracketed else prefix.group(1) if prefix else text
+        assert label == (name if len(name) <= 28 else name[:27] + "…")
     watched.screenshot("paper-dark")
     graph.locator("a").first.click()
     page.wait_for_url("**/papers/**")

@@ -318,6 +318,15 @@
     return name.length <= 28 ? name : name.slice(0, 27) + "\u2026";
   }
 
+  // A node shows the paper's short name: the lists write it after the title in brackets when the
+  // title does not hold it ("Title (ProX)"), or the title starts with it ("MT-Ladder: ...").
+  function nodeLabel(title) {
+    var bracketed = /\(([^()]{1,40})\)$/.exec(title);
+    if (bracketed) return shortened(bracketed[1]);
+    var prefix = /^([^:]{1,40}):\s/.exec(title);
+    return shortened(prefix ? prefix[1] : title);
+  }
+
   function setUpNeighbourhood(container) {
     if (container.dataset.ready === "true") return;
     var others = new Map();
@@ -342,7 +351,7 @@
       if (other.kind === "related") line.setAttribute("stroke-dasharray", "5 4");
       svg.appendChild(line);
       var name = other.a.textContent;
-      var node = element("a", { class: "atlas-hood-node atlas-" + other.kind, href: other.a.getAttribute("href"), title: name }, shortened(name));
+      var node = element("a", { class: "atlas-hood-node atlas-" + other.kind, href: other.a.getAttribute("href"), title: name }, nodeLabel(name));
       node.style.left = (100 * x / width).toFixed(1) + "%";
       node.style.top = (100 * y / height).toFixed(1) + "%";
       container.appendChild(node);
