@@ -36,8 +36,9 @@ from sklearn.metrics import normalized_mutual_info_score
 
 from generator.build import build_catalog
 from generator.config import Settings
-from generator.enrich.semantic import embed
+from generator.enrich.semantic import embed_cached
 from generator.enrich.text import paper_text
+from generator.ingest import EMBEDDINGS_FILE
 from generator.model import Paper, Record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +129,9 @@ def measure(labelled: LabelledSet, work: Path, semantic: bool) -> dict[str, Any]
         if [p.slug for p in semantic_papers] != [p.slug for p in papers]:
             raise AssertionError("semantic mode built a different catalog")
         precision["semantic"] = precision_at_5(related_rows(semantic_papers), labels)
-        precision["embedding"] = precision_at_5(top5(embed(texts, SEMANTIC_MODEL)), labels)
+        # The vectors semantic mode cached for the same texts: each paper is embedded once.
+        vectors = embed_cached(texts, SEMANTIC_MODEL, work / EMBEDDINGS_FILE)
+        precision["embedding"] = precision_at_5(top5(vectors), labels)
     topics = [p.topics[0] for p in papers]
     k = len(set(topics))
     kmeans = KMeans(n_clusters=k, n_init=3, random_state=0).fit(baseline_vectors).labels_

@@ -135,7 +135,6 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     """Return every generated file of the docs folder as relative path -> text."""
     papers = catalog.papers
     by_slug = {paper.slug: paper for paper in papers}
-    titles = {paper.slug: paper.title for paper in papers}
     # How a list names another paper: its title, and its short name when the title does not hold it.
     named = {
         p.slug: p.title if not p.short_name or p.short_name in p.title else f"{p.title} ({p.short_name})"
@@ -147,7 +146,6 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     common = {
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
-        "titles": titles,
         "named": named,
         "topics": topics,
         "hub_slugs": hub_slugs,

@@ -47,11 +47,6 @@ _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
 _CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?an?\s+[^,.;]{0,60}?\b(?:model|M?LLM|VLM)\b(?!-)")
 #: Before it: "a 1.3B-parameter model, CuatroLLM".
 _A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),\s+$")
-#: Anywhere: "pretrain a 1.3B-parameter model, CuatroLLM" names a model.
-_PARAMETER_MODEL = re.compile(
-    r"\b\d+(?:\.\d+)?[BM][- ]parameters?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+(?:called\s+|named\s+)?"
-    r"(?P<name>(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*)(?![\w-])"
-)
 #: Acronyms every ML abstract uses that are not names of models or datasets.
 _ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
 SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs"""
@@ -72,6 +67,13 @@ _SPLIT_SUFFIX = re.compile(r"-(?:valid|val|test|dev|train)$", re.IGNORECASE)
 #: A bracketed list of two or more names: "(MultiArith, GSM8K, AQUA-RAT, SVAMP)".
 _BRACKETED = re.compile(r"(?P<before>[a-z]+)\s+\((?P<items>[^()]{3,200})\)")
 _LIST_ITEM = re.compile(r"[A-Z][A-Za-z0-9-]*(?:\s[A-Z][A-Za-z0-9-]*){0,3}")
+#: Anywhere: "pretrain a 1.3B-parameter model, CuatroLLM" names a model.
+_PARAMETER_MODEL = re.compile(
+    r"\b\d+(?:\.\d+)?[BM][- ]parameters?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+(?:called\s+|named\s+)?"
+    r"(?P<name>%s)(?![\w-])" % _NAME
+)
+#: Between the items of a list: "A, B and C", "A, B, or C".
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
 #: A coined name with a size: XGLM-7B, Zephyr-7b-beta.
 _SIZED_NAME = re.compile(r"(?<![\w-])(?P<family>%s)-(?P<size>\d+(?:\.\d+)?[BbMm])(?:-[a-z]+)?(?![\w-])" % _NAME)
 
@@ -245,7 +247,7 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         coined.append((name, "dataset" if match.group("kind") != "benchmark" else "benchmark"))
     coined += [(m.group("name"), "dataset") for m in _CALLED.finditer(text)]
     for match in _LISTED.finditer(text):
-        for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", match.group("items")):
+        for item in _LIST_SEPARATOR.split(match.group("items")):
             if re.fullmatch(_NAME, item.strip()):
                 coined.append((item.strip(), "benchmark"))
     coined += [(item, "benchmark") for item in _listed_beside_known(text, found)]
@@ -271,7 +273,7 @@ def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:
     for sentence in _SENTENCE.split(text):
         lists = []
         for match in _BRACKETED.finditer(sentence):
-            items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", match.group("items"))]
+            items = [i.strip() for i in _LIST_SEPARATOR.split(match.group("items"))]
             if len(items) >= 2 and all(_LIST_ITEM.fullmatch(i) for i in items):
                 lists.append(items)
         if any(normalise_name(i) in known for items in lists for i in items):
