@@ -3,11 +3,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy import sparse
+from sklearn.preprocessing import normalize
 
 from benchmarks.quality import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
-from generator.enrich.related import _stay_put
-from generator.enrich.text import paper_text
+from generator.enrich.related import _expanded, _scores, _stay_put
+from generator.enrich.text import TextFeatures, paper_text
 from tests.enrich.test_topics import catalog, three_fields
 
 
@@ -83,3 +86,17 @@ def test_related_papers_stay_put_unless_clearly_beaten(
     ranked: list[int], scores: dict[int, float], before: list[int], expected: list[int]
 ) -> None:
     assert _stay_put(ranked, scores, before) == expected
+
+
+def test_each_query_is_the_paper_plus_the_mean_of_its_three_likeliest_candidates() -> None:
+    # Five papers along one axis of two: paper 0's likeliest candidates are 1, 2 and 3 (not 4).
+    lsa = normalize(np.array([[1, 0], [0.9, 0.1], [0.8, 0.2], [0.7, 0.3], [0, 1]], dtype=np.float32))
+    features = TextFeatures(tfidf=sparse.csr_matrix(lsa), lsa=lsa, terms=["a", "b"])
+    candidates = np.array([[4, 3, 2, 1]])
+    queries = _expanded(features, np.array([0]), candidates)
+    expected = lsa[0] + lsa[[1, 2, 3]].mean(axis=0)
+    assert np.allclose(queries.lsa[0], expected, atol=1e-6)
+    assert np.allclose(queries.tfidf.toarray()[0], expected, atol=1e-6)
+    # Its score for a candidate is its own likeness plus the neighbours' mean likeness to it.
+    own = 0.5 * lsa @ lsa[4] + 0.5 * lsa @ lsa[4]
+    assert _scores(queries, features, np.array([[4]]))[0, 0] == pytest.approx(own[0] + own[[1, 2, 3]].mean(), abs=1e-6)
