@@ -29,11 +29,13 @@ _SIZE = re.compile(r"^(\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])$")
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*[a-z]?$")
 _VARIANTS = (
     "Instruct|instruct|Chat|chat|Base|base|it|Coder|Math|mini|small|medium|large|Large|Small|XL|XXL|Pro|Turbo|turbo"
-    "|Ultra|Flash|R1|V2|V3|beta|alpha"
+    "|Ultra|Flash|R1|V2|V3|beta|alpha|preview|Sonnet|Opus|Haiku"
 )
+#: Variants also written after a space: "Claude 3.5 Sonnet", "GPT-4 Turbo", "Gemini 1.5 Pro".
+_SPACED_VARIANTS = "Instruct|Chat|Pro|Turbo|Ultra|Flash|Sonnet|Opus|Haiku"
 _TAIL = (
     r"(?P<tail>(?:(?:-|\s(?=\d))?(?:v?\d+(?:\.\d+)*[a-z]?(?![\w]|\.\d)|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
-    r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:-(?:%s)(?![\w]))*)" % _VARIANTS
+    r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:(?:-(?:%s)|\s(?:%s))(?![\w]))*)" % (_VARIANTS, _SPACED_VARIANTS)
 )
 #: A coined continuation of a model's name: "Llama-3-Physician", "GPT-3 XL". Without it the
 #: name would be cut short, and a cut name is a wrong name.
@@ -44,19 +46,35 @@ _NOT_A_MODEL = re.compile(r"-(?:style|like)\b|\s+(?:corpus|dataset|data)\b")
 MAX_DOMAINS = 2
 #: After a paper's own name: a size ("MT-Ladder-7B"), or "X, a ... model" ("YuLan-Mini, a base model").
 _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
-_CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?an?\s+[^,.;]{0,60}?\b(?:model|M?LLM|VLM)\b(?!-)")
+#: What a phrase says a thing is: "a fully open source, 1.7-billion-parameter, LLaMa-based model", "a
+#: series of open-source LLMs", "a bilingual 8*16B Mixture of Experts (MoE) language model" - words that
+#: describe the model, with no "for", "of", "that"... ("a framework for training language models").
+_DESCRIBED_AS_A_MODEL = (
+    r"an?\s+(?:(?:series|family|suite|collection|set)\s+of\s+)?"
+    r"(?:(?!(?:for|of|to|with|that|which|in|on|from|by|and|or|the|via|using|trained)\b)[\w.*+-]+,?\s+"
+    r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:models?|M?LLMs?|VLMs?)\b(?!-)"
+)
+_CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?" + _DESCRIBED_AS_A_MODEL)
 #: Before it: "a 1.3B-parameter model, CuatroLLM".
 _A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),\s+$")
 #: Acronyms every ML abstract uses that are not names of models or datasets.
 _ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
-SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs"""
+SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs
+NER NLI POS SRL IE RE MRC CNN CNNs RNN RNNs LSTM LSTMs GNN GNNs MLP MLPs GAN GANs VAE VAEs GRU GRUs"""
 COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
 #: A name as papers coin them: capitalised, with a second capital or a digit (TOFU, VTAB-1k, SmolLM).
 _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
+#: Any coined name so described: "we train DMaS-LLaMa-Lite, a fully open source, ... model".
+_NAME_CALLED_A_MODEL = re.compile(r"(?<![\w-])(?P<name>%s),\s+%s" % (_NAME, _DESCRIBED_AS_A_MODEL))
 #: Names that say they are benchmarks or datasets (OCRBench, PubMedQA, AlpacaEval).
 _NAMED_LIKE_A_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Bench|QA|Eval)(?:-[A-Za-z0-9]+)?(?![\w-])")
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
 _BEFORE_KIND = re.compile(r"(?<![\w-])(?P<name>%s)\s+(?:[a-z-]+\s+)?(?P<kind>dataset|benchmark|corpus)\b" % _NAME)
+#: "on ArXiv and OpenWebText2 datasets", "the GSM8K, SVAMP and AQuA benchmarks".
+_LIST_BEFORE_KIND = re.compile(
+    r"(?<![\w-])(?P<items>%s(?:(?:,\s*(?:and\s+)?|\s+and\s+)%s)+)\s+(?:[a-z-]+\s+)?(?P<kind>datasets|benchmarks|corpora)\b"
+    % (_NAME, _NAME)
+)
 _CALLED = re.compile(r"\b(?:dataset|benchmark|corpus)\s*,?\s+(?:called|named|dubbed)\s+(?P<name>%s)" % _NAME)
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
 _LISTED = re.compile(r"\b(?:benchmarks|datasets)\s*\((?:i\.e\.|e\.g\.|including)?,?\s*(?P<items>[^()]{1,200})\)")
@@ -74,6 +92,17 @@ _PARAMETER_MODEL = re.compile(
 )
 #: Between the items of a list: "A, B and C", "A, B, or C".
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
+#: Models named as examples: "models such as NLLB-54B and Search-o1", "LLMs (e.g., LLaMA-2-7B, ...)",
+#: "models specially designed for IE tasks (e.g., UIE)", "model families (GPT-Neo, Pythia, BLOOM)".
+_MODELS_WORD = r"\b(?:models?|LLMs|MLLMs|VLMs|PLMs|LMs)"
+_EXAMPLES = r"(?:e\.g\.|i\.e\.|such as|including|like)"
+_MODELS_BRACKETED = re.compile(
+    r"%s,?\s+(?:[\w-]+\s+){0,6}?\((?P<intro>%s)?,?\s*(?P<items>[^()]{1,200})\)" % (_MODELS_WORD, _EXAMPLES)
+)
+#: Unbracketed, the list runs to the end of the clause (a dot inside a name, "Qwen1.5", goes on).
+_MODELS_LISTED = re.compile(r"%s,?\s+%s,?\s+(?P<items>(?:[^.;:()]|\.(?=\w))+)" % (_MODELS_WORD, _EXAMPLES))
+#: A coined model name: the shape of `_NAME`, or a word with a versioned suffix ("Search-o1").
+_MODEL_ITEM = re.compile(r"(?:%s|[A-Z][A-Za-z]+-[a-z]?\d[\w.]*)" % _NAME)
 #: A coined name with a size: XGLM-7B, Zephyr-7b-beta.
 _SIZED_NAME = re.compile(r"(?<![\w-])(?P<family>%s)-(?P<size>\d+(?:\.\d+)?[BbMm])(?:-[a-z]+)?(?![\w-])" % _NAME)
 
@@ -180,6 +209,15 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         coined = family not in COMMON_ACRONYMS and family not in gazetteer.dataset_of
         if coined and normalise_name(match.group()) not in known:
             found.setdefault(match.group(), ModelName(match.group(), family, "", match.group("size")))
+    for match in _NAME_CALLED_A_MODEL.finditer(text):
+        name = match.group("name")
+        if name not in COMMON_ACRONYMS and name not in gazetteer.dataset_of and normalise_name(name) not in known:
+            known.add(normalise_name(name))
+            found.setdefault(name, ModelName(name, name))
+    for name in _listed_models(text, gazetteer, known):
+        if normalise_name(name) not in known:
+            known.add(normalise_name(name))
+            found.setdefault(name, ModelName(name, name))
     for match in _PARAMETER_MODEL.finditer(text):
         name = match.group("name")
         if name not in COMMON_ACRONYMS and normalise_name(name) not in known:
@@ -203,6 +241,37 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         if called and not any(m.family == own_name for m in found.values()):
             found.setdefault(own_name, ModelName(own_name, own_name))
     return tuple(found.values())
+
+
+def _listed_models(text: str, gazetteer: Gazetteer, known: set[str]) -> list[str]:
+    """Return the coined names in lists of example models ("models such as NLLB-54B and Search-o1").
+
+    Names the gazetteer read are left to it (it keeps version and size apart), unless it only read
+    a strict family's bare name ("GPT" of "GPT-Neo") and so found no model there; a bracket with no
+    "e.g." must hold two names or more, so "large language models (LLMs)" lists nothing. An
+    unbracketed list ends at the first item that is not a name.
+    """
+    names: list[str] = []
+
+    def take(items: list[str], stop: bool) -> None:
+        for item in (i.strip() for i in items):
+            known_prefix = gazetteer.models.match(item)
+            if known_prefix and (known_prefix.end() == len(item) or normalise_name(known_prefix.group()) in known):
+                continue
+            if not _MODEL_ITEM.fullmatch(item) or item in COMMON_ACRONYMS or _NAMED_LIKE_A_BENCHMARK.fullmatch(item):
+                if stop:
+                    return
+                continue
+            if item not in gazetteer.dataset_of:
+                names.append(item)
+
+    for match in _MODELS_BRACKETED.finditer(text):
+        items = _LIST_SEPARATOR.split(match.group("items"))
+        if match.group("intro") or len(items) >= 2:
+            take(items, stop=False)
+    for match in _MODELS_LISTED.finditer(text):
+        take(_LIST_SEPARATOR.split(match.group("items")), stop=True)
+    return names
 
 
 def normalise_name(name: str) -> str:
@@ -245,6 +314,9 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     for match in _BEFORE_KIND.finditer(text):
         name = match.group("name") + (" corpus" if match.group("kind") == "corpus" else "")
         coined.append((name, "dataset" if match.group("kind") != "benchmark" else "benchmark"))
+    for match in _LIST_BEFORE_KIND.finditer(text):
+        kind = "benchmark" if match.group("kind") == "benchmarks" else "dataset"
+        coined += [(item.strip(), kind) for item in _LIST_SEPARATOR.split(match.group("items"))]
     coined += [(m.group("name"), "dataset") for m in _CALLED.finditer(text)]
     for match in _LISTED.finditer(text):
         for item in _LIST_SEPARATOR.split(match.group("items")):
@@ -282,8 +354,19 @@ def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:
 
 
 _NUMBER = re.compile(
-    r"(?<![\w.-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|\s?(?:points?|pp)(?![\w]))?(?![\w]|\.\d)"
+    r"(?<![\w.^-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|\s?(?:points?|pp)(?![\w])"
+    r"|\s?times(?=\s+(?:better|faster|higher|more|lower|less|fewer|smaller|cheaper)\b))?(?![\w]|\.\d)"
 )
+#: Words that may stand between a number and its metric: "2.72x decoding speedup", "30% lower latency".
+_MODIFIER = r"(?!(?:of|the|a|an|in|on|for|to|with|and|or|than|at|by|as)\b)[a-z][\w-]*\s+"
+#: An outcome verb with "by" before a number: "reduce parameters by up to 90%", "lowering average
+#: TTFT and average JCT by 97% and 47%", "outperforms the baseline by 37.6%".
+_CHANGED_BY = re.compile(
+    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|reduc|lower|cut|decreas|sav|accelerat|speed(?:s|ing)?\s+up)\w*"
+    r"\b[^.;%\d]{0,50}?\bby\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+)?$"
+)
+#: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
+_LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to)\s*")
 _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
 
 
@@ -292,20 +375,30 @@ def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
     results: list[Result] = []
     for sentence in _SENTENCE.split(text):
         previous: tuple[int, str] | None = None  # where the last result ended, and its metric
+        # Numbers with a unit and no metric yet, in a list that may end in one ("37.6% and 40.7%
+        # improvements"): where each ended, its value shown, and its benchmark.
+        waiting: list[tuple[int, str, str]] = []
         for match in _NUMBER.finditer(sentence):
             value, unit = match.group("value"), (match.group("unit") or "").strip()
             after = sentence[match.end() : match.end() + 40]
-            before = sentence[max(0, match.start() - 40) : match.start()]
+            before = sentence[max(0, match.start() - 60) : match.start()]
             metric = _metric_beside(after, before, gazetteer, has_unit=bool(unit))
+            if unit == "times":  # "11 times better", "3 times faster"
+                unit, metric = "x", "speedup" if after.lstrip().startswith("faster") else "improvement"
             benchmark = _benchmark_after(sentence[match.end() :], gazetteer)
             between = sentence[previous[0] : match.start()] if previous else ""
-            if not metric and previous and unit and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|to)\s*", between):
+            if not metric and previous and unit and _LISTED_ON.fullmatch(between):
                 metric = previous[1]  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
+            shown = value + (f" {unit}" if unit[:1].isalpha() else unit)
             if not metric and not (unit and benchmark):
                 previous = None
+                listed = waiting and _LISTED_ON.fullmatch(sentence[waiting[-1][0] : match.start()])
+                waiting = [*(waiting if listed else []), (match.end(), shown, benchmark)] if unit else []
                 continue
+            if metric and waiting and _LISTED_ON.fullmatch(sentence[waiting[-1][0] : match.start()]):
+                results += [Result(w, metric, b, sentence.strip()) for _, w, b in waiting]
+            waiting = []
             previous = (match.end(), metric or "score")
-            shown = value + (f" {unit}" if unit[:1].isalpha() else unit)
             results.append(Result(shown, metric or "score", benchmark, sentence.strip()))
     return tuple(results)
 
@@ -316,12 +409,21 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
     if following and after[: len(after) - len(after.lstrip())] in (" ", ""):
         return gazetteer.canonical_metric(following.group())
     if has_unit:
+        described = re.match(r" (?:%s){1,2}(%s)" % (_MODIFIER, gazetteer.metric.pattern), after)
+        if described:
+            return gazetteer.canonical_metric(described.group(1))
         # "accuracy of 42.3%", "improves BLEU by 2.1 points", "a speedup of 1.8x"
         preceding = re.search(
             r"(%s)(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)\s+$" % gazetteer.metric.pattern, before
         )
         if preceding:
             return gazetteer.canonical_metric(preceding.group(1))
+        changed = _CHANGED_BY.search(before)
+        if changed:
+            verb = changed.group("verb")
+            if verb in ("reduc", "lower", "cut", "decreas", "sav"):
+                return "reduction"
+            return "speedup" if verb.startswith(("accelerat", "speed")) else "improvement"
     return ""
 
 

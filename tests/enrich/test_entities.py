@@ -130,3 +130,80 @@ def test_domains_come_from_the_title_or_two_mentions(title: str, abstract: str, 
 )
 def test_a_coined_continuation_belongs_to_the_models_name(text: str, expected: list[str]) -> None:
     assert [m.name for m in find_models(text, GAZETTEER)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It beats models such as NLLB-54B and Search-o1, despite its size.", ["NLLB-54B", "Search-o1"]),
+        ("It outperforms models specially designed for IE tasks (e.g., UIE) and prompting.", ["UIE"]),
+        # Known names stay the gazetteer's; "GPT-Neo" is more than the bare family "GPT".
+        ("We study three model families (GPT-Neo, PyThia2, BLOOMZ) at scale.", ["BLOOMZ", "GPT-Neo", "PyThia2"]),
+        # An acronym defined in brackets lists nothing; neither do architectures, tasks or benchmarks.
+        ("Large language models (LLMs) and vision-language models (VLMs) grow.", []),
+        ("Models such as CNNs and RNNs fail; models for tasks (e.g., NER) and models (e.g., MedQA) too.", []),
+        # The list ends where the names end.
+        ("LLMs such as Orca2 and the rest of the Transformer zoo.", ["Orca2"]),
+    ],
+)
+def test_models_named_as_examples_are_models(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_models(text, GAZETTEER)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It reduces parameters by up to 90% with little loss.", [("90%", "reduction")]),
+        (
+            "It outperforms the best baseline with 37.6% and 40.7% improvements.",
+            [("37.6%", "improvement"), ("40.7%", "improvement")],
+        ),
+        (
+            "It is 11times better and 3 times faster, with 2.72x decoding speedup.",
+            [("11 x", "improvement"), ("3 x", "speedup"), ("2.72 x", "speedup")],
+        ),
+        (
+            "It lowers average TTFT and average JCT by 97% and 47%, respectively.",
+            [("97%", "reduction"), ("47%", "reduction")],
+        ),
+        # A power of ten is not a result; neither is a setting changed "by" a number.
+        ("It is over 10^5 times more efficient; we increase the batch size by 2x.", []),
+    ],
+)
+def test_results_said_with_an_outcome_verb_a_described_metric_or_times(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r.value, r.metric) for r in find_results(text, GAZETTEER)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We train DMaS-LLaMa-Lite, a fully open source, 1.7-billion-parameter, LLaMa-based model.",
+            ["LLaMa", "DMaS-LLaMa-Lite"],
+        ),
+        ("We present AquilaMoE, a bilingual 8*16B Mixture of Experts (MoE) language model.", ["AquilaMoE"]),
+        ("We introduce SeedCoder2, a series of open-source LLMs.", ["SeedCoder2"]),
+        (
+            "We compare Claude 3.5 Sonnet, GPT-4 Turbo and o1-preview.",
+            ["Claude 3.5 Sonnet", "GPT-4 Turbo", "o1-preview"],
+        ),
+        # What follows "a" must describe a model, not something for models.
+        ("We propose FlexTune, a framework for training language models, and LoRA2, a method that tunes LLMs.", []),
+    ],
+)
+def test_a_coined_name_described_as_a_model_is_a_model(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_models(text, GAZETTEER)] == expected
+
+
+def test_names_listed_before_datasets_or_benchmarks_are_datasets() -> None:
+    found = find_datasets(
+        "Fluent to 32k tokens on ArXiv and OpenWebText2 datasets; and on the QuadQA, XYZBench benchmarks.", GAZETTEER
+    )
+    assert sorted((d.name, d.kind) for d in found) == [
+        ("ArXiv", "dataset"),
+        ("OpenWebText2", "dataset"),
+        ("QuadQA", "benchmark"),
+        ("XYZBench", "benchmark"),
+    ]
