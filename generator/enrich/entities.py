@@ -26,7 +26,7 @@ from generator.model import DatasetName, ModelName, Paper, Result
 GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer.yaml"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])$")
-_VERSION = re.compile(r"^v?\d+(?:\.\d+)*[a-z]?$")
+_VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
 _VARIANTS = (
     "Instruct|instruct|Chat|chat|Base|base|it|Coder|Math|mini|small|medium|large|Large|Small|XL|XXL|Pro|Turbo|turbo"
     "|Ultra|Flash|R1|V2|V3|beta|alpha|preview|Sonnet|Opus|Haiku"
@@ -34,12 +34,20 @@ _VARIANTS = (
 #: Variants also written after a space: "Claude 3.5 Sonnet", "GPT-4 Turbo", "Gemini 1.5 Pro".
 _SPACED_VARIANTS = "Instruct|Chat|Pro|Turbo|Ultra|Flash|Sonnet|Opus|Haiku"
 _TAIL = (
-    r"(?P<tail>(?:(?:-|\s(?=\d))?(?:v?\d+(?:\.\d+)*[a-z]?(?![\w]|\.\d)|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
-    r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:(?:-(?:%s)|\s(?:%s))(?![\w]))*)" % (_VARIANTS, _SPACED_VARIANTS)
+    r"(?P<tail>(?:(?:-|\s(?=\d))?(?:[vV]?\d+(?:\.\d+)*[a-z]?(?![\w]|\.\d)|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
+    r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:(?:-(?:%s)|\s(?:%s))(?![\w]))*"
+    # A size after a spaced variant: "LLaMA Pro-8.3B".
+    r"(?:(?<=[a-z])-\d+(?:\.\d+)?[BMbm](?![\w]))?)" % (_VARIANTS, _SPACED_VARIANTS)
 )
 #: A coined continuation of a model's name: "Llama-3-Physician", "GPT-3 XL". Without it the
 #: name would be cut short, and a cut name is a wrong name.
-_COINED_SUFFIX = re.compile(r"(?:-[A-Z][A-Za-z0-9]*)+(?![\w-])|\s(?:XL|XXL)(?![\w-])")
+_COINED_SUFFIX = re.compile(
+    # Capitalised parts, then any version, size or variant: "Qwen2-VL-2B", "Llama-SEA-LION-v3-8B-IT".
+    r"(?:-[A-Z][A-Za-z0-9]*)+(?:-[vV]?\d+(?:\.\d+)*[a-z]?|-\d+(?:\.\d+)?[BbMm]|-(?:%s|[A-Z]{2,}))*(?![\w-])"
+    r"|\s(?:XL|XXL)(?![\w-])"
+    # A lower-case coinage the size follows: "Llama-eus-8B", "Llama-eus-8B-instruct".
+    r"|-[a-z]{2,}-\d+(?:\.\d+)?[BbMm](?:-(?:%s))*(?![\w-])" % (_VARIANTS, _VARIANTS)
+)
 #: A family named as a style, not as a model: "GPT-style", "BERT-like". ("Llama-family models"
 #: does name the family: it counts, as Llama.)
 _NOT_A_MODEL = re.compile(r"-(?:style|like)\b|\s+(?:corpus|dataset|data)\b")
@@ -52,11 +60,15 @@ _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
 _DESCRIBED_AS_A_MODEL = (
     r"an?\s+(?:(?:series|family|suite|collection|set)\s+of\s+)?"
     r"(?:(?!(?:for|of|to|with|that|which|in|on|from|by|and|or|the|via|using|trained)\b)[\w.*+-]+,?\s+"
-    r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:models?|M?LLMs?|VLMs?)\b(?!-)"
+    r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?)\b(?!-)"
+    # ... where the phrase ends: not "a Large Language Model assistance training framework".
+    r"(?=\s*(?:[,.;:()]|$)|\s+(?:that|which|who|with|for|of|in|on|to|and|or|is|are|was|from|by|as|at|via|under"
+    r"|capable|specifically|family|series|using|comprising|including|containing|excelling|achieving|supporting"
+    r"|featuring|[\w-]+ed)\b)"
 )
 _CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?" + _DESCRIBED_AS_A_MODEL)
 #: Before it: "a 1.3B-parameter model, CuatroLLM".
-_A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),\s+$")
+_A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),?\s+$")
 #: Acronyms every ML abstract uses that are not names of models or datasets.
 _ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
 SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs
@@ -65,7 +77,13 @@ COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
 #: A name as papers coin them: capitalised, with a second capital or a digit (TOFU, VTAB-1k, SmolLM).
 _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
 #: Any coined name so described: "we train DMaS-LLaMa-Lite, a fully open source, ... model".
-_NAME_CALLED_A_MODEL = re.compile(r"(?<![\w-])(?P<name>%s),\s+%s" % (_NAME, _DESCRIBED_AS_A_MODEL))
+_NAME_CALLED_A_MODEL = re.compile(
+    r"(?<![\w-])(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+),\s+%s" % (_NAME, _DESCRIBED_AS_A_MODEL)
+)
+#: "The SEA-LION family of LLMs": a family of models by name.
+_FAMILY_OF_MODELS = re.compile(
+    r"(?<![\w-])(?P<name>%s)\s+(?:family|series)\s+of\s+(?:[\w-]+\s+){0,2}?(?:[Mm]odels|M?LLMs|VLMs)\b" % _NAME
+)
 #: Names that say they are benchmarks or datasets (OCRBench, PubMedQA, AlpacaEval).
 _NAMED_LIKE_A_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Bench|QA|Eval)(?:-[A-Za-z0-9]+)?(?![\w-])")
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
@@ -75,9 +93,22 @@ _LIST_BEFORE_KIND = re.compile(
     r"(?<![\w-])(?P<items>%s(?:(?:,\s*(?:and\s+)?|\s+and\s+)%s)+)\s+(?:[a-z-]+\s+)?(?P<kind>datasets|benchmarks|corpora)\b"
     % (_NAME, _NAME)
 )
+#: "on the Training Data Extraction Challenge dataset": a name of capitalised words.
+_TITLED_BEFORE_KIND = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5})\s+(?P<kind>dataset|benchmark|corpus)\b"
+)
+#: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
+_KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?P<items>[^.;:]{1,300})")
+_LEADING_NAME = re.compile(
+    r"(?:\d+(?:\.\d+)?[KMBT]\s+)?(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?![\w-])" % _NAME
+)
 _CALLED = re.compile(r"\b(?:dataset|benchmark|corpus)\s*,?\s+(?:called|named|dubbed)\s+(?P<name>%s)" % _NAME)
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
 _LISTED = re.compile(r"\b(?:benchmarks|datasets)\s*\((?:i\.e\.|e\.g\.|including)?,?\s*(?P<items>[^()]{1,200})\)")
+#: Unbracketed: "on various multimodal benchmarks of MMBench, SEEDBench, MMstar, and MathVista".
+_LISTED_RUN = re.compile(
+    r"\b(?:benchmarks|datasets)\s+(?:of|such as|including|like)\s+(?P<items>(?:[^.;:()]|\.(?=\w))+)"
+)
 #: A word as a name may be written: letters and digits, hyphens inside.
 _WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 #: The split of a benchmark a paper reports on: "MiniF2F-Valid" is MiniF2F.
@@ -85,9 +116,9 @@ _SPLIT_SUFFIX = re.compile(r"-(?:valid|val|test|dev|train)$", re.IGNORECASE)
 #: A bracketed list of two or more names: "(MultiArith, GSM8K, AQUA-RAT, SVAMP)".
 _BRACKETED = re.compile(r"(?P<before>[a-z]+)\s+\((?P<items>[^()]{3,200})\)")
 _LIST_ITEM = re.compile(r"[A-Z][A-Za-z0-9-]*(?:\s[A-Z][A-Za-z0-9-]*){0,3}")
-#: Anywhere: "pretrain a 1.3B-parameter model, CuatroLLM" names a model.
+#: Anywhere: "pretrain a 1.3B-parameter model, CuatroLLM", "pretrain a 7B model BaichuanSEED" name a model.
 _PARAMETER_MODEL = re.compile(
-    r"\b\d+(?:\.\d+)?[BM][- ]parameters?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+(?:called\s+|named\s+)?"
+    r"\b\d+(?:\.\d+)?[BM](?:[- ]parameters?)?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+(?:called\s+|named\s+)?"
     r"(?P<name>%s)(?![\w-])" % _NAME
 )
 #: Between the items of a list: "A, B and C", "A, B, or C".
@@ -104,7 +135,10 @@ _MODELS_LISTED = re.compile(r"%s,?\s+%s,?\s+(?P<items>(?:[^.;:()]|\.(?=\w))+)" %
 #: A coined model name: the shape of `_NAME`, or a word with a versioned suffix ("Search-o1").
 _MODEL_ITEM = re.compile(r"(?:%s|[A-Z][A-Za-z]+-[a-z]?\d[\w.]*)" % _NAME)
 #: A coined name with a size: XGLM-7B, Zephyr-7b-beta.
-_SIZED_NAME = re.compile(r"(?<![\w-])(?P<family>%s)-(?P<size>\d+(?:\.\d+)?[BbMm])(?:-[a-z]+)?(?![\w-])" % _NAME)
+_SIZED_NAME = re.compile(
+    r"(?<![\w-])(?P<family>%s|[A-Z][a-z]+)-(?P<size>\d+(?:\.\d+)?[BbMm])(?:-(?:[vV]?\d+(?:\.\d+)*|[a-z]+|[A-Z]{2,}))*"
+    r"(?![\w-])" % _NAME
+)
 
 
 @dataclass(frozen=True)
@@ -193,20 +227,24 @@ def extract_entities(paper: Paper) -> Paper:
 def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) -> tuple[ModelName, ...]:
     """Return the models a text names, each once, in order of first mention."""
     found: dict[str, ModelName] = {}
+    read: list[tuple[int, int]] = []  # where the gazetteer's names were read, with their tails
     for match in gazetteer.models.finditer(text):
         family, strict = gazetteer.family_of[match.group("name")]
         if _NOT_A_MODEL.match(text, match.end()):
             continue
         suffix = _COINED_SUFFIX.match(text, match.end())
         written = match.group() + (suffix.group() if suffix else "")
+        read.append((match.start(), match.start() + len(written)))
         for model in _models_of(written, match.group("name"), family):
-            if strict and not (model.version or model.size):
+            # A strict family ("GPT") counts with a version, a size or a coined name ("GPT-Neo").
+            if strict and not (model.version or model.size or suffix):
                 continue
             found.setdefault(model.name, model)
     known = {normalise_name(m.name) for m in found.values()}
     for match in _SIZED_NAME.finditer(text):
         family = match.group("family")
-        coined = family not in COMMON_ACRONYMS and family not in gazetteer.dataset_of
+        inside = any(start <= match.start() < end for start, end in read)  # "Pro-8.3B" of "LLaMA Pro-8.3B"
+        coined = family not in COMMON_ACRONYMS and family not in gazetteer.dataset_of and not inside
         if coined and normalise_name(match.group()) not in known:
             found.setdefault(match.group(), ModelName(match.group(), family, "", match.group("size")))
     for match in _NAME_CALLED_A_MODEL.finditer(text):
@@ -214,10 +252,15 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         if name not in COMMON_ACRONYMS and name not in gazetteer.dataset_of and normalise_name(name) not in known:
             known.add(normalise_name(name))
             found.setdefault(name, ModelName(name, name))
-    for name in _listed_models(text, gazetteer, known):
-        if normalise_name(name) not in known:
+    for match in _FAMILY_OF_MODELS.finditer(text):
+        name = match.group("name")
+        if name not in COMMON_ACRONYMS and normalise_name(name) not in known:
             known.add(normalise_name(name))
             found.setdefault(name, ModelName(name, name))
+    for name, family in _listed_models(text, gazetteer, known):
+        if normalise_name(name) not in known:
+            known.add(normalise_name(name))
+            found.setdefault(name, ModelName(name, family))
     for match in _PARAMETER_MODEL.finditer(text):
         name = match.group("name")
         if name not in COMMON_ACRONYMS and normalise_name(name) not in known:
@@ -243,19 +286,22 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     return tuple(found.values())
 
 
-def _listed_models(text: str, gazetteer: Gazetteer, known: set[str]) -> list[str]:
-    """Return the coined names in lists of example models ("models such as NLLB-54B and Search-o1").
+def _listed_models(text: str, gazetteer: Gazetteer, known: set[str]) -> list[tuple[str, str]]:
+    """Return the names and families in lists of example models ("models such as NLLB-54B and Search-o1").
 
-    Names the gazetteer read are left to it (it keeps version and size apart), unless it only read
-    a strict family's bare name ("GPT" of "GPT-Neo") and so found no model there; a bracket with no
+    Names the gazetteer read are left to it (it keeps version and size apart), except a strict
+    family it passed over alone: in "LLMs (GPT, Llama, Qwen)", GPT is a model. A bracket with no
     "e.g." must hold two names or more, so "large language models (LLMs)" lists nothing. An
     unbracketed list ends at the first item that is not a name.
     """
-    names: list[str] = []
+    names: list[tuple[str, str]] = []
 
     def take(items: list[str], stop: bool) -> None:
         for item in (i.strip() for i in items):
             known_prefix = gazetteer.models.match(item)
+            if known_prefix and known_prefix.end() == len(item) and normalise_name(item) not in known:
+                names.append((item, gazetteer.family_of[known_prefix.group("name")][0]))
+                continue
             if known_prefix and (known_prefix.end() == len(item) or normalise_name(known_prefix.group()) in known):
                 continue
             if not _MODEL_ITEM.fullmatch(item) or item in COMMON_ACRONYMS or _NAMED_LIKE_A_BENCHMARK.fullmatch(item):
@@ -263,7 +309,7 @@ def _listed_models(text: str, gazetteer: Gazetteer, known: set[str]) -> list[str
                     return
                 continue
             if item not in gazetteer.dataset_of:
-                names.append(item)
+                names.append((item, item))
 
     for match in _MODELS_BRACKETED.finditer(text):
         items = _LIST_SEPARATOR.split(match.group("items"))
@@ -317,11 +363,25 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     for match in _LIST_BEFORE_KIND.finditer(text):
         kind = "benchmark" if match.group("kind") == "benchmarks" else "dataset"
         coined += [(item.strip(), kind) for item in _LIST_SEPARATOR.split(match.group("items"))]
+    for match in _TITLED_BEFORE_KIND.finditer(text):
+        coined.append((match.group("name"), "benchmark" if match.group("kind") == "benchmark" else "dataset"))
+    for match in _KIND_COLON_LIST.finditer(text):
+        kind = "benchmark" if match.group("kind") == "benchmarks" else "dataset"
+        for item in _LIST_SEPARATOR.split(match.group("items")):
+            leading = _LEADING_NAME.match(item.strip())
+            if not leading:
+                break  # the list has ended
+            coined.append((leading.group("name"), kind))
     coined += [(m.group("name"), "dataset") for m in _CALLED.finditer(text)]
     for match in _LISTED.finditer(text):
         for item in _LIST_SEPARATOR.split(match.group("items")):
             if re.fullmatch(_NAME, item.strip()):
                 coined.append((item.strip(), "benchmark"))
+    for match in _LISTED_RUN.finditer(text):
+        for item in _LIST_SEPARATOR.split(match.group("items")):
+            if not re.fullmatch(_NAME, item.strip()):
+                break  # the list has ended
+            coined.append((item.strip(), "benchmark"))
     coined += [(item, "benchmark") for item in _listed_beside_known(text, found)]
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
@@ -354,7 +414,7 @@ def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:
 
 
 _NUMBER = re.compile(
-    r"(?<![\w.^-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|\s?(?:points?|pp)(?![\w])"
+    r"(?<![\w.^-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|[-\s]?(?:points?|pp)(?![\w])"
     r"|\s?times(?=\s+(?:better|faster|higher|more|lower|less|fewer|smaller|cheaper)\b))?(?![\w]|\.\d)"
 )
 #: Words that may stand between a number and its metric: "2.72x decoding speedup", "30% lower latency".
@@ -363,7 +423,7 @@ _MODIFIER = r"(?!(?:of|the|a|an|in|on|for|to|with|and|or|than|at|by|as)\b)[a-z][
 #: TTFT and average JCT by 97% and 47%", "outperforms the baseline by 37.6%".
 _CHANGED_BY = re.compile(
     r"\b(?P<verb>improv|boost|outperform|surpass|exceed|reduc|lower|cut|decreas|sav|accelerat|speed(?:s|ing)?\s+up)\w*"
-    r"\b[^.;%\d]{0,50}?\bby\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+)?$"
+    r"\b[^.;%\d]{0,70}?\bby\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+)?$"
 )
 #: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
 _LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to)\s*")
@@ -380,8 +440,10 @@ def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
         waiting: list[tuple[int, str, str]] = []
         for match in _NUMBER.finditer(sentence):
             value, unit = match.group("value"), (match.group("unit") or "").strip()
+            if unit.startswith("-"):  # "a 24-point improvement" is 24 points
+                unit = "points" if unit.startswith("-point") else unit[1:]
             after = sentence[match.end() : match.end() + 40]
-            before = sentence[max(0, match.start() - 60) : match.start()]
+            before = sentence[max(0, match.start() - 90) : match.start()]
             metric = _metric_beside(after, before, gazetteer, has_unit=bool(unit))
             if unit == "times":  # "11 times better", "3 times faster"
                 unit, metric = "x", "speedup" if after.lstrip().startswith("faster") else "improvement"
@@ -404,26 +466,33 @@ def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
 
 
 def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool) -> str:
-    """Return the metric named right after the number, or (for a number with a unit) just before it."""
+    """Return the metric named right after the number, or before it.
+
+    Before it: for a number with a unit, "accuracy of 42.3%", "improves BLEU by 2.1 points" or an
+    outcome verb ("reduces memory by up to 65.5%"); without a unit only "a perplexity of 3.02".
+    """
     following = gazetteer.metric.match(after.lstrip())
     if following and after[: len(after) - len(after.lstrip())] in (" ", ""):
         return gazetteer.canonical_metric(following.group())
-    if has_unit:
-        described = re.match(r" (?:%s){1,2}(%s)" % (_MODIFIER, gazetteer.metric.pattern), after)
-        if described:
-            return gazetteer.canonical_metric(described.group(1))
-        # "accuracy of 42.3%", "improves BLEU by 2.1 points", "a speedup of 1.8x"
-        preceding = re.search(
-            r"(%s)(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)\s+$" % gazetteer.metric.pattern, before
-        )
-        if preceding:
-            return gazetteer.canonical_metric(preceding.group(1))
-        changed = _CHANGED_BY.search(before)
-        if changed:
-            verb = changed.group("verb")
-            if verb in ("reduc", "lower", "cut", "decreas", "sav"):
-                return "reduction"
-            return "speedup" if verb.startswith(("accelerat", "speed")) else "improvement"
+    if not has_unit:
+        # "a perplexity of 3.02", "reaches an accuracy of 71.2"
+        named = re.search(r"(%s)\s+(?:of|reaches|reaching)\s+$" % gazetteer.metric.pattern, before)
+        return gazetteer.canonical_metric(named.group(1)) if named else ""
+    described = re.match(r" (?:%s){1,2}(%s)" % (_MODIFIER, gazetteer.metric.pattern), after)
+    if described:
+        return gazetteer.canonical_metric(described.group(1))
+    # "accuracy of 42.3%", "improves BLEU by 2.1 points", "a speedup of 1.8x"
+    preceding = re.search(
+        r"(%s)(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)\s+$" % gazetteer.metric.pattern, before
+    )
+    if preceding:
+        return gazetteer.canonical_metric(preceding.group(1))
+    changed = _CHANGED_BY.search(before)
+    if changed:
+        verb = changed.group("verb")
+        if verb in ("reduc", "lower", "cut", "decreas", "sav"):
+            return "reduction"
+        return "speedup" if verb.startswith(("accelerat", "speed")) else "improvement"
     return ""
 
 

@@ -137,8 +137,18 @@ def test_a_coined_continuation_belongs_to_the_models_name(text: str, expected: l
     [
         ("It beats models such as NLLB-54B and Search-o1, despite its size.", ["NLLB-54B", "Search-o1"]),
         ("It outperforms models specially designed for IE tasks (e.g., UIE) and prompting.", ["UIE"]),
-        # Known names stay the gazetteer's; "GPT-Neo" is more than the bare family "GPT".
-        ("We study three model families (GPT-Neo, PyThia2, BLOOMZ) at scale.", ["BLOOMZ", "GPT-Neo", "PyThia2"]),
+        # Known names stay the gazetteer's ("GPT-Neo": a strict family with a coined name); a strict
+        # family alone is a model in a list of models.
+        ("We study three model families (GPT-Neo, PyThia2, BLOOMZ) at scale.", ["GPT-Neo", "BLOOMZ", "PyThia2"]),
+        ("Experiments with multiple LLMs (GPT, Llama, and Qwen) show it.", ["Llama", "Qwen", "GPT"]),
+        (
+            "We train a 7B model BaichuanSEED and compare it with WizardLM-13B-V1.2.",
+            ["WizardLM-13B-V1.2", "BaichuanSEED"],
+        ),
+        (
+            "The resulting models, Llama-eus-8B and Llama-eus-8B-instruct, lead; Megatron-LM is a framework.",
+            ["Llama-eus-8B", "Llama-eus-8B-instruct"],
+        ),
         # An acronym defined in brackets lists nothing; neither do architectures, tasks or benchmarks.
         ("Large language models (LLMs) and vision-language models (VLMs) grow.", []),
         ("Models such as CNNs and RNNs fail; models for tasks (e.g., NER) and models (e.g., MedQA) too.", []),
@@ -207,3 +217,31 @@ def test_names_listed_before_datasets_or_benchmarks_are_datasets() -> None:
         ("QuadQA", "benchmark"),
         ("XYZBench", "benchmark"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A coined continuation with its version, size and variant is one name, not a cut family.
+        ("We release Llama-SEA-LION-v3-8B-IT and beat Qwen2-VL-2B.", ["Llama-SEA-LION-v3-8B-IT", "Qwen2-VL-2B"]),
+        ("It yields LLaMA Pro-8.3B, a versatile foundation model.", ["LLaMA Pro-8.3B"]),
+        ("Our trained model Curie-7B-v1 writes Polish.", ["Curie-7B-v1"]),
+        (
+            "We introduce Open-Qwen2VL, a fully open-source 2B-parameter Multimodal Large Language Model"
+            " pre-trained on pairs.",
+            ["Open-Qwen2VL"],
+        ),
+        ("The SEA-LION family of LLMs supports 11 languages.", ["SEA-LION"]),
+        # "Model" inside a longer noun phrase describes something else.
+        ("This study introduces GPTA, a Large Language Model assistance training framework.", []),
+        ("This paper introduces Model-GLUE, a holistic LLM scaling guideline.", []),
+    ],
+)
+def test_coined_continuations_and_described_models(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_models(text, GAZETTEER)] == expected
+
+
+def test_benchmarks_listed_after_of_and_a_metric_of_a_number() -> None:
+    text = "It wins on multimodal benchmarks of MMBench, SEEDBench, MMstar, and MathVista, with a perplexity of 3.02."
+    assert sorted(d.name for d in find_datasets(text, GAZETTEER)) == ["MMBench", "MMstar", "MathVista", "SEEDBench"]
+    assert [(r.value, r.metric) for r in find_results(text, GAZETTEER)] == [("3.02", "perplexity")]
