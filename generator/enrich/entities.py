@@ -87,10 +87,12 @@ _FAMILY_OF_MODELS = re.compile(
 #: Names that say they are benchmarks or datasets (OCRBench, PubMedQA, AlpacaEval).
 _NAMED_LIKE_A_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Bench|QA|Eval)(?:-[A-Za-z0-9]+)?(?![\w-])")
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
-_BEFORE_KIND = re.compile(r"(?<![\w-])(?P<name>%s)\s+(?:[a-z-]+\s+)?(?P<kind>dataset|benchmark|corpus)\b" % _NAME)
-#: "on ArXiv and OpenWebText2 datasets", "the GSM8K, SVAMP and AQuA benchmarks".
+_BEFORE_KIND = re.compile(
+    r"(?<![\w-])(?P<name>%s)\s+(?:[a-z-]+\s+)?(?P<kind>[Dd]ataset|[Bb]enchmark|[Cc]orpus)\b(?!-)" % _NAME
+)
+#: "on ArXiv and OpenWebText2 datasets", "the GSM8K, SVAMP and AQuA benchmarks", "the MBJP and MathQA tasks".
 _LIST_BEFORE_KIND = re.compile(
-    r"(?<![\w-])(?P<items>%s(?:(?:,\s*(?:and\s+)?|\s+and\s+)%s)+)\s+(?:[a-z-]+\s+)?(?P<kind>datasets|benchmarks|corpora)\b"
+    r"(?<![\w-])(?P<items>%s(?:(?:,\s*(?:and\s+)?|\s+and\s+)%s)+)\s+(?:[a-z-]+\s+)?(?P<kind>datasets|benchmarks|corpora|tasks)\b"
     % (_NAME, _NAME)
 )
 #: "on the Training Data Extraction Challenge dataset": a name of capitalised words.
@@ -184,7 +186,7 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
         models=re.compile(r"(?<![\w-])(?P<name>%s)%s(?![\w+])" % (_alternatives(list(family_of)), _TAIL)),
         family_of=family_of,
         datasets=re.compile(
-            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d))?(?![\w]|-\w|\.\d)"
+            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d|[vV]\d+))?(?![\w]|-\w|\.\d)"
             % _alternatives(list(dataset_of))
         ),
         dataset_of=dataset_of,
@@ -358,10 +360,11 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     # Names the gazetteer does not know, where the text says what they are.
     coined: list[tuple[str, str]] = [(m.group(), "benchmark") for m in _NAMED_LIKE_A_BENCHMARK.finditer(text)]
     for match in _BEFORE_KIND.finditer(text):
-        name = match.group("name") + (" corpus" if match.group("kind") == "corpus" else "")
-        coined.append((name, "dataset" if match.group("kind") != "benchmark" else "benchmark"))
+        kind = match.group("kind").lower()
+        name = match.group("name") + (" corpus" if kind == "corpus" else "")
+        coined.append((name, "dataset" if kind != "benchmark" else "benchmark"))
     for match in _LIST_BEFORE_KIND.finditer(text):
-        kind = "benchmark" if match.group("kind") == "benchmarks" else "dataset"
+        kind = "dataset" if match.group("kind") in ("datasets", "corpora") else "benchmark"
         coined += [(item.strip(), kind) for item in _LIST_SEPARATOR.split(match.group("items"))]
     for match in _TITLED_BEFORE_KIND.finditer(text):
         coined.append((match.group("name"), "benchmark" if match.group("kind") == "benchmark" else "dataset"))

@@ -245,3 +245,15 @@ def test_benchmarks_listed_after_of_and_a_metric_of_a_number() -> None:
     text = "It wins on multimodal benchmarks of MMBench, SEEDBench, MMstar, and MathVista, with a perplexity of 3.02."
     assert sorted(d.name for d in find_datasets(text, GAZETTEER)) == ["MMBench", "MMstar", "MathVista", "SEEDBench"]
     assert [(r.value, r.metric) for r in find_results(text, GAZETTEER)] == [("3.02", "perplexity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pretraining corpora include C4, RedPajama-V2, and FineWeb.", ["C4", "RedPajama-V2", "FineWeb"]),
+        ("On the RAFT Benchmark it wins.", ["RAFT"]),
+        ("We evaluate it on the MBJP and MathQA tasks for Java.", ["MathQA", "MBJP"]),
+    ],
+)
+def test_dataset_versions_capitalised_kinds_and_named_tasks(text: str, expected: list[str]) -> None:
+    assert [d.name for d in find_datasets(text, GAZETTEER)] == expected
