@@ -249,24 +249,19 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         coined = family not in COMMON_ACRONYMS and family not in gazetteer.dataset_of and not inside
         if coined and normalise_name(match.group()) not in known:
             found.setdefault(match.group(), ModelName(match.group(), family, "", match.group("size")))
-    for match in _NAME_CALLED_A_MODEL.finditer(text):
-        name = match.group("name")
+    # Coined names the text says are models, with their families: "X, a ... model", "the X family
+    # of LLMs", "models such as X", "a 7B model X". Acronyms, datasets and known names are not.
+    # (Each pattern is tried only where its words occur: scanning every abstract costs.)
+    described = ", a " in text or ", an " in text
+    said = [(m.group("name"), m.group("name")) for m in _NAME_CALLED_A_MODEL.finditer(text)] if described else []
+    if " of " in text and (" family " in text or " series " in text):
+        said += [(m.group("name"), m.group("name")) for m in _FAMILY_OF_MODELS.finditer(text)]
+    said += _listed_models(text, gazetteer, known)
+    said += [(m.group("name"), m.group("name")) for m in _PARAMETER_MODEL.finditer(text)]
+    for name, family in said:
         if name not in COMMON_ACRONYMS and name not in gazetteer.dataset_of and normalise_name(name) not in known:
             known.add(normalise_name(name))
-            found.setdefault(name, ModelName(name, name))
-    for match in _FAMILY_OF_MODELS.finditer(text):
-        name = match.group("name")
-        if name not in COMMON_ACRONYMS and normalise_name(name) not in known:
-            known.add(normalise_name(name))
-            found.setdefault(name, ModelName(name, name))
-    for name, family in _listed_models(text, gazetteer, known):
-        if normalise_name(name) not in known:
-            known.add(normalise_name(name))
             found.setdefault(name, ModelName(name, family))
-    for match in _PARAMETER_MODEL.finditer(text):
-        name = match.group("name")
-        if name not in COMMON_ACRONYMS and normalise_name(name) not in known:
-            found.setdefault(name, ModelName(name, name))
     if own_name:
         # One pattern per paper would be compiled for every paper: look the name up instead.
         called = False
@@ -322,9 +317,21 @@ def _listed_models(text: str, gazetteer: Gazetteer, known: set[str]) -> list[tup
     return names
 
 
+_NOT_IN_A_KEY = re.compile(r"[\s.\-]")
+
+
 def normalise_name(name: str) -> str:
     """Return a name without case, spaces, hyphens or dots, to tell two spellings are one."""
-    return re.sub(r"[\s.\-]", "", name.lower())
+    return _NOT_IN_A_KEY.sub("", name.lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """Return a word's normalised name without a split suffix ("MiniF2F-Valid" -> "minif2f").
+
+    Every word of every abstract is looked up, and words repeat: each is worked out once.
+    """
+    return normalise_name(_SPLIT_SUFFIX.sub("", word))
 
 
 def _models_of(written: str, spelling: str, family: str) -> list[ModelName]:
@@ -350,8 +357,7 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     # Known names in another case or with a hyphen ("ifeval", "truthful-qa", "MiniF2F-Valid"),
     # shown as the gazetteer names them.
     for match in _WORD_TOKEN.finditer(text):
-        key = normalise_name(_SPLIT_SUFFIX.sub("", match.group()))
-        spelling = gazetteer.dataset_by_key.get(key)
+        spelling = gazetteer.dataset_by_key.get(_word_key(match.group()))
         if spelling and not any(
             normalise_name(d.hub) == normalise_name(gazetteer.dataset_of[spelling][0]) for d in found.values()
         ):
