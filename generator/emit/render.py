@@ -46,6 +46,9 @@ LINK_KIND_LABELS = {
 }
 #: How many updates the what's-new page lists in full.
 WHATS_NEW_UPDATES = 20
+#: A paper many others name would list them all, and its page would grow with the collection:
+#: it shows this many (in listing order) and says how many more there are (all are in papers.json).
+MENTIONED_BY_SHOWN = 20
 
 
 #: Characters JSON leaves as they are but YAML refuses (non-printable) or reads as line breaks.
@@ -149,6 +152,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         "named": named,
         "topics": topics,
         "hub_slugs": hub_slugs,
+        "mentioned_by_shown": MENTIONED_BY_SHOWN,
     }
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 from generator.config import Settings
 from generator.emit.environment import make_environment
-from generator.emit.render import ALL_PAPERS_PAGE_SIZE, render_site
+from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
 from generator.identify import identify
-from generator.model import Catalog, Record, Source
+from generator.model import Catalog, Mention, Record, Source
 from tests.sitebuild import ROOT
 
 
@@ -20,3 +20,20 @@ def test_all_papers_is_paginated_so_no_page_grows_with_the_collection() -> None:
     assert pages["all/index.md"].count("../papers/") == ALL_PAPERS_PAGE_SIZE
     assert pages["all/3.md"].count("../papers/") == 1
     assert "numbers 1001 to 1001" in pages["all/3.md"]
+
+
+def test_a_paper_named_by_many_lists_a_bounded_number_of_them() -> None:
+    count = MENTIONED_BY_SHOWN + 5
+    named = replace(identify(Record("GalaxyNet: a model", "", Source("x.txt", 0))), slug="galaxynet")
+    others = [
+        replace(identify(Record(f"Paper {i:03d}", "We beat GalaxyNet.", Source("x.txt", i + 1))), slug=f"paper-{i:03d}")
+        for i in range(count)
+    ]
+    named = replace(named, mentioned_by=tuple(Mention(p.slug, "GalaxyNet", "We beat GalaxyNet.") for p in others))
+    pages = render_site(
+        Catalog(papers=[named, *others]), make_environment(ROOT / "site_templates"), Settings(today="2026-01-01")
+    )
+    page = pages["papers/galaxynet.md"]
+    listed = page.split("## Mentioned by", 1)[1].split("## Cite", 1)[0]
+    assert listed.count("](paper-") == MENTIONED_BY_SHOWN
+    assert "… and 5 more papers name it; every one is listed in [papers.json](../papers.json)." in listed
