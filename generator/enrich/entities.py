@@ -36,8 +36,9 @@ _SPACED_VARIANTS = "Instruct|Chat|Pro|Turbo|Ultra|Flash|Sonnet|Opus|Haiku"
 _TAIL = (
     r"(?P<tail>(?:(?:-|\s(?=\d))?(?:[vV]?\d+(?:\.\d+)*[a-z]?(?![\w]|\.\d)|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
     r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:(?:-(?:%s)|\s(?:%s))(?![\w]))*"
-    # A size after a spaced variant: "LLaMA Pro-8.3B".
-    r"(?:(?<=[a-z])-\d+(?:\.\d+)?[BMbm](?![\w]))?)" % (_VARIANTS, _SPACED_VARIANTS)
+    # A size after a spaced variant ("LLaMA Pro-8.3B"), a version after a variant ("Instruct v0.2").
+    r"(?:(?<=[a-z])-\d+(?:\.\d+)?[BMbm](?![\w]))?(?:(?<=[a-z])\s[vV]\d+(?:\.\d+)*(?![\w]|\.\d))?)"
+    % (_VARIANTS, _SPACED_VARIANTS)
 )
 #: A coined continuation of a model's name: "Llama-3-Physician", "GPT-3 XL". Without it the
 #: name would be cut short, and a cut name is a wrong name.
@@ -60,7 +61,7 @@ _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
 _DESCRIBED_AS_A_MODEL = (
     r"an?\s+(?:(?:series|family|suite|collection|set)\s+of\s+)?"
     r"(?:(?!(?:for|of|to|with|that|which|in|on|from|by|and|or|the|via|using|trained)\b)[\w.*+-]+,?\s+"
-    r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?)\b(?!-)"
+    r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?|LMs?)\b(?!-)"
     # ... where the phrase ends: not "a Large Language Model assistance training framework".
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:that|which|who|with|for|of|in|on|to|and|or|is|are|was|from|by|as|at|via|under"
     r"|capable|specifically|family|series|using|comprising|including|containing|excelling|achieving|supporting"
@@ -99,6 +100,12 @@ _LIST_BEFORE_KIND = re.compile(
 _TITLED_BEFORE_KIND = re.compile(
     r"\bthe\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5})\s+(?P<kind>dataset|benchmark|corpus)\b"
 )
+#: "we introduce MMStar, an elite ... multi-modal benchmark", "we create the Multifaceted Collection, a
+#: preference dataset": a name the text then calls a dataset.
+_CALLED_A_DATASET = re.compile(
+    r"(?:(?<![\w-])(?P<name>%s)|\bthe\s+(?P<titled>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,4}?(?P<kind>dataset|benchmark|corpus)\b(?!-)" % _NAME
+)
 #: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
 _KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?P<items>[^.;:]{1,300})")
 _LEADING_NAME = re.compile(
@@ -106,11 +113,23 @@ _LEADING_NAME = re.compile(
 )
 _CALLED = re.compile(r"\b(?:dataset|benchmark|corpus)\s*,?\s+(?:called|named|dubbed)\s+(?P<name>%s)" % _NAME)
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
-_LISTED = re.compile(r"\b(?:benchmarks|datasets)\s*\((?:i\.e\.|e\.g\.|including)?,?\s*(?P<items>[^()]{1,200})\)")
+_LISTED = re.compile(
+    r"\b(?:benchmarks|datasets)\s+(?:(?!(?:and|or)\b)[\w-]+\s+){0,5}?\((?:i\.e\.|e\.g\.|including)?,?\s*"
+    r"(?P<items>[^()]{1,200})\)"
+)
+#: A name in a list the text says holds benchmarks: a coined name, capitalised words joined by a
+#: hyphen ("Self-Instruct") or a space ("Arena Hard Auto"), with a version ("AlpacaEval 2.0",
+#: "Arena Hard Auto v0.1"). A single plain word ("Koala", "Chinese") is not enough.
+_BENCHMARK_ITEM = re.compile(
+    r"(?:%s|[A-Z][a-z]+(?:-[A-Z][A-Za-z0-9]*)+|[A-Z][A-Za-z0-9]*(?:\s[A-Z][A-Za-z0-9-]*)+)(?:\s[vV]?\d+(?:\.\d+)*)?"
+    % _NAME
+)
 #: Unbracketed: "on various multimodal benchmarks of MMBench, SEEDBench, MMstar, and MathVista".
 _LISTED_RUN = re.compile(
     r"\b(?:benchmarks|datasets)\s+(?:of|such as|including|like)\s+(?P<items>(?:[^.;:()]|\.(?=\w))+)"
 )
+#: A name and its version: "AlpacaEval 2.0", "Arena Hard Auto v0.1".
+_VERSIONED = re.compile(r"(?P<base>.+?)[\s-][vV]?\d+(?:\.\d+)*")
 #: A word as a name may be written: letters and digits, hyphens inside.
 _WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 #: The split of a benchmark a paper reports on: "MiniF2F-Valid" is MiniF2F.
@@ -120,8 +139,8 @@ _BRACKETED = re.compile(r"(?P<before>[a-z]+)\s+\((?P<items>[^()]{3,200})\)")
 _LIST_ITEM = re.compile(r"[A-Z][A-Za-z0-9-]*(?:\s[A-Z][A-Za-z0-9-]*){0,3}")
 #: Anywhere: "pretrain a 1.3B-parameter model, CuatroLLM", "pretrain a 7B model BaichuanSEED" name a model.
 _PARAMETER_MODEL = re.compile(
-    r"\b\d+(?:\.\d+)?[BM](?:[- ]parameters?)?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+(?:called\s+|named\s+)?"
-    r"(?P<name>%s)(?![\w-])" % _NAME
+    r"\b\d+(?:\.\d+)?[BM](?:[- ]parameters?)?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+"
+    r"(?:(?:called|named)\s+(?P<called>[A-Z][\w-]*)|(?P<name>%s))(?![\w-])" % _NAME
 )
 #: Between the items of a list: "A, B and C", "A, B, or C".
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
@@ -257,7 +276,7 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     if " of " in text and (" family " in text or " series " in text):
         said += [(m.group("name"), m.group("name")) for m in _FAMILY_OF_MODELS.finditer(text)]
     said += _listed_models(text, gazetteer, known)
-    said += [(m.group("name"), m.group("name")) for m in _PARAMETER_MODEL.finditer(text)]
+    said += [(m.group("name") or m.group("called"),) * 2 for m in _PARAMETER_MODEL.finditer(text)]
     for name, family in said:
         if name not in COMMON_ACRONYMS and name not in gazetteer.dataset_of and normalise_name(name) not in known:
             known.add(normalise_name(name))
@@ -374,6 +393,13 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         coined += [(item.strip(), kind) for item in _LIST_SEPARATOR.split(match.group("items"))]
     for match in _TITLED_BEFORE_KIND.finditer(text):
         coined.append((match.group("name"), "benchmark" if match.group("kind") == "benchmark" else "dataset"))
+    for match in _CALLED_A_DATASET.finditer(text):
+        coined.append(
+            (
+                match.group("name") or match.group("titled"),
+                "benchmark" if match.group("kind") == "benchmark" else "dataset",
+            )
+        )
     for match in _KIND_COLON_LIST.finditer(text):
         kind = "benchmark" if match.group("kind") == "benchmarks" else "dataset"
         for item in _LIST_SEPARATOR.split(match.group("items")):
@@ -384,7 +410,7 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     coined += [(m.group("name"), "dataset") for m in _CALLED.finditer(text)]
     for match in _LISTED.finditer(text):
         for item in _LIST_SEPARATOR.split(match.group("items")):
-            if re.fullmatch(_NAME, item.strip()):
+            if _BENCHMARK_ITEM.fullmatch(item.strip()):
                 coined.append((item.strip(), "benchmark"))
     for match in _LISTED_RUN.finditer(text):
         for item in _LIST_SEPARATOR.split(match.group("items")):
@@ -394,8 +420,16 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     coined += [(item, "benchmark") for item in _listed_beside_known(text, found)]
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
+        versioned = _VERSIONED.fullmatch(name)
+        base = versioned.group("base") if versioned else ""
+        if base in found and normalise_name(name) not in known:
+            # "AlpacaEval 2.0" where the gazetteer read "AlpacaEval": the whole name, in its place.
+            known.add(normalise_name(name))
+            found = {(name if k == base else k): (replace(d, name=name) if k == base else d) for k, d in found.items()}
+            continue
         first = name.split(" ")[0]
-        if first in COMMON_ACRONYMS or first in gazetteer.family_of or normalise_name(name) in known:
+        a_model = first in gazetteer.family_of or gazetteer.models.fullmatch(name)  # "Llama2"
+        if first in COMMON_ACRONYMS or a_model or normalise_name(name) in known:
             continue
         known.add(normalise_name(name))
         found.setdefault(name, DatasetName(name, name, "benchmark" if kind == "benchmark" else "dataset"))

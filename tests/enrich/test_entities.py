@@ -257,3 +257,32 @@ def test_benchmarks_listed_after_of_and_a_metric_of_a_number() -> None:
 )
 def test_dataset_versions_capitalised_kinds_and_named_tasks(text: str, expected: list[str]) -> None:
     assert [d.name for d in find_datasets(text, GAZETTEER)] == expected
+
+
+def test_benchmark_lists_names_with_versions_and_datasets_called_so() -> None:
+    text = (
+        "We train a 7B LLM called Janus and test it on 5 benchmarks (AlpacaEval 2.0, FLASK, Koala, MT-Bench, and"
+        " Self-Instruct). On benchmarks focused on helpfulness (Arena Hard Auto v0.1), it wins. We create the"
+        " Multifaceted Collection, a preference dataset. We use LoRA, a method, and Adam, a popular optimizer."
+    )
+    # "Koala" alone could be anything; AlpacaEval is shown with its version, in its place.
+    assert sorted(d.name for d in find_datasets(text, GAZETTEER)) == [
+        "AlpacaEval 2.0",
+        "Arena Hard Auto v0.1",
+        "FLASK",
+        "MT-Bench",
+        "Multifaceted Collection",
+        "Self-Instruct",
+    ]
+    assert "Janus" in [m.name for m in find_models(text, GAZETTEER)]
+
+
+def test_a_version_after_a_variant_and_a_margin() -> None:
+    text = "Janus outperforms Mistral 7B Instruct v0.2 and LLaMA 3 8B Instruct by a +4.0%, +0.1%, +3.0% margin."
+    assert [m.name for m in find_models(text, GAZETTEER)] == ["Mistral 7B Instruct v0.2", "LLaMA 3 8B Instruct"]
+    assert [r.value for r in find_results(text, GAZETTEER)] == ["+4.0%", "+0.1%", "+3.0%"]
+
+
+def test_a_model_in_a_list_after_datasets_is_not_a_dataset() -> None:
+    text = "We test across many datasets and models (like GPT-3.5 and Llama2)."
+    assert find_datasets(text, GAZETTEER) == ()
