@@ -183,10 +183,10 @@ def subsets(papers: list[Paper], labels: list[str], work: Path, semantic: bool) 
     """
     label_by_title = {p.title: label for p, label in zip(papers, labels, strict=True)}
     result = []
+    work.mkdir(parents=True, exist_ok=True)
     for seed in range(SUBSETS):
         rng = np.random.default_rng(seed)
         chosen = sorted(rng.choice(len(papers), round(len(papers) * SUBSET_SHARE), replace=False))
-        work.mkdir(parents=True, exist_ok=True)
         listing = write_listing(work / "subset.jsonl", [papers[i] for i in chosen])
         _, precision = related_precision([listing], lambda p: label_by_title[p.title], work, semantic)
         result.append(gains(precision))

@@ -45,8 +45,13 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"{command} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    return elapsed, int(rss.group(1)) // 1024 if rss else 0, done.stdout
+    return elapsed, _peak_rss_mb(done.stderr), done.stdout
+
+
+def _peak_rss_mb(time_report: str) -> int:
+    """Return the peak RSS in MB that `/usr/bin/time -v` reported (0 if it reported none)."""
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", time_report)
+    return int(rss.group(1)) // 1024 if rss else 0
 
 
 def site_config(work: Path, docs: Path, site: Path) -> Path:
@@ -93,8 +98,12 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def generator_command(data: Path, docs: Path, state: Path) -> list[str]:
+    return [PYTHON, "-m", "generator", "--data", str(data), "--docs", str(docs), "--state", str(state)]
+
+
 def generate(data: Path, docs: Path, state: Path) -> tuple[float, int, str]:
-    return timed([PYTHON, "-m", "generator", "--data", str(data), "--docs", str(docs), "--state", str(state)], ROOT)
+    return timed(generator_command(data, docs, state), ROOT)
 
 
 def measure(count: int, repetitions: int, work: Path) -> dict[str, Any]:
@@ -207,15 +216,12 @@ def measure_generator_only(count: int, work: Path) -> dict[str, Any]:
     """
     data = work / f"data-{count}"
     write_corpus(count, data)
-    command = [PYTHON, "-m", "generator", "--data", str(data), "--docs", str(work / "docs_src")]
-    seconds, tree, output = peak_tree_memory(
-        ["/usr/bin/time", "-v", *command, "--state", str(work / "state.json")], ROOT
-    )
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", output)
+    command = generator_command(data, work / "docs_src", work / "state.json")
+    seconds, tree, output = peak_tree_memory(["/usr/bin/time", "-v", *command], ROOT)
     return {
         "papers": count,
         "generator_seconds": round(seconds, 2),
-        "generator_peak_mb": int(rss.group(1)) // 1024 if rss else 0,
+        "generator_peak_mb": _peak_rss_mb(output),
         "generator_tree_mb": tree,
     }
 

@@ -51,10 +51,10 @@ class Settings:
     allow_partial: bool = False
     #: Semantic mode: a sentence-transformers model folder or installed model package (see
     #: `enrich/semantic.py`); `None` (the default) uses no neural network. `$ATLAS_SEMANTIC_MODEL`.
+    semantic_model: str | None = field(default_factory=lambda: os.environ.get("ATLAS_SEMANTIC_MODEL") or None)
     #: Processes for per-paper work (cleaning, extraction, page rendering) on large collections;
     #: `$ATLAS_JOBS`, else the number of cores. The output is the same bytes whatever the number.
     jobs: int = field(default_factory=default_jobs)
-    semantic_model: str | None = field(default_factory=lambda: os.environ.get("ATLAS_SEMANTIC_MODEL") or None)
 
     @property
     def state_path(self) -> Path:

@@ -52,15 +52,21 @@ def short_name(title: str) -> str | None:
     return None
 
 
-#: A coined name as an abstract writes it: with digits, inner capitals, or capital-hyphen-capital.
-_ABSTRACT_NAME = r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+def _abstract_name(group: str) -> str:
+    """Return the pattern of a coined name as an abstract writes it, captured as `group`.
+
+    The name has digits, inner capitals, or capitalised parts joined by hyphens or dots.
+    """
+    return r"(?P<%s>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)" % group
+
+
 #: "we present X", "we propose X, a ...", "we introduce Unified Fine-Tuning (UFT)", "a framework
 #: called X", "named X", "dubbed X": the name a paper introduces when its title has none.
 _INTRODUCES = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:present|propose|introduce|release|develop)s?\s+"
     r"(?:(?:an?|the)\s+)?(?:(?:[A-Za-z-]+\s+){0,6}?\(%s\)|%s(?=[\s,.:;)]))"
-    % (_ABSTRACT_NAME, _ABSTRACT_NAME.replace("name", "bare"))
-    + r"|\b(?:called|named|dubbed|termed)\s+%s(?=[\s,.:;)])" % _ABSTRACT_NAME.replace("name", "called")
+    % (_abstract_name("name"), _abstract_name("bare"))
+    + r"|\b(?:called|named|dubbed|termed)\s+%s(?=[\s,.:;)])" % _abstract_name("called")
 )
 _EMPHASIS = re.compile(r"[*_`\\]+")
 _SURVEY = re.compile(r"(?i)\b(?:survey|review|overview|tutorial)\b")

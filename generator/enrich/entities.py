@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -24,6 +24,8 @@ from generator.enrich.text import paper_text
 from generator.model import DatasetName, ModelName, Paper, Result
 
 GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer.yaml"
+#: What a dataset name is: a benchmark (evaluated on) or a dataset (trained on, or a corpus).
+Kind = Literal["benchmark", "dataset"]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
@@ -372,7 +374,7 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     for match in gazetteer.datasets.finditer(text):
         hub, kind = gazetteer.dataset_of[match.group("name")]
         name = _dataset_name(match)
-        found.setdefault(name, DatasetName(name, hub, "benchmark" if kind == "benchmark" else "dataset"))
+        found.setdefault(name, DatasetName(name, hub, _kind_of(kind)))
     # Known names in another case or with a hyphen ("ifeval", "truthful-qa", "MiniF2F-Valid"),
     # shown as the gazetteer names them.
     for match in _WORD_TOKEN.finditer(text):
@@ -381,27 +383,21 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
             normalise_name(d.hub) == normalise_name(gazetteer.dataset_of[spelling][0]) for d in found.values()
         ):
             hub, kind = gazetteer.dataset_of[spelling]
-            found.setdefault(hub, DatasetName(hub, hub, "benchmark" if kind == "benchmark" else "dataset"))
+            found.setdefault(hub, DatasetName(hub, hub, _kind_of(kind)))
     # Names the gazetteer does not know, where the text says what they are.
-    coined: list[tuple[str, str]] = [(m.group(), "benchmark") for m in _NAMED_LIKE_A_BENCHMARK.finditer(text)]
+    coined: list[tuple[str, Kind]] = [(m.group(), "benchmark") for m in _NAMED_LIKE_A_BENCHMARK.finditer(text)]
     for match in _BEFORE_KIND.finditer(text):
-        kind = match.group("kind").lower()
-        name = match.group("name") + (" corpus" if kind == "corpus" else "")
-        coined.append((name, "dataset" if kind != "benchmark" else "benchmark"))
+        corpus = match.group("kind").lower() == "corpus"
+        coined.append((match.group("name") + (" corpus" if corpus else ""), _kind_of(match.group("kind"))))
     for match in _LIST_BEFORE_KIND.finditer(text):
-        kind = "dataset" if match.group("kind") in ("datasets", "corpora") else "benchmark"
+        kind = _kind_of(match.group("kind"))
         coined += [(item.strip(), kind) for item in _LIST_SEPARATOR.split(match.group("items"))]
     for match in _TITLED_BEFORE_KIND.finditer(text):
-        coined.append((match.group("name"), "benchmark" if match.group("kind") == "benchmark" else "dataset"))
+        coined.append((match.group("name"), _kind_of(match.group("kind"))))
     for match in _CALLED_A_DATASET.finditer(text):
-        coined.append(
-            (
-                match.group("name") or match.group("titled"),
-                "benchmark" if match.group("kind") == "benchmark" else "dataset",
-            )
-        )
+        coined.append((match.group("name") or match.group("titled"), _kind_of(match.group("kind"))))
     for match in _KIND_COLON_LIST.finditer(text):
-        kind = "benchmark" if match.group("kind") == "benchmarks" else "dataset"
+        kind = _kind_of(match.group("kind"))
         for item in _LIST_SEPARATOR.split(match.group("items")):
             leading = _LEADING_NAME.match(item.strip())
             if not leading:
@@ -432,8 +428,14 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         if first in COMMON_ACRONYMS or a_model or normalise_name(name) in known:
             continue
         known.add(normalise_name(name))
-        found.setdefault(name, DatasetName(name, name, "benchmark" if kind == "benchmark" else "dataset"))
+        found.setdefault(name, DatasetName(name, name, kind))
     return tuple(found.values())
+
+
+def _kind_of(word: str) -> Kind:
+    """Return "benchmark" or "dataset" for the word a text or the gazetteer uses ("Benchmark",
+    "corpora", "tasks" - a named suite of tasks is a benchmark)."""
+    return "benchmark" if word.lower().startswith("benchmark") or word == "tasks" else "dataset"
 
 
 def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:

@@ -85,7 +85,7 @@ def model_fingerprint(spec: str) -> str:
 
 def embed_cached(texts: Sequence[str], spec: str, cache: Path | None) -> np.ndarray:
     """Return `embed(texts, spec)`, reusing the vectors `cache` holds and saving the new ones there."""
-    if cache is None:
+    if cache is None or not texts:
         return embed(texts, spec)
     fingerprint = model_fingerprint(spec)
     keys = [hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()[:32] for text in texts]
@@ -100,8 +100,6 @@ def embed_cached(texts: Sequence[str], spec: str, cache: Path | None) -> np.ndar
     if missing:
         for i, vector in zip(missing, embed([texts[i] for i in missing], spec), strict=True):
             stored[keys[i]] = vector
-    if not keys:
-        return embed(texts, spec)
     vectors = np.stack([stored[key] for key in keys]).astype(np.float32)
     if missing or len(stored) != len(set(keys)):
         # Only the current papers' vectors are kept; written beside, then renamed into place.

@@ -1,7 +1,8 @@
 // Paper Atlas: the Table and Map pages and each paper's neighbourhood graph. Loaded on every
-// page, it acts only where it finds their containers. Data comes from JSON files beside the pages, written by the generator; the map's
-// library is vendored in assets/vendor/. Nothing is fetched from outside the site, and every text
-// from the data goes into the page as text (textContent), never as HTML.
+// page, it acts only where it finds their containers. Data comes from JSON files beside the
+// pages, written by the generator; the map's library is vendored in assets/vendor/. Nothing is
+// fetched from outside the site, and every text from the data goes into the page as text
+// (textContent), never as HTML.
 (function () {
   "use strict";
 
