@@ -379,6 +379,8 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     # shown as the gazetteer names them.
     for match in _WORD_TOKEN.finditer(text):
         spelling = gazetteer.dataset_by_key.get(_word_key(match.group()))
+        if spelling and "-" in spelling and match.group().isalpha() and match.group()[1:].islower():
+            continue  # a plain word: "multiple" or "Multiple" is not MultiPL-E
         if spelling and not any(
             normalise_name(d.hub) == normalise_name(gazetteer.dataset_of[spelling][0]) for d in found.values()
         ):
@@ -417,8 +419,10 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
         versioned = _VERSIONED.fullmatch(name)
+        # The known name it grows from: "AlpacaEval" of "AlpacaEval 2.0", "Arena Hard" of "Arena Hard Auto v0.1".
         base = versioned.group("base") if versioned else ""
-        if base in found and normalise_name(name) not in known:
+        base = next((k for k in found if base == k or base.startswith(k + " ")), "") if base else ""
+        if base and normalise_name(name) not in known:
             # "AlpacaEval 2.0" where the gazetteer read "AlpacaEval": the whole name, in its place.
             known.add(normalise_name(name))
             found = {(name if k == base else k): (replace(d, name=name) if k == base else d) for k, d in found.items()}
@@ -556,7 +560,9 @@ def _dataset_name(match: re.Match[str]) -> str:
     """Return a matched dataset's name with its year, if one follows (AIME-2024, WMT22)."""
     if not match.group("year"):
         return match.group("name")
-    return match.group("name") + ("-" if match.group("sep") else "") + match.group("year")
+    year = match.group("year")
+    sep = match.group("sep") if year[0] in "vV" else "-" if match.group("sep") else ""  # "Natural Instructions V2"
+    return match.group("name") + sep + year
 
 
 def find_domains(title: str, abstract: str, gazetteer: Gazetteer) -> tuple[str, ...]:
