@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,7 +62,7 @@ _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
 #: describe the model, with no "for", "of", "that"... ("a framework for training language models").
 _DESCRIBED_AS_A_MODEL = (
     r"an?\s+(?:(?:series|family|suite|collection|set)\s+of\s+)?"
-    r"(?:(?!(?:for|of|to|with|that|which|in|on|from|by|and|or|the|via|using|trained)\b)[\w.*+-]+,?\s+"
+    r"(?:(?!(?:for|of|to|with|that|which|in|into|on|from|by|and|or|the|via|using|trained)\b)[\w.*+-]+,?\s+"
     r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?|LMs?)\b(?!-)"
     # ... where the phrase ends: not "a Large Language Model assistance training framework".
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:that|which|who|with|for|of|in|on|to|and|or|is|are|was|from|by|as|at|via|under"
@@ -70,6 +70,15 @@ _DESCRIBED_AS_A_MODEL = (
     r"|featuring|[\w-]+ed)\b)"
 )
 _CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?" + _DESCRIBED_AS_A_MODEL)
+#: A title that says what its name is: "RigoChat 2: an adapted language model to Spanish", "Primus: A
+#: Pioneering Collection of Open-Source Datasets for Cybersecurity LLM Training".
+_TITLE_NAME = r"^(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)*)?):\s+"
+_TITLE_CALLS_A_MODEL = re.compile(_TITLE_NAME + _DESCRIBED_AS_A_MODEL.replace("an?\\s+", "(?i:an?)\\s+", 1))
+_TITLE_CALLS_A_DATASET = re.compile(
+    _TITLE_NAME
+    + r"(?i:an?)\s+(?:[\w-]+\s+){0,4}?(?:(?:[Cc]ollection|[Ss]uite|[Ss]et|[Ff]amily)\s+of\s+(?:[\w-]+\s+){0,3}?)?"
+    r"(?P<kind>[Dd]atasets?|[Bb]enchmarks?|[Cc]orpus|[Cc]orpora)\b(?!-)"
+)
 #: Before it: "a 1.3B-parameter model, CuatroLLM".
 _A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),?\s+$")
 #: Acronyms every ML abstract uses that are not names of models or datasets.
@@ -81,14 +90,19 @@ COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
 _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
 #: Any coined name so described: "we train DMaS-LLaMa-Lite, a fully open source, ... model".
 _NAME_CALLED_A_MODEL = re.compile(
-    r"(?<![\w-])(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+),\s+%s" % (_NAME, _DESCRIBED_AS_A_MODEL)
+    # A plain capitalised word only after a lower-case one: "we constructed Swallow, an LLM with ...", never
+    # the first word of a sentence ("Recently, a model ...").
+    r"(?:(?<![\w-])(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)|(?<=[a-z] )(?P<word>[A-Z][a-z]{2,})),\s+%s"
+    % (_NAME, _DESCRIBED_AS_A_MODEL)
 )
 #: "The SEA-LION family of LLMs": a family of models by name.
 _FAMILY_OF_MODELS = re.compile(
     r"(?<![\w-])(?P<name>%s)\s+(?:family|series)\s+of\s+(?:[\w-]+\s+){0,2}?(?:[Mm]odels|M?LLMs|VLMs)\b" % _NAME
 )
 #: Names that say they are benchmarks or datasets (OCRBench, PubMedQA, AlpacaEval).
-_NAMED_LIKE_A_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Bench|QA|Eval)(?:-[A-Za-z0-9]+)?(?![\w-])")
+_NAMED_LIKE_A_BENCHMARK = re.compile(
+    r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*(?:Bench|QA|Eval)|[A-Za-z][A-Za-z0-9]*-[Bb]ench)(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])"
+)
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
 _BEFORE_KIND = re.compile(
     r"(?<![\w-])(?P<name>%s)\s+(?:[a-z-]+\s+)?(?P<kind>[Dd]ataset|[Bb]enchmark|[Cc]orpus)\b(?!-)" % _NAME
@@ -105,7 +119,9 @@ _TITLED_BEFORE_KIND = re.compile(
 #: "we introduce MMStar, an elite ... multi-modal benchmark", "we create the Multifaceted Collection, a
 #: preference dataset": a name the text then calls a dataset.
 _CALLED_A_DATASET = re.compile(
-    r"(?:(?<![\w-])(?P<name>%s)|\bthe\s+(?P<titled>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})),\s+an?\s+"
+    # "*Open Bootstrapped Theorems* (OBT), an NL-FL aligned and bootstrapped dataset"
+    r"(?:(?<![\w-])(?P<name>%s)|(?:\bthe\s+|\*{1,2})(?P<titled>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})\**)"
+    r"(?:\s+\([A-Z][\w-]*\))?,\s+an?\s+"
     r"(?:[\w-]+\s+){0,4}?(?P<kind>dataset|benchmark|corpus)\b(?!-)" % _NAME
 )
 #: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
@@ -113,7 +129,13 @@ _KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?
 _LEADING_NAME = re.compile(
     r"(?:\d+(?:\.\d+)?[KMBT]\s+)?(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?![\w-])" % _NAME
 )
-_CALLED = re.compile(r"\b(?:dataset|benchmark|corpus)\s*,?\s+(?:called|named|dubbed)\s+(?P<name>%s)" % _NAME)
+_CALLED = re.compile(
+    r"\b(?P<kind>dataset|benchmark|corpus)\s*,?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|dubbed|termed)"
+    r"\s+(?P<name>%s)"
+    # "we unify pre-existing datasets into a benchmark LLM-AggreFact"
+    r"|\b(?:a|an|the|our|new)\s+(?:[a-z-]+\s+)?(?P<kind_before>dataset|benchmark|corpus)\s+(?P<after>%s)(?![\w-])"
+    % (_NAME, _NAME)
+)
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
 _LISTED = re.compile(
     r"\b(?:benchmarks|datasets)\s+(?:(?!(?:and|or)\b)[\w-]+\s+){0,5}?\((?:i\.e\.|e\.g\.|including)?,?\s*"
@@ -128,10 +150,14 @@ _BENCHMARK_ITEM = re.compile(
 )
 #: Unbracketed: "on various multimodal benchmarks of MMBench, SEEDBench, MMstar, and MathVista".
 _LISTED_RUN = re.compile(
-    r"\b(?:benchmarks|datasets)\s+(?:of|such as|including|like)\s+(?P<items>(?:[^.;:()]|\.(?=\w))+)"
+    r"\b(?:benchmarks|datasets),?\s+(?:of|such as|including|like|e\.g\.,?)\s+(?P<items>(?:[^.;:()]|\.(?=\w))+)"
 )
 #: A name and its version: "AlpacaEval 2.0", "Arena Hard Auto v0.1".
 _VERSIONED = re.compile(r"(?P<base>.+?)[\s-][vV]?\d+(?:\.\d+)*")
+#: Variants of a benchmark written after its name: "MBPP-Plus", "SWE-bench-Verified", "GSM8K-Hard".
+_BENCHMARK_VARIANTS = "(?:Plus|PLUS|Pro|Hard|HARD|Lite|Verified|Redux|Mini|Easy|Challenge|Full|Extended|Live|Multi)"
+#: A word that may be a name coined from a family: capitalised, with any size ("SocBERT", "ProLLaMA-7B").
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
 #: A word as a name may be written: letters and digits, hyphens inside.
 _WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 #: The split of a benchmark a paper reports on: "MiniF2F-Valid" is MiniF2F.
@@ -144,6 +170,30 @@ _PARAMETER_MODEL = re.compile(
     r"\b\d+(?:\.\d+)?[BM](?:[- ]parameters?)?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+"
     r"(?:(?:called|named)\s+(?P<called>[A-Z][\w-]*)|(?P<name>%s))(?![\w-])" % _NAME
 )
+#: A name the text gives a model: "our model, GenBERT", "edge language models, termed EfficientLLM",
+#: "a model which we call X".
+_NAMED_MODEL = re.compile(
+    r"(?:\bour\s+(?:[\w-]+\s+){0,2}?(?:model|M?LLM|VLM),\s+(?P<name>%s)"
+    r"|\b(?:models?|M?LLMs?|VLMs?),?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|termed|dubbed)"
+    r"\s+(?P<called>[A-Z][\w.+-]*[\w+]))(?![\w-])" % _NAME
+)
+#: After a family too common to count alone (GPT, OPT), what makes it a model: "GPT models", "the OPT family".
+_STRICT_AS_MODEL = re.compile(r"\s+(?:models?|M?LLMs?|family|series)\b")
+#: Before it: a size, "the original 43B GPT".
+_SIZE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
+#: What a coined name may be said to be instead of a model: "TheoremLlama, an end-to-end framework".
+_NOT_A_MODEL_KIND = (
+    r"(?:framework|method|approach|system|technique|pipeline|toolkit|algorithm|paradigm|strategy|library|tool"
+    r"|benchmark|dataset|corpus|metric|agent|platform)s?\b"
+)
+#: A run of names joined by commas and a last "and"/"or": "RoBERTa, BERTweet, and SocBERT".
+_NAME_ITEM = r"(?:%s|[A-Z][a-z]+(?:-[A-Za-z0-9.]*[A-Za-z0-9])*)" % _NAME
+_NAME_RUN = re.compile(
+    # Not part of a longer name on either side: "GPT-3.5 Turbo, and GPT-4", "StarCoder and Code Llama".
+    r"(?<![\w.-])(?P<items>%s(?:,\s*%s)*,?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
+    % (_NAME_ITEM, _NAME_ITEM, _NAME_ITEM)
+)
+_NAME_ENDS = re.compile(r"(?<![\w.-])[A-Z0-9][\w.-]*\s$")
 #: Between the items of a list: "A, B and C", "A, B, or C".
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
 #: Models named as examples: "models such as NLLB-54B and Search-o1", "LLMs (e.g., LLaMA-2-7B, ...)",
@@ -170,6 +220,9 @@ class Gazetteer:
 
     models: re.Pattern[str]
     family_of: dict[str, tuple[str, bool]]  # spelling -> (family, strict)
+    #: A name coined from a family that is not strict: a capitalised prefix before it (SocBERT,
+    #: ProLLaMA) or a lower-case suffix after it (BERTweet), then any version or size.
+    coined: re.Pattern[str]
     datasets: re.Pattern[str]
     dataset_of: dict[str, tuple[str, str]]  # spelling -> (hub, kind)
     #: Distinctive one-word spellings by their normalised form, to find them written in lower case
@@ -180,6 +233,19 @@ class Gazetteer:
     metric: re.Pattern[str]
     metric_names: dict[str, str]  # lower-case spelling -> the gazetteer's spelling
 
+    #: Words already tried as coined names, with the family they were coined from ("" for none).
+    _coined_words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def coined_family(self, word: str) -> str:
+        """Return the family a word was coined from ("SocBERT" -> "BERT"), or "" (every word of every
+        abstract is tried, and words repeat: each is tried once)."""
+        family = self._coined_words.get(word)
+        if family is None:
+            match = None if word in self.family_of else self.coined.fullmatch(word)
+            family = self.family_of[match.group("base") or match.group("head")][0] if match else ""
+            self._coined_words[word] = family
+        return family
+
     def canonical_metric(self, written: str) -> str:
         """Return a metric as the gazetteer spells it ("Improvements" -> "improvement")."""
         lower = written.lower()
@@ -187,7 +253,27 @@ class Gazetteer:
 
 
 def _alternatives(spellings: list[str]) -> str:
-    return "|".join(re.escape(s) for s in sorted(spellings, key=lambda s: (-len(s), s)))
+    """Return a pattern matching any of the spellings, the longest first where one begins another.
+
+    Written as a trie ("Llama|LLaMA|LLaMA-Adapter" as "L(?:lama|LaMA(?:-Adapter)?)"): hundreds of names
+    in one flat alternation are each tried at every position of every abstract.
+    """
+    trie: dict[str, Any] = {}
+    for spelling in spellings:
+        node = trie
+        for char in spelling:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+    # A spelling ends here, and a longer one goes on: the longer one is tried first (greedy "?").
+    return "(?:%s)?" % body if "" in node else body
 
 
 @functools.cache
@@ -206,9 +292,10 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
     return Gazetteer(
         models=re.compile(r"(?<![\w-])(?P<name>%s)%s(?![\w+])" % (_alternatives(list(family_of)), _TAIL)),
         family_of=family_of,
+        coined=_coined_pattern([s for s, (_, strict) in family_of.items() if not strict and len(s) >= 3]),
         datasets=re.compile(
-            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d|[vV]\d+))?(?![\w]|-\w|\.\d)"
-            % _alternatives(list(dataset_of))
+            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d|[vV]\d+))?"
+            r"(?P<variant>-%s)?(?![\w]|-\w|\.\d)" % (_alternatives(list(dataset_of)), _BENCHMARK_VARIANTS)
         ),
         dataset_of=dataset_of,
         dataset_by_key={
@@ -226,6 +313,14 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
     )
 
 
+def _coined_pattern(spellings: list[str]) -> re.Pattern[str]:
+    families = _alternatives(spellings)
+    return re.compile(
+        r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?P<base>%s)|(?P<head>%s)[a-z]{2,})(?:\d+(?:\.\d+)*)?(?:-\d+(?:\.\d+)?[BM])?(?![\w-])"
+        % (families, families)
+    )
+
+
 def _distinctive(spelling: str) -> bool:
     """Return whether a one-word spelling could not be an ordinary word in any case (IFEval, GSM8K)."""
     if " " in spelling or len(normalise_name(spelling)) < 5:
@@ -238,10 +333,12 @@ def extract_entities(paper: Paper) -> Paper:
     gazetteer = load_gazetteer()
     # Links are left out: names inside a URL ("…/Llama-3-Physician-8B-Instruct") are paths.
     full, prose = paper_text(paper), paper.prose
+    datasets = find_datasets(full, gazetteer)
+    named = {normalise_name(d.name) for d in datasets}  # a model's test set ("Koala") is not the model
     return replace(
         paper,
-        models=find_models(full, gazetteer, paper.short_name),
-        datasets=find_datasets(full, gazetteer),
+        models=tuple(m for m in find_models(full, gazetteer, paper.short_name) if normalise_name(m.name) not in named),
+        datasets=datasets,
         results=find_results(prose, gazetteer),
         domains=find_domains(paper.title, prose, gazetteer),
     )
@@ -260,7 +357,7 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         read.append((match.start(), match.start() + len(written)))
         for model in _models_of(written, match.group("name"), family):
             # A strict family ("GPT") counts with a version, a size or a coined name ("GPT-Neo").
-            if strict and not (model.version or model.size or suffix):
+            if strict and not (model.version or model.size or suffix) and not _strict_as_model(text, match):
                 continue
             found.setdefault(model.name, model)
     known = {normalise_name(m.name) for m in found.values()}
@@ -274,11 +371,22 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     # of LLMs", "models such as X", "a 7B model X". Acronyms, datasets and known names are not.
     # (Each pattern is tried only where its words occur: scanning every abstract costs.)
     described = ", a " in text or ", an " in text
-    said = [(m.group("name"), m.group("name")) for m in _NAME_CALLED_A_MODEL.finditer(text)] if described else []
+    said = [(m.group("name") or m.group("word"),) * 2 for m in _NAME_CALLED_A_MODEL.finditer(text)] if described else []
     if " of " in text and (" family " in text or " series " in text):
         said += [(m.group("name"), m.group("name")) for m in _FAMILY_OF_MODELS.finditer(text)]
     said += _listed_models(text, gazetteer, known)
     said += [(m.group("name") or m.group("called"),) * 2 for m in _PARAMETER_MODEL.finditer(text)]
+    said += [
+        (m.group("name") or m.group("called"),) * 2
+        for m in _NAMED_MODEL.finditer(text)
+        # not "a plug-and-play training framework for LLMs called Fira"
+        if not re.search(_NOT_A_MODEL_KIND, text[max(0, m.start() - 50) : m.start()])
+    ]
+    said += _coined_from_families(text, gazetteer, own_name)
+    said += _listed_with_known_models(text, gazetteer)
+    titled = _TITLE_CALLS_A_MODEL.match(text)  # the text starts with the title
+    if titled and not _called_other_than_a_model(text, titled.group("name")):
+        said.append((titled.group("name"), titled.group("name")))
     for name, family in said:
         if name not in COMMON_ACRONYMS and name not in gazetteer.dataset_of and normalise_name(name) not in known:
             known.add(normalise_name(name))
@@ -302,6 +410,63 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         if called and not any(m.family == own_name for m in found.values()):
             found.setdefault(own_name, ModelName(own_name, own_name))
     return tuple(found.values())
+
+
+def _strict_as_model(text: str, match: re.Match[str]) -> bool:
+    """Return whether a family too common to count alone is named as a model ("GPT models", "43B GPT")."""
+    return bool(
+        _STRICT_AS_MODEL.match(text, match.end())
+        or _SIZE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    )
+
+
+def _called_other_than_a_model(text: str, name: str) -> bool:
+    """Return whether the text says a name is a framework, method, system... ("ToolPlanner, a two-stage
+    reinforcement learning framework", "the TheoremLlama framework")."""
+    said = r"(?<![\w-])%s(?:\*\*)?(?:,?\s+(?:is\s+)?an?\s+(?:[\w-]+\s+){0,4}?|\s+)%s"
+    return bool(re.search(said % (re.escape(name), _NOT_A_MODEL_KIND), text))
+
+
+def _coined_from_families(text: str, gazetteer: Gazetteer, own_name: str | None) -> list[tuple[str, str]]:
+    """Return names coined from a known family, with it: SocBERT and BERTweet (BERT), ProLLaMA (Llama).
+
+    Only from families that are not too common a word (`strict` ones are), and not the paper's own
+    name (it has its own rule: a paper may name its framework "TheoremLlama"), nor a name the text
+    says is a framework, method, system...
+    """
+    names: list[tuple[str, str]] = []
+    for word in dict.fromkeys(_CAPITALISED_WORD.findall(text)):
+        family = gazetteer.coined_family(word)
+        if not family or (own_name and normalise_name(own_name) == normalise_name(word)):
+            continue
+        if not _called_other_than_a_model(text, word):
+            names.append((word, family))
+    return names
+
+
+def _listed_with_known_models(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """Return the coined names listed with known models: in "based on RoBERTa, BERTweet, and
+    SocBERT", RoBERTa is a model, so the other two are models too.
+
+    Every item must be a name (not a common acronym, a dataset or a name shaped like a benchmark),
+    and one a model the gazetteer knows whole.
+    """
+    names: list[tuple[str, str]] = []
+    for match in _NAME_RUN.finditer(text):
+        if _NAME_ENDS.search(text, max(0, match.start() - 40), match.start()):
+            continue  # the first item is the end of a longer name
+        items = [i.strip() for i in _LIST_SEPARATOR.split(match.group("items"))]
+        whole = [gazetteer.models.fullmatch(i) for i in items]
+        if not any(whole) or any(
+            i in COMMON_ACRONYMS
+            or i in gazetteer.dataset_of
+            or gazetteer.datasets.fullmatch(i)
+            or _NAMED_LIKE_A_BENCHMARK.fullmatch(i)
+            for i in items
+        ):
+            continue
+        names += [(i, i) for i, known in zip(items, whole, strict=True) if not known and not gazetteer.models.match(i)]
+    return names
 
 
 def _listed_models(text: str, gazetteer: Gazetteer, known: set[str]) -> list[tuple[str, str]]:
@@ -382,7 +547,9 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         if spelling and "-" in spelling and match.group().isalpha() and match.group()[1:].islower():
             continue  # a plain word: "multiple" or "Multiple" is not MultiPL-E
         if spelling and not any(
-            normalise_name(d.hub) == normalise_name(gazetteer.dataset_of[spelling][0]) for d in found.values()
+            normalise_name(gazetteer.dataset_of[spelling][0]) == normalise_name(d.hub)
+            or normalise_name(spelling) == normalise_name(d.name)  # "MBPP-PLUS", a variant, is MBPP+
+            for d in found.values()
         ):
             hub, kind = gazetteer.dataset_of[spelling]
             found.setdefault(hub, DatasetName(hub, hub, _kind_of(kind)))
@@ -405,11 +572,20 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
             if not leading:
                 break  # the list has ended
             coined.append((leading.group("name"), kind))
-    coined += [(m.group("name"), "dataset") for m in _CALLED.finditer(text)]
+    coined += [
+        (m.group("name") or m.group("after"), _kind_of(m.group("kind") or m.group("kind_before")))
+        for m in _CALLED.finditer(text)
+    ]
+    titled = _TITLE_CALLS_A_DATASET.match(text)  # the text starts with the title
+    if titled:
+        coined.append((titled.group("name"), _kind_of(titled.group("kind"))))
+    # A model's name in a list of benchmarks is its test set: "(AlpacaEval 2.0, FLASK, Koala, MT-Bench)".
+    test_sets: set[str] = set()
     for match in _LISTED.finditer(text):
         for item in _LIST_SEPARATOR.split(match.group("items")):
-            if _BENCHMARK_ITEM.fullmatch(item.strip()):
+            if _BENCHMARK_ITEM.fullmatch(item.strip()) or item.strip() in gazetteer.family_of:
                 coined.append((item.strip(), "benchmark"))
+                test_sets.add(item.strip())
     for match in _LISTED_RUN.finditer(text):
         for item in _LIST_SEPARATOR.split(match.group("items")):
             if not re.fullmatch(_NAME, item.strip()):
@@ -428,7 +604,9 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
             found = {(name if k == base else k): (replace(d, name=name) if k == base else d) for k, d in found.items()}
             continue
         first = name.split(" ")[0]
-        a_model = first in gazetteer.family_of or gazetteer.models.fullmatch(name)  # "Llama2"
+        # "Llama2" in a list is a model, "Koala" in a list of benchmarks is not, "the SmolLM corpus" is not.
+        a_model = name not in test_sets and not name.endswith(" corpus")
+        a_model = a_model and bool(first in gazetteer.family_of or gazetteer.models.fullmatch(name))
         if first in COMMON_ACRONYMS or a_model or normalise_name(name) in known:
             continue
         known.add(normalise_name(name))
@@ -557,12 +735,13 @@ def _benchmark_after(rest: str, gazetteer: Gazetteer) -> str:
 
 
 def _dataset_name(match: re.Match[str]) -> str:
-    """Return a matched dataset's name with its year, if one follows (AIME-2024, WMT22)."""
+    """Return a matched dataset's name with its year (AIME-2024, WMT22) and variant (MBPP-Plus)."""
+    variant = match.group("variant") or ""
     if not match.group("year"):
-        return match.group("name")
+        return match.group("name") + variant
     year = match.group("year")
     sep = match.group("sep") if year[0] in "vV" else "-" if match.group("sep") else ""  # "Natural Instructions V2"
-    return match.group("name") + sep + year
+    return match.group("name") + sep + year + variant
 
 
 def find_domains(title: str, abstract: str, gazetteer: Gazetteer) -> tuple[str, ...]:

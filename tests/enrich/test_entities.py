@@ -266,11 +266,13 @@ def test_benchmark_lists_names_with_versions_and_datasets_called_so() -> None:
         " Self-Instruct). On benchmarks focused on helpfulness (Arena Hard Auto v0.1), it wins. We create the"
         " Multifaceted Collection, a preference dataset. We use LoRA, a method, and Adam, a popular optimizer."
     )
-    # "Koala" alone could be anything; AlpacaEval is shown with its version, in its place.
+    # "Koala", a model's name, is its test set in a list of benchmarks (a plain word elsewhere in such a
+    # list is not enough); AlpacaEval is shown with its version, in its place.
     assert sorted(d.name for d in find_datasets(text, GAZETTEER)) == [
         "AlpacaEval 2.0",
         "Arena Hard Auto v0.1",
         "FLASK",
+        "Koala",
         "MT-Bench",
         "Multifaceted Collection",
         "Self-Instruct",
@@ -304,4 +306,56 @@ def test_a_model_in_a_list_after_datasets_is_not_a_dataset() -> None:
     ],
 )
 def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected: list[str]) -> None:
+    assert [d.name for d in find_datasets(text, GAZETTEER)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A family too common to count alone counts when the text calls it a model, or sizes it.
+        ("We train large GPT models. It beats the original 43B GPT.", ["GPT"]),
+        ("We compare with GPT-style decoders.", []),
+        # A name the text gives a model.
+        ("Pre-training our model, GenBERT, on this data helps.", ["GenBERT"]),
+        ("We obtain edge language models, termed EdgeLM, that run on phones.", ["EdgeLM"]),
+        ("A new training framework for LLMs called Fira saves memory.", []),
+        # Names coined from a known family, unless the text says they are something else.
+        ("We compare SocBERT and BERTweet.", ["BERTweet", "SocBERT"]),
+        ("TheoremLlama, an end-to-end framework, trains provers.", []),
+        # Names listed with a known model are models.
+        ("classifiers based on RoBERTa, XtremeDistil, and TinyNLI", ["RoBERTa", "XtremeDistil", "TinyNLI"]),
+        ("compared to Llama 2 and Code Llama", ["Llama 2", "Code Llama"]),
+        (
+            "it beats Apple\u2019s OpenELM and Microsoft's Phi-2 and GPT-3.5 Turbo, and Zeta",
+            ["OpenELM", "Phi-2", "GPT-3.5 Turbo"],
+        ),
+        # A plain word so described, but never the first word of a sentence.
+        ("In this study, we built Kestrel, an LLM with enhanced Welsh. Recently, a model won.", ["Kestrel"]),
+        # A title that says its name is a model.
+        ("RigoChat 2: an adapted language model to Spanish. We present it.", ["RigoChat 2"]),
+        ("ToolPlanner: A Tool Augmented LLM. ToolPlanner, a two-stage reinforcement learning framework.", []),
+        ("LLM Post-Training: A Deep Dive into Reasoning Large Language Models. We survey.", []),
+    ],
+)
+def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_models(text, GAZETTEER)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Primus: A Pioneering Collection of Open-Source Datasets for Security. We release it.", ["Primus"]),
+        ("a final 300B-token dataset, which we call TransWeb-Edu, and", ["TransWeb-Edu"]),
+        (
+            "we provide *Open Bootstrapped Theorems* (OBT), an aligned and bootstrapped dataset.",
+            ["Open Bootstrapped Theorems"],
+        ),
+        ("real-world benchmarks, e.g., ToolSuite and FuncCall-V3, show it", ["ToolSuite", "FuncCall-V3"]),
+        ("by 3.26% on the infty-bench, unlike big-bench-like suites", ["infty-bench"]),
+        ("+10% on MBPP-PLUS and +14% on GSM8K", ["MBPP-PLUS", "GSM8K"]),
+        ("data selection on the SmolLM corpus of 241B tokens", ["SmolLM corpus"]),
+        ("we unify pre-existing datasets into a benchmark FC-Verify, collected from", ["FC-Verify"]),
+    ],
+)
+def test_datasets_the_text_names_as_datasets(text: str, expected: list[str]) -> None:
     assert [d.name for d in find_datasets(text, GAZETTEER)] == expected
