@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The halves in the order they are reported: the clean measure first, then each earlier fresh half.
-HALVES = ("fresh", *(f"fresh-{n}" for n in range(9, 2, -1)), "test", "holdout", "dev")
+HALVES = ("unseen", "fresh", *(f"fresh-{n}" for n in range(9, 2, -1)), "test", "holdout", "dev")
+HF_DAILY = ROOT.parent / "shared" / "fixtures" / "hf_daily_papers"
 
 
 def extracted(paper: Paper) -> dict[str, set[str]]:
@@ -48,26 +49,50 @@ def labelled(entry: dict[str, Any]) -> dict[str, set[str]]:
     }
 
 
-def seed_papers(work: Path) -> list[Paper]:
+def built(work: Path, listings: list[Path]) -> list[Paper]:
+    """Return the papers of some listings as the real pipeline builds them."""
     data = work / "data"
-    data.mkdir()
-    shutil.copy(ROOT / "data" / "trending-papers.txt", data)
+    data.mkdir(parents=True)
+    for listing in listings:
+        shutil.copy(listing, data)
     catalog, _ = build_catalog(Settings(data_dir=data, state_file=work / "state.json", today="2026-01-01"))
     return catalog.papers
 
 
-def measure(papers: list[Paper], labels: list[dict[str, Any]]) -> dict[str, Any]:
+def seed_papers(work: Path) -> list[Paper]:
+    return built(work, [ROOT / "data" / "trending-papers.txt"])
+
+
+def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper, dict[str, Any]]]:
+    """Return each labelled paper with its key (seed index or arXiv id) and labels.
+
+    The seed's papers are labelled by their place in the listing; the unseen set (Hugging Face daily
+    papers from ../shared/fixtures) by arXiv id, in half "unseen".
+    """
+    seed = seed_papers(work / "seed")
+    pairs = [(str(e["index"]), seed[e["index"]], e) for e in labels["papers"]]
+    daily = built(work / "hf", sorted(HF_DAILY.glob("2025-10-0?.json")))
+    by_id = {p.record.arxiv_id: p for p in daily}
+    for entry in labels["unseen"]:
+        arxiv = {"url": f"https://arxiv.org/abs/{entry['arxiv']}", "kind": "arxiv"}
+        pairs.append(
+            (entry["arxiv"], by_id[entry["arxiv"]], {**entry, "half": "unseen", "links": [arxiv, *entry["links"]]})
+        )
+    return pairs
+
+
+def measure(pairs: list[tuple[str, Paper, dict[str, Any]]]) -> dict[str, Any]:
     counts: dict[str, dict[str, dict[str, int]]] = {}
     misses: dict[str, list[str]] = {"false": [], "missed": []}
-    for entry in labels:
-        got, want = extracted(papers[entry["index"]]), labelled(entry)
+    for key, paper, entry in pairs:
+        got, want = extracted(paper), labelled(entry)
         half = counts.setdefault(entry["half"], {c: {"tp": 0, "fp": 0, "fn": 0} for c in CATEGORIES})
         for category in CATEGORIES:
             half[category]["tp"] += len(got[category] & want[category])
             half[category]["fp"] += len(got[category] - want[category])
             half[category]["fn"] += len(want[category] - got[category])
-            misses["false"] += [f"{entry['index']} {category}: {x}" for x in sorted(got[category] - want[category])]
-            misses["missed"] += [f"{entry['index']} {category}: {x}" for x in sorted(want[category] - got[category])]
+            misses["false"] += [f"{key} {category}: {x}" for x in sorted(got[category] - want[category])]
+            misses["missed"] += [f"{key} {category}: {x}" for x in sorted(want[category] - got[category])]
     scores = {
         half: {
             category: {
@@ -110,9 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=HERE, help="folder for ENTITIES.md and entities.json")
     args = parser.parse_args(argv)
-    labels = yaml.safe_load((HERE / "entity_labels.yaml").read_text(encoding="utf-8"))["papers"]
+    labels = yaml.safe_load((HERE / "entity_labels.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as work:
-        result = measure(seed_papers(Path(work)), labels)
+        result = measure(labelled_papers(Path(work), labels))
     (args.output / "entities.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     (args.output / "ENTITIES.md").write_text(report(result), encoding="utf-8")
     print(report(result))

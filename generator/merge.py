@@ -90,6 +90,7 @@ def combine(group: list[Record]) -> Record:
         venue=_first([r.venue for r in group]),
         upvotes=max(upvotes) if upvotes else None,
         urls=_union([r.urls for r in group]),
+        project_pages=_union([r.project_pages for r in group]),
         also_from=first.also_from + tuple(s for r in group[1:] for s in (r.source, *r.also_from)),
     )
 

@@ -162,6 +162,9 @@ class Record:
     upvotes: int | None = None
     #: Links given as structured fields (code repository, project page), not found in the text.
     urls: tuple[str, ...] = ()
+    #: Those of `urls` the source calls project pages (Hugging Face's `projectPage`, a `project` column):
+    #: a project page may be on any host, so its address alone cannot say so.
+    project_pages: tuple[str, ...] = ()
     #: Other sources that held the same paper and were merged into this record.
     also_from: tuple[Source, ...] = ()
     #: Identity keys of the records merged into this one, so each still finds this paper.

@@ -73,12 +73,32 @@ def classify_url(url: str) -> LinkKind:
     return "other"
 
 
+def same_page(url: str) -> str:
+    """Return a key two spellings of one address share: "http://cslikai.cn/Dolphin/" and
+    "https://cslikai.cn/Dolphin" are one page (scheme, "www." and a closing slash aside)."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}#{parts.fragment}"
+
+
 def extract_links_of(paper: Paper) -> Paper:
-    """Collect a paper's links: arXiv and DOI pages, the source's own fields, then the abstract's."""
+    """Collect a paper's links: arXiv and DOI pages, the source's own fields, then the abstract's.
+
+    An address given twice (a listing's field and the abstract, written with and without "https" or a
+    closing slash) is one link, as first given; one the source calls a project page is a project page.
+    """
     record = paper.record
     found = [f"https://arxiv.org/abs/{record.arxiv_id}" if record.arxiv_id else None]
     found.append(f"https://doi.org/{record.doi}" if record.doi else None)
     found.extend(clean_url(url) for url in record.urls)
     found.extend(span.href for span in paper.abstract if span.kind == "link")
-    urls = dict.fromkeys(url for url in found if url)
-    return replace(paper, links=tuple(Link(url, classify_url(url)) for url in urls))
+    urls: dict[str, str] = {}
+    for url in found:
+        if url:
+            urls.setdefault(same_page(url), url)
+    projects = {same_page(url) for url in (clean_url(u) for u in record.project_pages) if url}
+    links = []
+    for key, url in urls.items():
+        kind = classify_url(url)
+        links.append(Link(url, "project" if kind == "other" and key in projects else kind))
+    return replace(paper, links=tuple(links))

@@ -43,6 +43,7 @@ def read_hf_daily(path: str, data: list[Any]) -> tuple[list[Record], list[Proble
                 keywords=fields.terms(paper.get("ai_keywords") or []),
                 upvotes=fields.integer(paper.get("upvotes")),
                 urls=urls,
+                project_pages=(fields.text(paper["projectPage"]),) if paper.get("projectPage") else (),
             )
         )
     return records, problems

@@ -54,6 +54,7 @@ def plain_record(item: dict[str, Any], source: Source) -> Record:
         venue=fields.text(row.get("venue")),
         upvotes=fields.integer(row.get("upvotes")),
         urls=tuple(fields.text(row[k]) for k in ("code", "project", "url") if fields.text(row.get(k))),
+        project_pages=(fields.text(row["project"]),) if fields.text(row.get("project")) else (),
     )
 
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.enrich.clean import clean_latex, to_spans
-from generator.enrich.links import classify_url, clean_url
+from generator.enrich.links import classify_url, clean_url, extract_links_of
+from generator.model import Link, Paper, Record, Source
 
 
 @pytest.mark.parametrize(
@@ -60,3 +63,24 @@ def test_bare_code_and_model_hosts_become_links(text: str, href: str) -> None:
     links = [span.href for span in to_spans(clean_latex(text)) if span.kind == "link"]
     assert links == [href]
     assert classify_url(href) in ("hf-model", "code")
+
+
+def test_one_page_given_twice_is_one_link_and_a_listed_project_page_is_a_project() -> None:
+    # As Hugging Face lists a paper: githubRepo and projectPage fields, the same pages in the abstract.
+    record = Record(
+        title="Dolphin",
+        abstract="Code at https://github.com/JusperLee/Dolphin/ and demo at http://cslikai.cn/Dolphin/.",
+        source=Source("daily.json", entry=1),
+        arxiv_id="2509.23610",
+        urls=("https://github.com/JusperLee/Dolphin", "https://cslikai.cn/Dolphin"),
+        project_pages=("https://cslikai.cn/Dolphin",),
+    )
+    paper = Paper(record=record, title=record.title, abstract=to_spans(clean_latex(record.abstract)))
+    assert extract_links_of(paper).links == (
+        Link("https://arxiv.org/abs/2509.23610", "arxiv"),
+        Link("https://github.com/JusperLee/Dolphin", "code"),
+        Link("https://cslikai.cn/Dolphin", "project"),
+    )
+    # Without the field's word for it, an address on an unknown host is "other".
+    unlisted = replace(record, project_pages=())
+    assert extract_links_of(replace(paper, record=unlisted)).links[-1] == Link("https://cslikai.cn/Dolphin", "other")

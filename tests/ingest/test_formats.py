@@ -49,7 +49,10 @@ def test_real_samples_read_completely(relative: str, count: int, first_title: st
 def test_hf_daily_current_shape_carries_code_keywords_upvotes_and_date() -> None:
     records, _ = read(SHARED_FIXTURES / "hf_daily_papers/2025-10-01.json")
     first = records[0]
-    assert first.urls == ("https://github.com/wangqinsi1/Vision-Zero",)
+    assert first.urls == ("https://github.com/wangqinsi1/Vision-Zero",) and first.project_pages == ()
+    # The project page field is kept as one: mcpmark.ai's address alone would not say so.
+    assert records[7].urls == ("https://github.com/eval-sys/mcpmark", "https://mcpmark.ai/")
+    assert records[7].project_pages == ("https://mcpmark.ai/",)
     assert first.upvotes == 55 and first.date == "2025-09-29"
     assert "self-play" in first.keywords and first.authors[0] == "Qinsi Wang"
     assert "\n" not in first.title
