@@ -81,6 +81,9 @@ _TITLE_CALLS_A_DATASET = re.compile(
 )
 #: Before it: "a 1.3B-parameter model, CuatroLLM".
 _A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),?\s+$")
+#: ... where the name ends the phrase ("a 1.3B-parameter model, CuatroLLM, from scratch"), not begins a
+#: clause ("with a 1.5B model, CLUE boosts accuracy").
+_APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:from|on|with|which|that|trained|as|in|for)\b")
 #: Acronyms every ML abstract uses that are not names of models or datasets.
 _ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
 SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs
@@ -92,9 +95,12 @@ _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0
 _NAME_CALLED_A_MODEL = re.compile(
     # A plain capitalised word only after a lower-case one: "we constructed Swallow, an LLM with ...", never
     # the first word of a sentence ("Recently, a model ...").
-    r"(?:(?<![\w-])(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)|(?<=[a-z] )(?P<word>[A-Z][a-z]{2,})),\s+%s"
-    % (_NAME, _DESCRIBED_AS_A_MODEL)
+    r"(?:(?<![\w-])(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)|(?<=[a-z] )(?P<word>[A-Z][a-z]{2,}))"
+    # What the name stands for, between: "F2LLM - Foundation to Feature Large Language Models, a suite of
+    # ... models", "Clue (Clustering and Experience-based Verification), a ... verifier".
+    r"(?:\s+[-\u2013\u2014]\s+[A-Z][^,.;()]{0,80}?|\s+\([^()]{1,80}\))?,\s+%s" % (_NAME, _DESCRIBED_AS_A_MODEL)
 )
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*\s$")
 #: "The SEA-LION family of LLMs": a family of models by name.
 _FAMILY_OF_MODELS = re.compile(
     r"(?<![\w-])(?P<name>%s)\s+(?:family|series)\s+of\s+(?:[\w-]+\s+){0,2}?(?:[Mm]odels|M?LLMs|VLMs)\b" % _NAME
@@ -122,7 +128,8 @@ _CALLED_A_DATASET = re.compile(
     # "*Open Bootstrapped Theorems* (OBT), an NL-FL aligned and bootstrapped dataset"
     r"(?:(?<![\w-])(?P<name>%s)|(?:\bthe\s+|\*{1,2})(?P<titled>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})\**)"
     r"(?:\s+\([A-Z][\w-]*\))?,\s+an?\s+"
-    r"(?:[\w-]+\s+){0,4}?(?P<kind>dataset|benchmark|corpus)\b(?!-)" % _NAME
+    # "VisualOverload, a slightly different visual question answering (VQA) benchmark"
+    r"(?:[\w-]+\s+|\([\w-]+\)\s+){0,6}?(?P<kind>dataset|benchmark|corpus)\b(?!-)" % _NAME
 )
 #: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
 _KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?P<items>[^.;:]{1,300})")
@@ -158,6 +165,17 @@ _VERSIONED = re.compile(r"(?P<base>.+?)[\s-][vV]?\d+(?:\.\d+)*")
 _BENCHMARK_VARIANTS = "(?:Plus|PLUS|Pro|Hard|HARD|Lite|Verified|Redux|Mini|Easy|Challenge|Full|Extended|Live|Multi)"
 #: A word that may be a name coined from a family: capitalised, with any size ("SocBERT", "ProLLaMA-7B").
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
+#: A second year after a benchmark's: "AIME 24/25", "WMT22/23".
+_OTHER_YEAR = re.compile(r"/(\d\d)(?![\w%.])")
+#: An adjective made of a name: "CLEVR-based", "GPT-generated".
+_ADJECTIVE_SUFFIX = re.compile(r"-(?:based|like|style|driven|powered|generated|aligned|guided|specific|centric)$")
+#: A task's acronym shaped like a benchmark's name: "VQA", "IQA", "KBQA" (benchmarks of that shape,
+#: GPQA and SIQA, are in the gazetteer).
+_TASK_ACRONYM = re.compile(r"[A-Z]{1,2}QA")
+#: What a tool is called: not a dataset.
+_TOOL_KIND = (
+    r"(?:methods?|frameworks?|tools?|toolkits?|libraries|library|packages?|approaches|approach|systems?|models?)"
+)
 #: A word as a name may be written: letters and digits, hyphens inside.
 _WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 #: The split of a benchmark a paper reports on: "MiniF2F-Valid" is MiniF2F.
@@ -209,7 +227,9 @@ _MODELS_LISTED = re.compile(r"%s,?\s+%s,?\s+(?P<items>(?:[^.;:()]|\.(?=\w))+)" %
 _MODEL_ITEM = re.compile(r"(?:%s|[A-Z][A-Za-z]+-[a-z]?\d[\w.]*)" % _NAME)
 #: A coined name with a size: XGLM-7B, Zephyr-7b-beta.
 _SIZED_NAME = re.compile(
-    r"(?<![\w-])(?P<family>%s|[A-Z][a-z]+)-(?P<size>\d+(?:\.\d+)?[BbMm])(?:-(?:[vV]?\d+(?:\.\d+)*|[a-z]+|[A-Z]{2,}))*"
+    # A version may come between: "Wan-2.1-14B".
+    r"(?<![\w-])(?P<family>%s|[A-Z][a-z]+)(?:-[vV]?\d+(?:\.\d+)*)?-(?P<size>\d+(?:\.\d+)?[BbMm])"
+    r"(?:-(?:[vV]?\d+(?:\.\d+)*|[a-z]+|[A-Z]{2,}))*"
     r"(?![\w-])" % _NAME
 )
 
@@ -294,7 +314,7 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
         family_of=family_of,
         coined=_coined_pattern([s for s, (_, strict) in family_of.items() if not strict and len(s) >= 3]),
         datasets=re.compile(
-            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d|[vV]\d+))?"
+            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d|(?<=[A-Z] )(?:1[4-9]|2\d)(?=/\d\d|[^\w%%.]|$)|[vV]\d+))?"
             r"(?P<variant>-%s)?(?![\w]|-\w|\.\d)" % (_alternatives(list(dataset_of)), _BENCHMARK_VARIANTS)
         ),
         dataset_of=dataset_of,
@@ -371,11 +391,20 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     # of LLMs", "models such as X", "a 7B model X". Acronyms, datasets and known names are not.
     # (Each pattern is tried only where its words occur: scanning every abstract costs.)
     described = ", a " in text or ", an " in text
-    said = [(m.group("name") or m.group("word"),) * 2 for m in _NAME_CALLED_A_MODEL.finditer(text)] if described else []
+    said = [
+        (m.group("name") or m.group("word"),) * 2
+        for m in (_NAME_CALLED_A_MODEL.finditer(text) if described else ())
+        # a plain word after a lower-case word, not the end of a title-case phrase ("Language Models, a ...")
+        if m.group("name") or _LOWER_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
     if " of " in text and (" family " in text or " series " in text):
         said += [(m.group("name"), m.group("name")) for m in _FAMILY_OF_MODELS.finditer(text)]
     said += _listed_models(text, gazetteer, known)
-    said += [(m.group("name") or m.group("called"),) * 2 for m in _PARAMETER_MODEL.finditer(text)]
+    said += [
+        (m.group("name") or m.group("called"),) * 2
+        for m in _PARAMETER_MODEL.finditer(text)
+        if m.group("called") or _apposition(text, m.start("name"), m.end())
+    ]
     said += [
         (m.group("name") or m.group("called"),) * 2
         for m in _NAMED_MODEL.finditer(text)
@@ -403,13 +432,21 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
                 name = text[start : sized.end()]
                 found.setdefault(name, ModelName(name, own_name, "", sized.group(1)))
             elif whole and (
-                _CALLED_A_MODEL.match(text, end) or _A_MODEL_BEFORE.search(text[max(0, start - 12) : start])
+                _CALLED_A_MODEL.match(text, end)
+                or (_A_MODEL_BEFORE.search(text[max(0, start - 12) : start]) and _apposition(text, start, end))
             ):
                 called = True
             start = text.find(own_name, end)
         if called and not any(m.family == own_name for m in found.values()):
             found.setdefault(own_name, ModelName(own_name, own_name))
     return tuple(found.values())
+
+
+def _apposition(text: str, start: int, end: int) -> bool:
+    """Return whether a name after "a ... model" names it: "a 7B model BaichuanSEED and", "a 1.3B-parameter
+    model, CuatroLLM, from scratch"; not "with a 1.5B model, CLUE boosts accuracy" (after a comma, the
+    name must end the phrase)."""
+    return not text[:start].rstrip().endswith(",") or bool(_APPOSITION_ENDS.match(text, end))
 
 
 def _strict_as_model(text: str, match: re.Match[str]) -> bool:
@@ -540,6 +577,10 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         hub, kind = gazetteer.dataset_of[match.group("name")]
         name = _dataset_name(match)
         found.setdefault(name, DatasetName(name, hub, _kind_of(kind)))
+        other_year = _OTHER_YEAR.match(text, match.end()) if match.group("year") else None
+        if other_year:  # "AIME 24/25" is AIME 24 and AIME 25
+            name = name[: -len(match.group("year"))] + other_year.group(1)
+            found.setdefault(name, DatasetName(name, hub, _kind_of(kind)))
     # Known names in another case or with a hyphen ("ifeval", "truthful-qa", "MiniF2F-Valid"),
     # shown as the gazetteer names them.
     for match in _WORD_TOKEN.finditer(text):
@@ -592,8 +633,12 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
                 break  # the list has ended
             coined.append((item.strip(), "benchmark"))
     coined += [(item, "benchmark") for item in _listed_beside_known(text, found)]
+    coined += [(item, "benchmark") for item in _run_with_known_datasets(text, gazetteer)]
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
+        name = _ADJECTIVE_SUFFIX.sub("", name)  # "CLEVR-based synthetic scenes" name CLEVR
+        if _TASK_ACRONYM.fullmatch(name) or _said_to_be_a_tool(text, name):
+            continue
         versioned = _VERSIONED.fullmatch(name)
         # The known name it grows from: "AlpacaEval" of "AlpacaEval 2.0", "Arena Hard" of "Arena Hard Auto v0.1".
         base = versioned.group("base") if versioned else ""
@@ -612,6 +657,36 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         known.add(normalise_name(name))
         found.setdefault(name, DatasetName(name, name, kind))
     return tuple(found.values())
+
+
+def _said_to_be_a_tool(text: str, name: str) -> bool:
+    """Return whether the text says a name is a method, framework or tool ("methods like DeepEval",
+    "DeepEval, an evaluation framework")."""
+    escaped = re.escape(name)
+    return bool(
+        re.search(
+            r"\b%s\s+(?:like|such\s+as|including|e\.g\.,?)\s+(?:[\w-]+,\s+)*%s(?![\w-])" % (_TOOL_KIND, escaped), text
+        )
+        or re.search(r"(?<![\w-])%s,\s+an?\s+(?:[\w-]+\s+){0,4}?%s" % (escaped, _TOOL_KIND), text)
+    )
+
+
+def _run_with_known_datasets(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Return the coined names listed with known benchmarks: "on WindowsAgentArena and AndroidWorld".
+
+    Every item must be a coined name (no plain word, no model, no common acronym) and one a
+    benchmark or dataset the gazetteer knows whole.
+    """
+    names: list[str] = []
+    for match in _NAME_RUN.finditer(text):
+        items = [i.strip() for i in _LIST_SEPARATOR.split(match.group("items"))]
+        known = [bool(gazetteer.datasets.fullmatch(i)) for i in items]
+        if not any(known) or any(
+            not re.fullmatch(_NAME, i) or i in COMMON_ACRONYMS or gazetteer.models.match(i) for i in items
+        ):
+            continue
+        names += [i for i, k in zip(items, known, strict=True) if not k]
+    return names
 
 
 def _kind_of(word: str) -> Kind:

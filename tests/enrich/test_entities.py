@@ -331,6 +331,14 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
         ),
         # A plain word so described, but never the first word of a sentence.
         ("In this study, we built Kestrel, an LLM with enhanced Welsh. Recently, a model won.", ["Kestrel"]),
+        # After "a ... model," the name must end the phrase: an apposition, not a new clause's subject.
+        ("We pretrain a 1.3B-parameter model, TernLM, from scratch.", ["TernLM"]),
+        ("On AIME with a 1.5B model, TRACE boosts accuracy.", []),
+        # A version between family and size; what a name stands for, between it and its description.
+        ("Adapting the pre-trained Wan-2.1-14B model helps.", ["Wan-2.1-14B"]),
+        ("We introduce E2LM - Encoder to Embedding Language Models, a suite of embedding models.", ["E2LM"]),
+        # The last word of a title-case phrase is not a name.
+        ("Foundation to Feature Large Language Models, a suite of embedding models.", []),
         # A title that says its name is a model.
         ("RigoChat 2: an adapted language model to Spanish. We present it.", ["RigoChat 2"]),
         ("ToolPlanner: A Tool Augmented LLM. ToolPlanner, a two-stage reinforcement learning framework.", []),
@@ -355,6 +363,14 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         ("+10% on MBPP-PLUS and +14% on GSM8K", ["MBPP-PLUS", "GSM8K"]),
         ("data selection on the SmolLM corpus of 241B tokens", ["SmolLM corpus"]),
         ("we unify pre-existing datasets into a benchmark FC-Verify, collected from", ["FC-Verify"]),
+        ("We present DenseScenes, a slightly different visual question answering (VQA) benchmark.", ["DenseScenes"]),
+        # Coined names listed with a known benchmark are benchmarks.
+        ("generalizes to other systems on MacAgentArena and AndroidWorld", ["AndroidWorld", "MacAgentArena"]),
+        # A name as an adjective is the name; a task's acronym and a tool are not benchmarks.
+        ("image datasets: CLEVR-based synthetic scenes, charts, and real images", ["CLEVR"]),
+        ("Medical Image Quality Assessment (IQA) and methods like DeepEval", []),
+        # Two years of a contest.
+        ("accuracy across AIME 24/25 and GPQA", ["AIME-24", "AIME-25", "GPQA"]),
     ],
 )
 def test_datasets_the_text_names_as_datasets(text: str, expected: list[str]) -> None:
