@@ -48,6 +48,10 @@ _COINED_SUFFIX = re.compile(
     # Capitalised parts, then any version, size or variant: "Qwen2-VL-2B", "Llama-SEA-LION-v3-8B-IT".
     r"(?:-[A-Z][A-Za-z0-9]*)+(?:-[vV]?\d+(?:\.\d+)*[a-z]?|-\d+(?:\.\d+)?[BbMm]|-(?:%s|[A-Z]{2,}))*(?![\w-])"
     r"|\s(?:XL|XXL)(?![\w-])"
+    # A tier, then its version: "Claude Sonnet 4", "Mistral Small 3.1", "Llama 4 Maverick", "GPT-4o mini".
+    r"|\s(?:Sonnet|Opus|Haiku|Small|Medium|Large|Nemo|Maverick|Scout|Nano|mini)(?:\s\d+(?:\.\d+)*(?:\s\d+B)?)?(?![\w-]|\.\d)"
+    # ... or the version after a tier the family's own tail read: "Claude Sonnet 4".
+    r"|(?:(?<=Sonnet)|(?<=Opus)|(?<=Haiku)|(?<=Small)|(?<=Large)|(?<=Medium))\s\d+(?:\.\d+)*(?![\w-]|\.\d)"
     # A lower-case coinage the size follows: "Llama-eus-8B", "Llama-eus-8B-instruct".
     r"|-[a-z]{2,}-\d+(?:\.\d+)?[BbMm](?:-(?:%s))*(?![\w-])" % (_VARIANTS, _VARIANTS)
 )
@@ -107,7 +111,9 @@ _FAMILY_OF_MODELS = re.compile(
 )
 #: Names that say they are benchmarks or datasets (OCRBench, PubMedQA, AlpacaEval).
 _NAMED_LIKE_A_BENCHMARK = re.compile(
-    r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*(?:Bench|QA|Eval)|[A-Za-z][A-Za-z0-9]*-[Bb]ench)(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])"
+    # A hyphenated prefix may come first ("T2I-CompBench"), a split or version after ("MMBench-CN").
+    r"(?<![\w-])(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*-)?(?:[A-Z][A-Za-z0-9]*-?(?:Bench|QA|Eval)|[A-Za-z][A-Za-z0-9]*-[Bb]ench)"
+    r"(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])"
 )
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
 _BEFORE_KIND = re.compile(
@@ -314,7 +320,8 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
         family_of=family_of,
         coined=_coined_pattern([s for s, (_, strict) in family_of.items() if not strict and len(s) >= 3]),
         datasets=re.compile(
-            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d|(?<=[A-Z] )(?:1[4-9]|2\d)(?=/\d\d|[^\w%%.]|$)|[vV]\d+))?"
+            r"(?<![\w-])(?P<name>%s)(?:(?P<sep>[- ]?)(?P<year>(?:19|20)\d\d|(?<=[A-Z])\d\d"
+            r"|(?<=[A-Z] )(?:1[4-9]|2\d)(?=/\d\d|[^\w%%.]|$)|[vV]\d+))?"
             r"(?P<variant>-%s)?(?![\w]|-\w|\.\d)" % (_alternatives(list(dataset_of)), _BENCHMARK_VARIANTS)
         ),
         dataset_of=dataset_of,

@@ -339,6 +339,12 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
         ("We introduce E2LM - Encoder to Embedding Language Models, a suite of embedding models.", ["E2LM"]),
         # The last word of a title-case phrase is not a name.
         ("Foundation to Feature Large Language Models, a suite of embedding models.", []),
+        # A tier and its version, after the family: whole names, not cut ones.
+        (
+            "It beats Claude Sonnet 4, Mistral Small 3.1 and GPT-4o mini.",
+            ["Claude Sonnet 4", "Mistral Small 3.1", "GPT-4o mini"],
+        ),
+        ("We fine-tune gpt-oss-20b.", ["gpt-oss-20b"]),
         # A title that says its name is a model.
         ("RigoChat 2: an adapted language model to Spanish. We present it.", ["RigoChat 2"]),
         ("ToolPlanner: A Tool Augmented LLM. ToolPlanner, a two-stage reinforcement learning framework.", []),
@@ -369,6 +375,8 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         # A name as an adjective is the name; a task's acronym and a tool are not benchmarks.
         ("image datasets: CLEVR-based synthetic scenes, charts, and real images", ["CLEVR"]),
         ("Medical Image Quality Assessment (IQA) and methods like DeepEval", []),
+        ("scores on T2I-CompBench and DPG-Bench", ["T2I-CompBench", "DPG-Bench"]),
+        ("extractive question answering in the medical domain (Medical-EQA)", []),
         # Two years of a contest.
         ("accuracy across AIME 24/25 and GPQA", ["AIME-24", "AIME-25", "GPQA"]),
     ],
