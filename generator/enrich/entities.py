@@ -46,7 +46,8 @@ _TAIL = (
 #: name would be cut short, and a cut name is a wrong name.
 _COINED_SUFFIX = re.compile(
     # Capitalised parts, then any version, size or variant: "Qwen2-VL-2B", "Llama-SEA-LION-v3-8B-IT".
-    r"(?:-[A-Z][A-Za-z0-9]*)+(?:-[vV]?\d+(?:\.\d+)*[a-z]?|-\d+(?:\.\d+)?[BbMm]|-(?:%s|[A-Z]{2,}))*(?![\w-])"
+    r"(?:-[A-Z][A-Za-z0-9]*)+(?:-[vV]?\d+(?:\.\d+)*[a-z]?|-\d+(?:\.\d+)?[BbMm](?:/\d+(?:\.\d+)?[BbMm])*|-(?:%s|[A-Z]{2,}))*"
+    r"(?![\w-])"
     r"|\s(?:XL|XXL)(?![\w-])"
     # A tier, then its version: "Claude Sonnet 4", "Mistral Small 3.1", "Llama 4 Maverick", "GPT-4o mini".
     r"|\s(?:Sonnet|Opus|Haiku|Small|Medium|Large|Nemo|Maverick|Scout|Nano|mini)(?:\s\d+(?:\.\d+)*(?:\s\d+B)?)?(?![\w-]|\.\d)"
@@ -67,7 +68,7 @@ _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
 _DESCRIBED_AS_A_MODEL = (
     r"an?\s+(?:(?:series|family|suite|collection|set)\s+of\s+)?"
     r"(?:(?!(?:for|of|to|with|that|which|in|into|on|from|by|and|or|the|via|using|trained)\b)[\w.*+-]+,?\s+"
-    r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?|LMs?)\b(?!-)"
+    r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?|VLAs?|LRMs?|SLMs?|LMs?)\b(?!-)"
     # ... where the phrase ends: not "a Large Language Model assistance training framework".
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:that|which|who|with|for|of|in|on|to|and|or|is|are|was|from|by|as|at|via|under"
     r"|capable|specifically|family|series|using|comprising|including|containing|excelling|achieving|supporting"
@@ -112,8 +113,10 @@ _FAMILY_OF_MODELS = re.compile(
 #: Names that say they are benchmarks or datasets (OCRBench, PubMedQA, AlpacaEval).
 _NAMED_LIKE_A_BENCHMARK = re.compile(
     # A hyphenated prefix may come first ("T2I-CompBench"), a split or version after ("MMBench-CN").
-    r"(?<![\w-])(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*-)?(?:[A-Z][A-Za-z0-9]*-?(?:Bench|QA|Eval)|[A-Za-z][A-Za-z0-9]*-[Bb]ench)"
-    r"(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])"
+    # "Xbench-DS", "xbench-DeepSearch", "MCP-Universe Bench".
+    r"(?<![\w-])(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*-)?(?:[A-Z][A-Za-z0-9]*-?(?:Bench|bench|QA|Eval)|[A-Za-z][A-Za-z0-9]*-[Bb]ench"
+    r"|[a-z][a-z0-9]*bench(?=-[A-Z])|(?:%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\sBench)"
+    r"(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])" % _NAME
 )
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
 _BEFORE_KIND = re.compile(
@@ -132,10 +135,15 @@ _TITLED_BEFORE_KIND = re.compile(
 #: preference dataset": a name the text then calls a dataset.
 _CALLED_A_DATASET = re.compile(
     # "*Open Bootstrapped Theorems* (OBT), an NL-FL aligned and bootstrapped dataset"
-    r"(?:(?<![\w-])(?P<name>%s)|(?:\bthe\s+|\*{1,2})(?P<titled>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})\**)"
-    r"(?:\s+\([A-Z][\w-]*\))?,\s+an?\s+"
-    # "VisualOverload, a slightly different visual question answering (VQA) benchmark"
-    r"(?:[\w-]+\s+|\([\w-]+\)\s+){0,6}?(?P<kind>dataset|benchmark|corpus)\b(?!-)" % _NAME
+    # "we introduce Toucan, the largest publicly available tool-agentic dataset": a plain word after a
+    # lower-case one.
+    r"(?:(?<![\w-])(?P<name>%s)|(?:\bthe\s+|\*{1,2})(?P<titled>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4})\**"
+    r"|(?<=[a-z] )(?P<word>[A-Z][a-z]{2,}))"
+    # "the CritPt (Complex Research using Integrated Thinking - Physics Test), the first benchmark"
+    r"(?:\s+\([^()]{1,120}\))?,\s+(?:an?|the|the\s+first|the\s+largest|the\s+most)\s+"
+    # "VisualOverload, a slightly different visual question answering (VQA) benchmark", "DeeptraceReward,
+    # the first fine-grained, spatially- and temporally- aware benchmark"
+    r"(?:[\w-]+,?\s+|\([\w-]+\)\s+){0,7}?(?P<kind>dataset|benchmark|corpus)\b(?!-)" % _NAME
 )
 #: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
 _KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?P<items>[^.;:]{1,300})")
@@ -168,7 +176,11 @@ _LISTED_RUN = re.compile(
 #: A name and its version: "AlpacaEval 2.0", "Arena Hard Auto v0.1".
 _VERSIONED = re.compile(r"(?P<base>.+?)[\s-][vV]?\d+(?:\.\d+)*")
 #: Variants of a benchmark written after its name: "MBPP-Plus", "SWE-bench-Verified", "GSM8K-Hard".
-_BENCHMARK_VARIANTS = "(?:Plus|PLUS|Pro|Hard|HARD|Lite|Verified|Redux|Mini|Easy|Challenge|Full|Extended|Live|Multi)"
+_BENCHMARK_VARIANTS = (
+    "(?:Plus|PLUS|Pro|Hard|HARD|Lite|Verified|Redux|Mini|Easy|Challenge|Full|Extended|Live|Multi"
+    # a language's split: "BrowseComp-ZH", "MMBench-CN"
+    "|ZH|CN|EN|JA|JP|KO|DE|FR|ES|AR|RU)"
+)
 #: A word that may be a name coined from a family: capitalised, with any size ("SocBERT", "ProLLaMA-7B").
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
 #: A second year after a benchmark's: "AIME 24/25", "WMT22/23".
@@ -201,6 +213,12 @@ _NAMED_MODEL = re.compile(
     r"|\b(?:models?|M?LLMs?|VLMs?),?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|termed|dubbed)"
     r"\s+(?P<called>[A-Z][\w.+-]*[\w+]))(?![\w-])" % _NAME
 )
+#: A name the text says was trained from a known model: "Our InfoAgent is post-trained from Qwen3-14B".
+_TRAINED_FROM = re.compile(
+    r"(?<![\w-])(?P<name>%s)\s+(?:is|was|are|were)\s+(?:[a-z]+\s+)?(?:post-|pre-|further\s+|continually\s+)?"
+    r"(?:trained|fine-?tuned|initiali[sz]ed|distilled|built|adapted|pre-?trained)\s+(?:from|on|upon|on\s+top\s+of)\s+"
+    % _NAME
+)
 #: After a family too common to count alone (GPT, OPT), what makes it a model: "GPT models", "the OPT family".
 _STRICT_AS_MODEL = re.compile(r"\s+(?:models?|M?LLMs?|family|series)\b")
 #: Before it: a size, "the original 43B GPT".
@@ -211,7 +229,7 @@ _NOT_A_MODEL_KIND = (
     r"|benchmark|dataset|corpus|metric|agent|platform)s?\b"
 )
 #: A run of names joined by commas and a last "and"/"or": "RoBERTa, BERTweet, and SocBERT".
-_NAME_ITEM = r"(?:%s|[A-Z][a-z]+(?:-[A-Za-z0-9.]*[A-Za-z0-9])*)" % _NAME
+_NAME_ITEM = r"(?:%s|[A-Z][a-z]+(?:-[A-Za-z0-9.]*[A-Za-z0-9])*|[a-z]{1,4}[A-Z][A-Za-z0-9]*)" % _NAME
 _NAME_RUN = re.compile(
     # Not part of a longer name on either side: "GPT-3.5 Turbo, and GPT-4", "StarCoder and Code Llama".
     r"(?<![\w.-])(?P<items>%s(?:,\s*%s)*,?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
@@ -420,6 +438,7 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     ]
     said += _coined_from_families(text, gazetteer, own_name)
     said += _listed_with_known_models(text, gazetteer)
+    said += [(m.group("name"),) * 2 for m in _TRAINED_FROM.finditer(text) if gazetteer.models.match(text, m.end())]
     titled = _TITLE_CALLS_A_MODEL.match(text)  # the text starts with the title
     if titled and not _called_other_than_a_model(text, titled.group("name")):
         said.append((titled.group("name"), titled.group("name")))
@@ -612,7 +631,9 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     for match in _TITLED_BEFORE_KIND.finditer(text):
         coined.append((match.group("name"), _kind_of(match.group("kind"))))
     for match in _CALLED_A_DATASET.finditer(text):
-        coined.append((match.group("name") or match.group("titled"), _kind_of(match.group("kind"))))
+        coined.append(
+            (match.group("name") or match.group("titled") or match.group("word"), _kind_of(match.group("kind")))
+        )
     for match in _KIND_COLON_LIST.finditer(text):
         kind = _kind_of(match.group("kind"))
         for item in _LIST_SEPARATOR.split(match.group("items")):
@@ -644,7 +665,7 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
         name = _ADJECTIVE_SUFFIX.sub("", name)  # "CLEVR-based synthetic scenes" name CLEVR
-        if _TASK_ACRONYM.fullmatch(name) or _said_to_be_a_tool(text, name):
+        if _TASK_ACRONYM.fullmatch(name) or _VERSION.match(name) or _said_to_be_a_tool(text, name):
             continue
         versioned = _VERSIONED.fullmatch(name)
         # The known name it grows from: "AlpacaEval" of "AlpacaEval 2.0", "Arena Hard" of "Arena Hard Auto v0.1".
@@ -723,7 +744,7 @@ def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:
 
 
 _NUMBER = re.compile(
-    r"(?<![\w.^-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|[-\s]?(?:points?|pp)(?![\w])"
+    r"(?<![\w.^@-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|[-\s]?(?:points?|pp)(?![\w])"
     r"|\s?times(?=\s+(?:better|faster|higher|more|lower|less|fewer|smaller|cheaper)\b))?(?![\w]|\.\d)"
 )
 #: Words that may stand between a number and its metric: "2.72x decoding speedup", "30% lower latency".
@@ -731,9 +752,16 @@ _MODIFIER = r"(?!(?:of|the|a|an|in|on|for|to|with|and|or|than|at|by|as)\b)[a-z][
 #: An outcome verb with "by" before a number: "reduce parameters by up to 90%", "lowering average
 #: TTFT and average JCT by 97% and 47%", "outperforms the baseline by 37.6%".
 _CHANGED_BY = re.compile(
-    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|reduc|lower|cut|decreas|sav|accelerat|speed(?:s|ing)?\s+up)\w*"
-    r"\b[^.;%\d]{0,70}?\bby\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+)?$"
+    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|lift|rais|enhanc|reduc|lower|cut|decreas|sav|accelerat"
+    r"|speed(?:s|ing)?\s+up)\w*"
+    # (a model's name between may hold digits: "outperforms GPT-5 by 34.7%"; another result may not)
+    r"\b[^.;%]{0,70}?\b(?:by|from)\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+"
+    r"|an\s+average\s+of\s+|on\s+average\s+)?$"
 )
+#: A comparative right after a number with a unit that says it is an outcome: "6x faster", "3x cheaper".
+#: ("50% more data", "30% fewer tokens" may be a setting as well as an outcome: left out.)
+_LESS = ("cheaper",)
+_COMPARATIVE = re.compile(r" (faster|cheaper|better)\b")
 #: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
 _LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to)\s*")
 _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
@@ -792,10 +820,16 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
         return gazetteer.canonical_metric(described.group(1))
     # "accuracy of 42.3%", "improves BLEU by 2.1 points", "a speedup of 1.8x"
     preceding = re.search(
-        r"(%s)(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)\s+$" % gazetteer.metric.pattern, before
+        r"(%s)(?:(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)|(?:\s+[\w-]+){0,4}\s+(?:is|was)(?:\s+only)?)\s+$"
+        % gazetteer.metric.pattern,
+        before,
     )
     if preceding:
         return gazetteer.canonical_metric(preceding.group(1))
+    comparative = _COMPARATIVE.match(after)
+    if comparative:  # "79.1% fewer tokens", "50x longer", "6x faster"
+        word = comparative.group(1)
+        return "speedup" if word == "faster" else "reduction" if word in _LESS else "improvement"
     changed = _CHANGED_BY.search(before)
     if changed:
         verb = changed.group("verb")

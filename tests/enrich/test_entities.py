@@ -178,6 +178,12 @@ def test_models_named_as_examples_are_models(text: str, expected: list[str]) -> 
         ),
         # A power of ten is not a result; neither is a setting changed "by" a number.
         ("It is over 10^5 times more efficient; we increase the batch size by 2x.", []),
+        # A name with digits between verb and "by"; "by an average of"; other outcome verbs.
+        ("our 7B reward model outperforms GPT-5 by 34.7% on average", [("34.7%", "improvement")]),
+        ("It boosts pass@1 accuracy by an average of 2.6% on math.", [("2.6%", "improvement")]),
+        ("It lifts the overall average by 19% and raises recall by 23%.", [("19%", "improvement"), ("23%", "recall")]),
+        ("the best average accuracy among base models is only 4.0%, achieved by", [("4.0%", "accuracy")]),
+        ("It runs 6x faster, yet a model trained with 50% more data loses.", [("6 x", "speedup")]),
     ],
 )
 def test_results_said_with_an_outcome_verb_a_described_metric_or_times(
@@ -345,6 +351,11 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
             ["Claude Sonnet 4", "Mistral Small 3.1", "GPT-4o mini"],
         ),
         ("We fine-tune gpt-oss-20b.", ["gpt-oss-20b"]),
+        # A name said to be trained from a known model; sizes after a coined name; a VLA; runs of families.
+        ("Our SeekAgent is post-trained from Qwen3-14B in two stages.", ["Qwen3-14B", "SeekAgent"]),
+        ("on two model scales (Qwen2.5-VL-3B/7B), it wins", ["Qwen2.5-VL-3B", "Qwen2.5-VL-7B"]),
+        ("we present VLA-Z1, a reasoning-enhanced VLA that integrates RL.", ["VLA-Z1"]),
+        ("directions activated across LLaMA, GPT-2, and nGPT families", ["LLaMA", "GPT-2", "nGPT"]),
         # A title that says its name is a model.
         ("RigoChat 2: an adapted language model to Spanish. We present it.", ["RigoChat 2"]),
         ("ToolPlanner: A Tool Augmented LLM. ToolPlanner, a two-stage reinforcement learning framework.", []),
@@ -377,6 +388,27 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         ("Medical Image Quality Assessment (IQA) and methods like DeepEval", []),
         ("scores on T2I-CompBench and DPG-Bench", ["T2I-CompBench", "DPG-Bench"]),
         ("extractive question answering in the medical domain (Medical-EQA)", []),
+        # Named once, with a superlative, an expansion or commas before the kind word.
+        (
+            "To address this gap, we introduce Pelican, the largest publicly available tool-agentic dataset to date.",
+            ["Pelican"],
+        ),
+        (
+            "we present the PhysBench2 (Physics Reasoning Test), the first benchmark designed to test LLMs",
+            ["PhysBench2"],
+        ),
+        (
+            "We introduce FakeTrace, the first fine-grained, spatially- and temporally- aware benchmark that",
+            ["FakeTrace"],
+        ),
+        # Shaped like benchmarks: lower-case "bench", a split after it, "Bench" after a space; a language split.
+        (
+            "40.4% on Ybench-DS, 83% on ybench-DeepSearch and on MCP-World Bench",
+            ["Ybench-DS", "ybench-DeepSearch", "MCP-World Bench"],
+        ),
+        ("15.3% accuracy on BrowseComp and 29.2% on BrowseComp-ZH", ["BrowseComp", "BrowseComp-ZH"]),
+        # A version alone is no name: "the BFCL V3 benchmark" names BFCL V3.
+        ("counterparts on the BFCL V3 benchmark", ["BFCL V3"]),
         # Two years of a contest.
         ("accuracy across AIME 24/25 and GPQA", ["AIME-24", "AIME-25", "GPQA"]),
     ],
