@@ -130,6 +130,8 @@ _LIST_BEFORE_KIND = re.compile(
 #: "on the Training Data Extraction Challenge dataset": a name of capitalised words.
 _TITLED_BEFORE_KIND = re.compile(
     r"\bthe\s+(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,5})\s+(?P<kind>dataset|benchmark|corpus)\b"
+    # One capitalised word and what it is: "on the Sotopia interactive social evaluation benchmark"
+    r"|\bthe\s+(?P<word>[A-Z][a-z]+[\w-]*)\s+(?:[a-z-]+\s+){1,4}(?P<word_kind>dataset|benchmark|corpus)\b(?!-)"
 )
 #: "we introduce MMStar, an elite ... multi-modal benchmark", "we create the Multifaceted Collection, a
 #: preference dataset": a name the text then calls a dataset.
@@ -185,6 +187,50 @@ _BENCHMARK_VARIANTS = (
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
 #: A second year after a benchmark's: "AIME 24/25", "WMT22/23".
 _OTHER_YEAR = re.compile(r"/(\d\d)(?![\w%.])")
+#: Capitalised words that describe a dataset without naming it: "the English pretraining corpus".
+_NOT_NAMES = frozenset(
+    [
+        "English",
+        "Chinese",
+        "Japanese",
+        "Korean",
+        "French",
+        "German",
+        "Spanish",
+        "Arabic",
+        "Hindi",
+        "Russian",
+        "Portuguese",
+        "Italian",
+        "Vietnamese",
+        "Indonesian",
+        "Thai",
+        "Turkish",
+        "Polish",
+        "Dutch",
+        "Swedish",
+        "Greek",
+        "Hebrew",
+        "Persian",
+        "Urdu",
+        "Bengali",
+        "Swahili",
+        "Indic",
+        "African",
+        "European",
+        "Asian",
+        "American",
+        "Python",
+        "Java",
+        "Web",
+        "Internet",
+        "Medical",
+        "Clinical",
+        "Legal",
+        "Financial",
+        "Scientific",
+    ]
+)
 #: An adjective made of a name: "CLEVR-based", "GPT-generated".
 _ADJECTIVE_SUFFIX = re.compile(r"-(?:based|like|style|driven|powered|generated|aligned|guided|specific|centric)$")
 #: A task's acronym shaped like a benchmark's name: "VQA", "IQA", "KBQA" (benchmarks of that shape,
@@ -253,8 +299,8 @@ _MODEL_ITEM = re.compile(r"(?:%s|[A-Z][A-Za-z]+-[a-z]?\d[\w.]*)" % _NAME)
 _SIZED_NAME = re.compile(
     # A version may come between: "Wan-2.1-14B".
     r"(?<![\w-])(?P<family>%s|[A-Z][a-z]+)(?:-[vV]?\d+(?:\.\d+)*)?-(?P<size>\d+(?:\.\d+)?[BbMm])"
-    r"(?:-(?:[vV]?\d+(?:\.\d+)*|[a-z]+|[A-Z]{2,}))*"
-    r"(?![\w-])" % _NAME
+    r"(?:-(?:[vV]?\d+(?:\.\d+)*|[a-z]+|[A-Z]{2,}|%s))*"
+    r"(?![\w-])" % (_NAME, _VARIANTS)
 )
 
 
@@ -629,7 +675,11 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         kind = _kind_of(match.group("kind"))
         coined += [(item.strip(), kind) for item in _LIST_SEPARATOR.split(match.group("items"))]
     for match in _TITLED_BEFORE_KIND.finditer(text):
-        coined.append((match.group("name"), _kind_of(match.group("kind"))))
+        if match.group("word") in _NOT_NAMES:
+            continue  # "the English pretraining corpus"
+        coined.append(
+            (match.group("name") or match.group("word"), _kind_of(match.group("kind") or match.group("word_kind")))
+        )
     for match in _CALLED_A_DATASET.finditer(text):
         coined.append(
             (match.group("name") or match.group("titled") or match.group("word"), _kind_of(match.group("kind")))
@@ -657,11 +707,10 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
                 test_sets.add(item.strip())
     for match in _LISTED_RUN.finditer(text):
         for item in _LIST_SEPARATOR.split(match.group("items")):
-            if not re.fullmatch(_NAME, item.strip()):
-                break  # the list has ended
+            if not _BENCHMARK_ITEM.fullmatch(item.strip()) or " " in item.strip():
+                break  # the list has ended ("Video-Holmes" is a name, "Video Holmes" may be words)
             coined.append((item.strip(), "benchmark"))
     coined += [(item, "benchmark") for item in _listed_beside_known(text, found)]
-    coined += [(item, "benchmark") for item in _run_with_known_datasets(text, gazetteer)]
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
         name = _ADJECTIVE_SUFFIX.sub("", name)  # "CLEVR-based synthetic scenes" name CLEVR
@@ -684,6 +733,12 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
             continue
         known.add(normalise_name(name))
         found.setdefault(name, DatasetName(name, name, kind))
+    # Coined names listed with a known or already found one: "on WindowsAgentArena and AndroidWorld",
+    # "Experiments on ReasonMap and ReasonMap-Plus".
+    for name in _run_with_known_datasets(text, gazetteer, known):
+        if normalise_name(name) not in known and not _said_to_be_a_tool(text, name):
+            known.add(normalise_name(name))
+            found.setdefault(name, DatasetName(name, name, "benchmark"))
     return tuple(found.values())
 
 
@@ -699,16 +754,16 @@ def _said_to_be_a_tool(text: str, name: str) -> bool:
     )
 
 
-def _run_with_known_datasets(text: str, gazetteer: Gazetteer) -> list[str]:
+def _run_with_known_datasets(text: str, gazetteer: Gazetteer, found: set[str]) -> list[str]:
     """Return the coined names listed with known benchmarks: "on WindowsAgentArena and AndroidWorld".
 
     Every item must be a coined name (no plain word, no model, no common acronym) and one a
-    benchmark or dataset the gazetteer knows whole.
+    benchmark or dataset the gazetteer knows whole, or one already found (normalised names).
     """
     names: list[str] = []
     for match in _NAME_RUN.finditer(text):
         items = [i.strip() for i in _LIST_SEPARATOR.split(match.group("items"))]
-        known = [bool(gazetteer.datasets.fullmatch(i)) for i in items]
+        known = [bool(gazetteer.datasets.fullmatch(i)) or normalise_name(i) in found for i in items]
         if not any(known) or any(
             not re.fullmatch(_NAME, i) or i in COMMON_ACRONYMS or gazetteer.models.match(i) for i in items
         ):

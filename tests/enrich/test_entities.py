@@ -342,6 +342,7 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
         ("On AIME with a 1.5B model, TRACE boosts accuracy.", []),
         # A version between family and size; what a name stands for, between it and its description.
         ("Adapting the pre-trained Wan-2.1-14B model helps.", ["Wan-2.1-14B"]),
+        ("When applied to the LLaDB-8B-Instruct model, it wins.", ["LLaDB-8B-Instruct"]),
         ("We introduce E2LM - Encoder to Embedding Language Models, a suite of embedding models.", ["E2LM"]),
         # The last word of a title-case phrase is not a name.
         ("Foundation to Feature Large Language Models, a suite of embedding models.", []),
@@ -409,6 +410,15 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         ("15.3% accuracy on BrowseComp and 29.2% on BrowseComp-ZH", ["BrowseComp", "BrowseComp-ZH"]),
         # A version alone is no name: "the BFCL V3 benchmark" names BFCL V3.
         ("counterparts on the BFCL V3 benchmark", ["BFCL V3"]),
+        # One capitalised word, then what it is; a language is not a name.
+        ("Experiments on the Sotopia interactive social evaluation benchmark", ["Sotopia"]),
+        ("we build the English pretraining corpus", []),
+        # Benchmark lists of hyphenated names; coined names listed with one already found.
+        ("on reasoning benchmarks like Video-Holmes, LongVideo-Reason, and more", ["Video-Holmes", "LongVideo-Reason"]),
+        (
+            "we construct RouteMap-Plus, an extended dataset. Experiments on RouteMap and RouteMap-Plus",
+            ["RouteMap-Plus", "RouteMap"],
+        ),
         # Two years of a contest.
         ("accuracy across AIME 24/25 and GPQA", ["AIME-24", "AIME-25", "GPQA"]),
     ],
