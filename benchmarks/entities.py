@@ -27,7 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The halves in the order they are reported: the clean measure first, then each earlier fresh half.
-HALVES = ("unseen-3", "unseen-2", "unseen", "fresh", *(f"fresh-{n}" for n in range(9, 2, -1)), "test", "holdout", "dev")
+HALVES = (
+    "unseen-4",
+    "unseen-3",
+    "unseen-2",
+    "unseen",
+    "fresh",
+    *(f"fresh-{n}" for n in range(9, 2, -1)),
+    "test",
+    "holdout",
+    "dev",
+)
 HF_DAILY = ROOT.parent / "shared" / "fixtures" / "hf_daily_papers"
 
 
@@ -73,7 +83,7 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
     pairs = [(str(e["index"]), seed[e["index"]], e) for e in labels["papers"]]
     daily = built(work / "hf", sorted(HF_DAILY.glob("2025-10-0?.json")))
     by_id = {p.record.arxiv_id: p for p in daily}
-    for half in ("unseen-3", "unseen-2", "unseen"):
+    for half in ("unseen-4", "unseen-3", "unseen-2", "unseen"):
         for entry in labels[half]:
             arxiv = {"url": f"https://arxiv.org/abs/{entry['arxiv']}", "kind": "arxiv"}
             labelled_as = {**entry, "half": half, "links": [arxiv, *entry["links"]]}
