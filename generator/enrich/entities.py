@@ -32,6 +32,8 @@ _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
 _VARIANTS = (
     "Instruct|instruct|Chat|chat|Base|base|it|Coder|Math|mini|small|medium|large|Large|Small|XL|XXL|Pro|Turbo|turbo"
     "|Ultra|Flash|R1|V2|V3|beta|alpha|preview|Sonnet|Opus|Haiku"
+    # as API names write them: "gpt-5-medium", "claude-sonnet-4", "gemini-2.5-pro", "qwen-max"
+    "|sonnet|opus|haiku|pro|flash|nano|lite|max|plus|high|low"
 )
 #: Variants also written after a space: "Claude 3.5 Sonnet", "GPT-4 Turbo", "Gemini 1.5 Pro".
 _SPACED_VARIANTS = "Instruct|Chat|Pro|Turbo|Ultra|Flash|Sonnet|Opus|Haiku"
@@ -39,8 +41,9 @@ _TAIL = (
     r"(?P<tail>(?:(?:-|\s(?=\d))?(?:[vV]?\d+(?:\.\d+)*[a-z]?(?![\w]|\.\d)|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
     r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:(?:-(?:%s)|\s(?:%s))(?![\w]))*"
     # A size after a spaced variant ("LLaMA Pro-8.3B"), a version after a variant ("Instruct v0.2").
-    r"(?:(?<=[a-z])-\d+(?:\.\d+)?[BMbm](?![\w]))?(?:(?<=[a-z])\s[vV]\d+(?:\.\d+)*(?![\w]|\.\d))?)"
-    % (_VARIANTS, _SPACED_VARIANTS)
+    r"(?:(?<=[a-z])-\d+(?:\.\d+)?[BMbm](?![\w]))?(?:(?<=[a-z])\s[vV]\d+(?:\.\d+)*(?![\w]|\.\d))?"
+    # ... or a bare version after a lower-case tier: "claude-sonnet-4"
+    r"(?:(?:(?<=sonnet)|(?<=opus)|(?<=haiku))-\d+(?:\.\d+)*(?![\w]|\.\d))?)" % (_VARIANTS, _SPACED_VARIANTS)
 )
 #: A coined continuation of a model's name: "Llama-3-Physician", "GPT-3 XL". Without it the
 #: name would be cut short, and a cut name is a wrong name.
@@ -92,7 +95,7 @@ _APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:from|on|with|which|that|
 #: Acronyms every ML abstract uses that are not names of models or datasets.
 _ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
 SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs
-NER NLI POS SRL IE RE MRC CNN CNNs RNN RNNs LSTM LSTMs GNN GNNs MLP MLPs GAN GANs VAE VAEs GRU GRUs"""
+NER NLI POS SRL IE RE MRC CNN CNNs RNN RNNs LSTM LSTMs GNN GNNs MLP MLPs GAN GANs VAE VAEs GRU GRUs Seq2Seq"""
 COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
 #: A name as papers coin them: capitalised, with a second capital or a digit (TOFU, VTAB-1k, SmolLM).
 _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
@@ -120,7 +123,10 @@ _NAMED_LIKE_A_BENCHMARK = re.compile(
 )
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
 _BEFORE_KIND = re.compile(
-    r"(?<![\w-])(?P<name>%s)\s+(?:[a-z-]+\s+)?(?P<kind>[Dd]ataset|[Bb]enchmark|[Cc]orpus)\b(?!-)" % _NAME
+    # also a letter and an acronym: "We curate C-SRRG dataset"
+    # or an acronym just defined: "Segmentation-and-Scene Caption Retrieval (SCaR) benchmark"
+    r"(?:(?<![\w-])|(?<=\())(?P<name>%s|[A-Z][A-Za-z0-9]{0,2}-[A-Z]{2,}[A-Za-z0-9]*)\)?\s+(?:[a-z-]+\s+)?(?P<kind>[Dd]ataset|[Bb]enchmark|[Cc]orpus)"
+    r"\b(?!-)" % _NAME
 )
 #: "on ArXiv and OpenWebText2 datasets", "the GSM8K, SVAMP and AQuA benchmarks", "the MBJP and MathQA tasks".
 _LIST_BEFORE_KIND = re.compile(
@@ -156,8 +162,8 @@ _CALLED = re.compile(
     r"\b(?P<kind>dataset|benchmark|corpus)\s*,?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|dubbed|termed)"
     r"\s+(?P<name>%s)"
     # "we unify pre-existing datasets into a benchmark LLM-AggreFact"
-    r"|\b(?:a|an|the|our|new)\s+(?:[a-z-]+\s+)?(?P<kind_before>dataset|benchmark|corpus)\s+(?P<after>%s)(?![\w-])"
-    % (_NAME, _NAME)
+    r"|\b(?:a|an|the|our|new)\s+(?:[a-z-]+\s+){0,3}(?P<kind_before>dataset|benchmark|corpus)\s+(?P<after>%s|[A-Z][a-z]+[\w-]*)"
+    r"(?![\w-])" % (_NAME, _NAME)
 )
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
 _LISTED = re.compile(
@@ -187,6 +193,7 @@ _BENCHMARK_VARIANTS = (
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
 #: A second year after a benchmark's: "AIME 24/25", "WMT22/23".
 _OTHER_YEAR = re.compile(r"/(\d\d)(?![\w%.])")
+_ACRONYM_AFTER = re.compile(r"\s+\(([A-Z][A-Za-z0-9-]{1,15})\)")
 #: Capitalised words that describe a dataset without naming it: "the English pretraining corpus".
 _NOT_NAMES = frozenset(
     [
@@ -252,6 +259,11 @@ _PARAMETER_MODEL = re.compile(
     r"\b\d+(?:\.\d+)?[BM](?:[- ]parameters?)?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+"
     r"(?:(?:called|named)\s+(?P<called>[A-Z][\w-]*)|(?P<name>%s))(?![\w-])" % _NAME
 )
+#: A size, a name, then what it is: "our 3B Ferret-UI Lite agent".
+_SIZE_NAME_MODEL = re.compile(
+    r"\b\d+(?:\.\d+)?[BM]\s+(?P<name>(?:%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?:\s[A-Z][a-z]+)?)"
+    r"\s+(?:model|agent|M?LLM|VLM)s?\b" % _NAME
+)
 #: A name the text gives a model: "our model, GenBERT", "edge language models, termed EfficientLLM",
 #: "a model which we call X".
 _NAMED_MODEL = re.compile(
@@ -280,6 +292,14 @@ _NAME_RUN = re.compile(
     # Not part of a longer name on either side: "GPT-3.5 Turbo, and GPT-4", "StarCoder and Code Llama".
     r"(?<![\w.-])(?P<items>%s(?:,\s*%s)*,?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
     % (_NAME_ITEM, _NAME_ITEM, _NAME_ITEM)
+)
+#: A run of benchmark names, which may be phrases ending as benchmarks do: "AppWorld, OfficeBench, and
+#: Multi-objective QA".
+_PHRASE_BENCHMARK = re.compile(r"[A-Z][\w-]*(?:\s[\w-]+){0,2}\s(?:QA|Bench|Eval)")
+_DATASET_ITEM = r"(?:%s|%s)" % (_PHRASE_BENCHMARK.pattern, _NAME_ITEM)
+_DATASET_RUN = re.compile(
+    r"(?<![\w.-])(?P<items>%s(?:,\s*%s)*,?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
+    % (_DATASET_ITEM, _DATASET_ITEM, _DATASET_ITEM)
 )
 _NAME_ENDS = re.compile(r"(?<![\w.-])[A-Z0-9][\w.-]*\s$")
 #: Between the items of a list: "A, B and C", "A, B, or C".
@@ -377,6 +397,8 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
         spellings, strict = entry["spellings"], entry.get("strict", False)
         for spelling in spellings:
             family_of[spelling] = (family, strict)
+        for spelling in entry.get("strict_spellings", []):
+            family_of[spelling] = (family, True)
     dataset_of = {s: (name, entry["kind"]) for name, entry in data["datasets"].items() for s in entry["spellings"]}
     metrics = [m if not m.islower() else f"(?i:{re.escape(m)})" for m in data["metrics"]]
     return Gazetteer(
@@ -484,6 +506,7 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     ]
     said += _coined_from_families(text, gazetteer, own_name)
     said += _listed_with_known_models(text, gazetteer)
+    said += [(m.group("name"),) * 2 for m in _SIZE_NAME_MODEL.finditer(text)]
     said += [(m.group("name"),) * 2 for m in _TRAINED_FROM.finditer(text) if gazetteer.models.match(text, m.end())]
     titled = _TITLE_CALLS_A_MODEL.match(text)  # the text starts with the title
     if titled and not _called_other_than_a_model(text, titled.group("name")):
@@ -681,9 +704,15 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
             (match.group("name") or match.group("word"), _kind_of(match.group("kind") or match.group("word_kind")))
         )
     for match in _CALLED_A_DATASET.finditer(text):
-        coined.append(
-            (match.group("name") or match.group("titled") or match.group("word"), _kind_of(match.group("kind")))
-        )
+        name = match.group("name") or match.group("titled") or match.group("word")
+        if match.group("word") and not _LOWER_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            # the end of a title-case phrase: its acronym names it ("Voice Evaluation of Reasoning Ability
+            # (VERA), a benchmark"), the word does not
+            acronym = _ACRONYM_AFTER.match(text, match.end("word"))
+            if not acronym:
+                continue
+            name = acronym.group(1)
+        coined.append((name, _kind_of(match.group("kind"))))
     for match in _KIND_COLON_LIST.finditer(text):
         kind = _kind_of(match.group("kind"))
         for item in _LIST_SEPARATOR.split(match.group("items")):
@@ -694,6 +723,7 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     coined += [
         (m.group("name") or m.group("after"), _kind_of(m.group("kind") or m.group("kind_before")))
         for m in _CALLED.finditer(text)
+        if m.group("after") not in _NOT_NAMES
     ]
     titled = _TITLE_CALLS_A_DATASET.match(text)  # the text starts with the title
     if titled:
@@ -761,11 +791,14 @@ def _run_with_known_datasets(text: str, gazetteer: Gazetteer, found: set[str]) -
     benchmark or dataset the gazetteer knows whole, or one already found (normalised names).
     """
     names: list[str] = []
-    for match in _NAME_RUN.finditer(text):
+    for match in _DATASET_RUN.finditer(text):
         items = [i.strip() for i in _LIST_SEPARATOR.split(match.group("items"))]
         known = [bool(gazetteer.datasets.fullmatch(i)) or normalise_name(i) in found for i in items]
         if not any(known) or any(
-            not re.fullmatch(_NAME, i) or i in COMMON_ACRONYMS or gazetteer.models.match(i) for i in items
+            not (re.fullmatch(_NAME, i) or _PHRASE_BENCHMARK.fullmatch(i))
+            or i in COMMON_ACRONYMS
+            or gazetteer.models.match(i)
+            for i in items
         ):
             continue
         names += [i for i, k in zip(items, known, strict=True) if not k]
@@ -799,7 +832,8 @@ def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:
 
 
 _NUMBER = re.compile(
-    r"(?<![\w.^@-])(?P<value>[+-]?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|[-\s]?(?:points?|pp)(?![\w])"
+    # A range is one result, as written: "by 26-54%", "2-4 points", "a 2-2.5x reduction".
+    r"(?<![\w.^@-])(?P<value>[+-]?(?:\d+(?:\.\d+)?%?(?:-|\u2013|--)(?=\d))?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|[-\s]?(?:points?|pp)(?![\w])"
     r"|\s?times(?=\s+(?:better|faster|higher|more|lower|less|fewer|smaller|cheaper)\b))?(?![\w]|\.\d)"
 )
 #: Words that may stand between a number and its metric: "2.72x decoding speedup", "30% lower latency".
@@ -868,7 +902,7 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
         return gazetteer.canonical_metric(following.group())
     if not has_unit:
         # "a perplexity of 3.02", "reaches an accuracy of 71.2"
-        named = re.search(r"(%s)\s+(?:of|reaches|reaching)\s+$" % gazetteer.metric.pattern, before)
+        named = re.search(r"(%s)\s+(?:of|by|reaches|reaching)\s+$" % gazetteer.metric.pattern, before)
         return gazetteer.canonical_metric(named.group(1)) if named else ""
     described = re.match(r" (?:%s){1,2}(%s)" % (_MODIFIER, gazetteer.metric.pattern), after)
     if described:

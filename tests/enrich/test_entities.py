@@ -184,6 +184,12 @@ def test_models_named_as_examples_are_models(text: str, expected: list[str]) -> 
         ("It lifts the overall average by 19% and raises recall by 23%.", [("19%", "improvement"), ("23%", "recall")]),
         ("the best average accuracy among base models is only 4.0%, achieved by", [("4.0%", "accuracy")]),
         ("It runs 6x faster, yet a model trained with 50% more data loses.", [("6 x", "speedup")]),
+        # A range is one result, as written; a gain without a unit after "metric by".
+        (
+            "It reduces memory usage by 26-54%, with average improvements of 2-4 points.",
+            [("26-54%", "memory"), ("2-4 points", "improvement")],
+        ),
+        ("while boosting robust accuracy by 2.15 on CIFAR-10", [("2.15", "accuracy")]),
     ],
 )
 def test_results_said_with_an_outcome_verb_a_described_metric_or_times(
@@ -357,6 +363,13 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
         ("on two model scales (Qwen2.5-VL-3B/7B), it wins", ["Qwen2.5-VL-3B", "Qwen2.5-VL-7B"]),
         ("we present VLA-Z1, a reasoning-enhanced VLA that integrates RL.", ["VLA-Z1"]),
         ("directions activated across LLaMA, GPT-2, and nGPT families", ["LLaMA", "GPT-2", "nGPT"]),
+        # API names in lower case, with a version or tier; a family's API spelling alone is no name.
+        (
+            "the best model, gpt-5-medium, beats claude-sonnet-4 and gemini-2.5-pro; we use claude for",
+            ["gpt-5-medium", "claude-sonnet-4", "gemini-2.5-pro"],
+        ),
+        # A size, a name, then what it is; an architecture is not a name.
+        ("we build our 3B Ferret-UI Lite agent and use AlexaTM 20B Seq2Seq LLM", ["Ferret-UI Lite"]),
         # A title that says its name is a model.
         ("RigoChat 2: an adapted language model to Spanish. We present it.", ["RigoChat 2"]),
         ("ToolPlanner: A Tool Augmented LLM. ToolPlanner, a two-stage reinforcement learning framework.", []),
@@ -418,6 +431,15 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         (
             "we construct RouteMap-Plus, an extended dataset. Experiments on RouteMap and RouteMap-Plus",
             ["RouteMap-Plus", "RouteMap"],
+        ),
+        # A name after its kind; an acronym just defined; a title-case phrase's acronym; runs with a phrase.
+        ("applying our framework to the real-world planning benchmark Blocksworld, we confirm", ["Blocksworld"]),
+        ("we introduce a Segmentation-and-Scene Caption Retrieval (SCaR) benchmark comprising", ["SCaR"]),
+        ("We present Voice Evaluation of Reasoning Ability (VERA), a benchmark for voice systems", ["VERA"]),
+        ("We curate C-SRRG dataset; for a target Medical-EQA dataset", ["C-SRRG"]),
+        (
+            "Experiments on ToolWorld, OfficeBench, and Multi-objective QA show",
+            ["OfficeBench", "ToolWorld", "Multi-objective QA"],
         ),
         # Two years of a contest.
         ("accuracy across AIME 24/25 and GPQA", ["AIME-24", "AIME-25", "GPQA"]),
