@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The halves in the order they are reported: the clean measure first, then each earlier fresh half.
 HALVES = (
+    "unseen-5",
     "unseen-4",
     "unseen-3",
     "unseen-2",
@@ -82,8 +83,9 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
     seed = seed_papers(work / "seed")
     pairs = [(str(e["index"]), seed[e["index"]], e) for e in labels["papers"]]
     daily = built(work / "hf", sorted(HF_DAILY.glob("2025-10-0?.json")))
+    daily += built(work / "hf-2024", [HF_DAILY / "2024-05-27_older_format.json"])
     by_id = {p.record.arxiv_id: p for p in daily}
-    for half in ("unseen-4", "unseen-3", "unseen-2", "unseen"):
+    for half in ("unseen-5", "unseen-4", "unseen-3", "unseen-2", "unseen"):
         for entry in labels[half]:
             arxiv = {"url": f"https://arxiv.org/abs/{entry['arxiv']}", "kind": "arxiv"}
             labelled_as = {**entry, "half": half, "links": [arxiv, *entry["links"]]}
