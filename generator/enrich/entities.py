@@ -195,49 +195,11 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM
 _OTHER_YEAR = re.compile(r"/(\d\d)(?![\w%.])")
 _ACRONYM_AFTER = re.compile(r"\s+\(([A-Z][A-Za-z0-9-]{1,15})\)")
 #: Capitalised words that describe a dataset without naming it: "the English pretraining corpus".
-_NOT_NAMES = frozenset(
-    [
-        "English",
-        "Chinese",
-        "Japanese",
-        "Korean",
-        "French",
-        "German",
-        "Spanish",
-        "Arabic",
-        "Hindi",
-        "Russian",
-        "Portuguese",
-        "Italian",
-        "Vietnamese",
-        "Indonesian",
-        "Thai",
-        "Turkish",
-        "Polish",
-        "Dutch",
-        "Swedish",
-        "Greek",
-        "Hebrew",
-        "Persian",
-        "Urdu",
-        "Bengali",
-        "Swahili",
-        "Indic",
-        "African",
-        "European",
-        "Asian",
-        "American",
-        "Python",
-        "Java",
-        "Web",
-        "Internet",
-        "Medical",
-        "Clinical",
-        "Legal",
-        "Financial",
-        "Scientific",
-    ]
-)
+_NOT_NAME_WORDS = """English Chinese Japanese Korean French German Spanish Arabic Hindi Russian Portuguese Italian
+Vietnamese Indonesian Thai Turkish Polish Dutch Swedish Greek Hebrew Persian Urdu Bengali Swahili
+Indic African European Asian American Python Java Web Internet Medical Clinical Legal Financial
+Scientific"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 #: An adjective made of a name: "CLEVR-based", "GPT-generated".
 _ADJECTIVE_SUFFIX = re.compile(r"-(?:based|like|style|driven|powered|generated|aligned|guided|specific|centric)$")
 #: A task's acronym shaped like a benchmark's name: "VQA", "IQA", "KBQA" (benchmarks of that shape,
@@ -847,10 +809,11 @@ _CHANGED_BY = re.compile(
     r"\b[^.;%]{0,70}?\b(?:by|from)\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+"
     r"|an\s+average\s+of\s+|on\s+average\s+)?$"
 )
-#: A comparative right after a number with a unit that says it is an outcome: "6x faster", "3x cheaper".
-#: ("50% more data", "30% fewer tokens" may be a setting as well as an outcome: left out.)
-_LESS = ("cheaper",)
-_COMPARATIVE = re.compile(r" (faster|cheaper|better)\b")
+#: A comparative right after a number with a unit that says it is an outcome ("6x faster", "3x cheaper"),
+#: with the metric it stands for. ("50% more data", "30% fewer tokens" may be a setting as well as an
+#: outcome: left out.)
+_COMPARATIVE_METRIC = {"faster": "speedup", "cheaper": "reduction", "better": "improvement"}
+_COMPARATIVE = re.compile(r" (%s)\b" % "|".join(_COMPARATIVE_METRIC))
 #: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
 _LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to)\s*")
 _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
@@ -917,8 +880,7 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
         return gazetteer.canonical_metric(preceding.group(1))
     comparative = _COMPARATIVE.match(after)
     if comparative:  # "79.1% fewer tokens", "50x longer", "6x faster"
-        word = comparative.group(1)
-        return "speedup" if word == "faster" else "reduction" if word in _LESS else "improvement"
+        return _COMPARATIVE_METRIC[comparative.group(1)]
     changed = _CHANGED_BY.search(before)
     if changed:
         verb = changed.group("verb")
