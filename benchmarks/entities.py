@@ -1,10 +1,10 @@
 """Entity benchmark: precision and recall of models, datasets, results and links on hand labels.
 
 Run with `make quality` (or `python -m benchmarks.entities`). The labels and how they were made
-are in `benchmarks/entity_labels.yaml`; the seed is built with the real pipeline and each
-paper's extracted entities are compared with its labels. Results go to benchmarks/ENTITIES.md
-and benchmarks/entities.json, per half (fresh: labelled after the last change and never used to
-change the extractor; dev: used to improve it; test and holdout: see the labels file).
+are in `benchmarks/entity_labels.yaml`; the seed and the Hugging Face daily-papers fixtures
+(../shared/fixtures) are built with the real pipeline and each labelled paper's extracted entities
+are compared with its labels. Results go to benchmarks/ENTITIES.md and benchmarks/entities.json,
+per labelled set (how each was made and used, and its first measure: the labels file).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from generator.model import Paper
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
-#: The halves in the order they are reported: the clean measure first, then each earlier fresh half.
+#: The labelled sets in the order they are reported: the last labelled first.
 HALVES = (
     "unseen-5",
     "unseen-4",
@@ -77,8 +77,8 @@ def seed_papers(work: Path) -> list[Paper]:
 def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper, dict[str, Any]]]:
     """Return each labelled paper with its key (seed index or arXiv id) and labels.
 
-    The seed's papers are labelled by their place in the listing; the unseen set (Hugging Face daily
-    papers from ../shared/fixtures) by arXiv id, in half "unseen".
+    The seed's papers are labelled by their place in the listing; the unseen sets (Hugging Face daily
+    papers from ../shared/fixtures) by arXiv id, with the arXiv page every such paper links.
     """
     seed = seed_papers(work / "seed")
     pairs = [(str(e["index"]), seed[e["index"]], e) for e in labels["papers"]]
