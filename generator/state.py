@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from generator.enrich.topics import KnownTopics
@@ -106,10 +106,24 @@ def _upgraded(entry: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
+#: Record fields added after states were first written. While empty they are left out of the
+#: fingerprint, so a new field does not mark every remembered paper as updated.
+NEWER_RECORD_FIELDS = ("project_pages",)
+
+
 def digest(paper: Paper) -> str:
-    """Return a short fingerprint of everything the data says about a paper."""
+    """Return a short fingerprint of everything the data says about a paper.
+
+    It is the hash of the record as Python writes it (`Record(title=..., ...)`), where it came from
+    left out, and the newer fields too while they are empty.
+    """
     record = replace(paper.record, source=Source(""), also_from=(), merged_keys=())
-    return hashlib.sha256(repr(record).encode()).hexdigest()[:16]
+    shown = [
+        f"{f.name}={getattr(record, f.name)!r}"
+        for f in fields(record)
+        if f.name not in NEWER_RECORD_FIELDS or getattr(record, f.name)
+    ]
+    return hashlib.sha256(f"Record({', '.join(shown)})".encode()).hexdigest()[:16]
 
 
 def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[list[Paper], State]:

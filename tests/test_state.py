@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import feedparser
 import yaml
 
-from generator.state import load_state
+from generator.model import Paper, Record, Source
+from generator.state import digest, load_state
 from tests.sitebuild import FIXTURES, generate
 
 LISTINGS = FIXTURES / "listings"
@@ -132,3 +135,19 @@ def test_a_state_from_before_topics_were_lists_still_loads() -> None:
     entry = {"slug": "a", "title": "A", "keys": ["title:a"], "digest": "x", "added": "2026-01-01", "topic": "t"}
     state = load_state(json.dumps({"version": 1, "papers": [entry], "updates": []}))
     assert state.entries[0].topics == ["t"] and state.known_topics().primary == {"a": "t"}
+
+
+def test_a_new_record_field_does_not_mark_remembered_papers_updated() -> None:
+    # The fingerprint a state written before `project_pages` existed holds for this record.
+    record = Record(title="MT-Ladder", abstract="We present MT-Ladder.", source=Source("seed.txt", line=3))
+    written_before = (
+        "Record(title='MT-Ladder', abstract='We present MT-Ladder.', source=Source(path='', line=None, entry=None), "
+        "authors=(), date='', arxiv_id='', arxiv_version=None, doi='', categories=(), keywords=(), venue='', "
+        "upvotes=None, urls=(), also_from=(), merged_keys=())"
+    )
+    paper = Paper(record=record, title=record.title)
+    assert digest(paper) == hashlib.sha256(written_before.encode()).hexdigest()[:16]
+    # A project page the source gives is part of what the data says.
+    listed = replace(paper, record=replace(record, urls=("https://x.io",), project_pages=("https://x.io",)))
+    unlisted = replace(paper, record=replace(record, urls=("https://x.io",)))
+    assert digest(listed) != digest(unlisted)
