@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The labelled sets in the order they are reported: the last labelled first.
 HALVES = (
+    "unseen-6",
     "unseen-5",
     "unseen-4",
     "unseen-3",
@@ -40,6 +41,7 @@ HALVES = (
     "dev",
 )
 HF_DAILY = ROOT.parent / "shared" / "fixtures" / "hf_daily_papers"
+PMLR = ROOT.parent / "shared" / "fixtures" / "bibtex" / "pmlr_v262_enlsp2024.bib"
 
 
 def extracted(paper: Paper) -> dict[str, set[str]]:
@@ -90,6 +92,10 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
             arxiv = {"url": f"https://arxiv.org/abs/{entry['arxiv']}", "kind": "arxiv"}
             labelled_as = {**entry, "half": half, "links": [arxiv, *entry["links"]]}
             pairs.append((entry["arxiv"], by_id[entry["arxiv"]], labelled_as))
+    proceedings = built(work / "pmlr", [PMLR])
+    by_title = {normalise_name(p.title): p for p in proceedings}
+    for entry in labels["unseen-6"]:
+        pairs.append((entry["title"][:40], by_title[normalise_name(entry["title"])], {**entry, "half": "unseen-6"}))
     return pairs
 
 
