@@ -70,7 +70,9 @@ _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
 #: describe the model, with no "for", "of", "that"... ("a framework for training language models").
 _DESCRIBED_AS_A_MODEL = (
     r"an?\s+(?:(?:series|family|suite|collection|set)\s+of\s+)?"
-    r"(?:(?!(?:for|of|to|with|that|which|in|into|on|from|by|and|or|the|via|using|trained)\b)[\w.*+-]+,?\s+"
+    # (not through what the thing is instead: "EchoAtt, a novel framework aimed at optimizing ... models")
+    r"(?:(?!(?:for|of|to|with|that|which|in|into|on|from|by|and|or|the|via|using|trained|framework|method"
+    r"|approach|system|technique|pipeline|toolkit|algorithm|paradigm|strategy|library|benchmark|dataset)\b)[\w.*+-]+,?\s+"
     r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?|VLAs?|LRMs?|SLMs?|LMs?)\b(?!-)"
     # ... where the phrase ends: not "a Large Language Model assistance training framework".
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:that|which|who|with|for|of|in|on|to|and|or|is|are|was|from|by|as|at|via|under"

@@ -370,6 +370,8 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
         ),
         # A size, a name, then what it is; an architecture is not a name.
         ("we build our 3B Ferret-UI Lite agent and use AlexaTM 20B Seq2Seq LLM", ["Ferret-UI Lite"]),
+        # The description may not run through what the name is instead.
+        ("we introduce EchoNet, a novel framework aimed at optimizing transformer-based models.", []),
         # A title that says its name is a model.
         ("RigoChat 2: an adapted language model to Spanish. We present it.", ["RigoChat 2"]),
         ("ToolPlanner: A Tool Augmented LLM. ToolPlanner, a two-stage reinforcement learning framework.", []),
