@@ -629,8 +629,8 @@ def _models_of(written: str, spelling: str, family: str) -> list[ModelName]:
     return models
 
 
-def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
-    """Return the datasets and benchmarks a text names, each once, in order of first mention."""
+def _known_datasets(text: str, gazetteer: Gazetteer) -> dict[str, DatasetName]:
+    """Return the gazetteer's datasets a text names, by the name shown."""
     found: dict[str, DatasetName] = {}
     for match in gazetteer.datasets.finditer(text):
         hub, kind = gazetteer.dataset_of[match.group("name")]
@@ -653,7 +653,14 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         ):
             hub, kind = gazetteer.dataset_of[spelling]
             found.setdefault(hub, DatasetName(hub, hub, _kind_of(kind)))
-    # Names the gazetteer does not know, where the text says what they are.
+    return found
+
+
+def _said_datasets(
+    text: str, gazetteer: Gazetteer, found: dict[str, DatasetName]
+) -> tuple[list[tuple[str, Kind]], set[str]]:
+    """Return the names the gazetteer does not know that the text says are datasets or benchmarks, with
+    their kinds, and those of them that are a model's name in a list of benchmarks (its test set)."""
     coined: list[tuple[str, Kind]] = [(m.group(), "benchmark") for m in _NAMED_LIKE_A_BENCHMARK.finditer(text)]
     for match in _BEFORE_KIND.finditer(text):
         corpus = match.group("kind").lower() == "corpus"
@@ -705,6 +712,13 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
                 break  # the list has ended ("Video-Holmes" is a name, "Video Holmes" may be words)
             coined.append((item.strip(), "benchmark"))
     coined += [(item, "benchmark") for item in _listed_beside_known(text, found)]
+    return coined, test_sets
+
+
+def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
+    """Return the datasets and benchmarks a text names, each once, in order of first mention."""
+    found = _known_datasets(text, gazetteer)
+    coined, test_sets = _said_datasets(text, gazetteer, found)
     known = {normalise_name(n) for n in found} | {normalise_name(d.hub) for d in found.values()}
     for name, kind in coined:
         name = _ADJECTIVE_SUFFIX.sub("", name)  # "CLEVR-based synthetic scenes" name CLEVR
