@@ -68,16 +68,19 @@ _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
 #: What a phrase says a thing is: "a fully open source, 1.7-billion-parameter, LLaMa-based model", "a
 #: series of open-source LLMs", "a bilingual 8*16B Mixture of Experts (MoE) language model" - words that
 #: describe the model, with no "for", "of", "that"... ("a framework for training language models").
+#: What a name may be said to be instead of a model ("a framework", "a benchmark").
+_OTHER_KINDS = (
+    "framework|method|approach|system|technique|pipeline|toolkit|algorithm|paradigm|strategy|library|benchmark|dataset"
+)
 _DESCRIBED_AS_A_MODEL = (
     r"an?\s+(?:(?:series|family|suite|collection|set)\s+of\s+)?"
     # (not through what the thing is instead: "EchoAtt, a novel framework aimed at optimizing ... models")
-    r"(?:(?!(?:for|of|to|with|that|which|in|into|on|from|by|and|or|the|via|using|trained|framework|method"
-    r"|approach|system|technique|pipeline|toolkit|algorithm|paradigm|strategy|library|benchmark|dataset)\b)[\w.*+-]+,?\s+"
+    r"(?:(?!(?:for|of|to|with|that|which|in|into|on|from|by|and|or|the|via|using|trained|%s)\b)[\w.*+-]+,?\s+"
     r"|\([\w-]+\)\s+|[A-Z]\w*\s+of\s+(?=[A-Z])){0,8}?(?:[Mm]odels?|M?LLMs?|VLMs?|VLAs?|LRMs?|SLMs?|LMs?)\b(?!-)"
     # ... where the phrase ends: not "a Large Language Model assistance training framework".
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:that|which|who|with|for|of|in|on|to|and|or|is|are|was|from|by|as|at|via|under"
     r"|capable|specifically|family|series|using|comprising|including|containing|excelling|achieving|supporting"
-    r"|featuring|[\w-]+ed)\b)"
+    r"|featuring|[\w-]+ed)\b)" % _OTHER_KINDS
 )
 _CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?" + _DESCRIBED_AS_A_MODEL)
 #: A title that says what its name is: "RigoChat 2: an adapted language model to Spanish", "Primus: A
@@ -101,14 +104,17 @@ NER NLI POS SRL IE RE MRC CNN CNNs RNN RNNs LSTM LSTMs GNN GNNs MLP MLPs GAN GAN
 COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
 #: A name as papers coin them: capitalised, with a second capital or a digit (TOFU, VTAB-1k, SmolLM).
 _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
+#: ... or a capitalised word joined to others by hyphens ("Ferret-UI", "MCP-Universe").
+_NAME_OR_HYPHENATED = r"(?:%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)" % _NAME
 #: Any coined name so described: "we train DMaS-LLaMa-Lite, a fully open source, ... model".
 _NAME_CALLED_A_MODEL = re.compile(
     # A plain capitalised word only after a lower-case one: "we constructed Swallow, an LLM with ...", never
     # the first word of a sentence ("Recently, a model ...").
-    r"(?:(?<![\w-])(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)|(?<=[a-z] )(?P<word>[A-Z][a-z]{2,}))"
+    r"(?:(?<![\w-])(?P<name>%s)|(?<=[a-z] )(?P<word>[A-Z][a-z]{2,}))"
     # What the name stands for, between: "F2LLM - Foundation to Feature Large Language Models, a suite of
     # ... models", "Clue (Clustering and Experience-based Verification), a ... verifier".
-    r"(?:\s+[-\u2013\u2014]\s+[A-Z][^,.;()]{0,80}?|\s+\([^()]{1,80}\))?,\s+%s" % (_NAME, _DESCRIBED_AS_A_MODEL)
+    r"(?:\s+[-\u2013\u2014]\s+[A-Z][^,.;()]{0,80}?|\s+\([^()]{1,80}\))?,\s+%s"
+    % (_NAME_OR_HYPHENATED, _DESCRIBED_AS_A_MODEL)
 )
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*\s$")
 #: "The SEA-LION family of LLMs": a family of models by name.
@@ -120,8 +126,8 @@ _NAMED_LIKE_A_BENCHMARK = re.compile(
     # A hyphenated prefix may come first ("T2I-CompBench"), a split or version after ("MMBench-CN").
     # "Xbench-DS", "xbench-DeepSearch", "MCP-Universe Bench".
     r"(?<![\w-])(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*-)?(?:[A-Z][A-Za-z0-9]*-?(?:Bench|bench|QA|Eval)|[A-Za-z][A-Za-z0-9]*-[Bb]ench"
-    r"|[a-z][a-z0-9]*bench(?=-[A-Z])|(?:%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\sBench)"
-    r"(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])" % _NAME
+    r"|[a-z][a-z0-9]*bench(?=-[A-Z])|%s\sBench)"
+    r"(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])" % _NAME_OR_HYPHENATED
 )
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
 _BEFORE_KIND = re.compile(
@@ -157,9 +163,7 @@ _CALLED_A_DATASET = re.compile(
 )
 #: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
 _KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?P<items>[^.;:]{1,300})")
-_LEADING_NAME = re.compile(
-    r"(?:\d+(?:\.\d+)?[KMBT]\s+)?(?P<name>%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?![\w-])" % _NAME
-)
+_LEADING_NAME = re.compile(r"(?:\d+(?:\.\d+)?[KMBT]\s+)?(?P<name>%s)(?![\w-])" % _NAME_OR_HYPHENATED)
 _CALLED = re.compile(
     r"\b(?P<kind>dataset|benchmark|corpus)\s*,?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|dubbed|termed)"
     r"\s+(?P<name>%s)"
@@ -225,8 +229,8 @@ _PARAMETER_MODEL = re.compile(
 )
 #: A size, a name, then what it is: "our 3B Ferret-UI Lite agent".
 _SIZE_NAME_MODEL = re.compile(
-    r"\b\d+(?:\.\d+)?[BM]\s+(?P<name>(?:%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?:\s[A-Z][a-z]+)?)"
-    r"\s+(?:model|agent|M?LLM|VLM)s?\b" % _NAME
+    r"\b\d+(?:\.\d+)?[BM]\s+(?P<name>%s(?:\s[A-Z][a-z]+)?)"
+    r"\s+(?:model|agent|M?LLM|VLM)s?\b" % _NAME_OR_HYPHENATED
 )
 #: A name the text gives a model: "our model, GenBERT", "edge language models, termed EfficientLLM",
 #: "a model which we call X".
@@ -246,10 +250,7 @@ _STRICT_AS_MODEL = re.compile(r"\s+(?:models?|M?LLMs?|family|series)\b")
 #: Before it: a size, "the original 43B GPT".
 _SIZE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 #: What a coined name may be said to be instead of a model: "TheoremLlama, an end-to-end framework".
-_NOT_A_MODEL_KIND = (
-    r"(?:framework|method|approach|system|technique|pipeline|toolkit|algorithm|paradigm|strategy|library|tool"
-    r"|benchmark|dataset|corpus|metric|agent|platform)s?\b"
-)
+_NOT_A_MODEL_KIND = r"(?:%s|tool|corpus|metric|agent|platform)s?\b" % _OTHER_KINDS
 #: A run of names joined by commas and a last "and"/"or": "RoBERTa, BERTweet, and SocBERT".
 _NAME_ITEM = r"(?:%s|[A-Z][a-z]+(?:-[A-Za-z0-9.]*[A-Za-z0-9])*|[a-z]{1,4}[A-Z][A-Za-z0-9]*)" % _NAME
 _NAME_RUN = re.compile(
