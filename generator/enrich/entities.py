@@ -237,7 +237,8 @@ _SIZE_NAME_MODEL = re.compile(
 _NAMED_MODEL = re.compile(
     r"(?:\bour\s+(?:[\w-]+\s+){0,2}?(?:model|M?LLM|VLM),\s+(?P<name>%s)"
     r"|\b(?:models?|M?LLMs?|VLMs?),?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|termed|dubbed)"
-    r"\s+(?P<called>[A-Z][\w.+-]*[\w+]))(?![\w-])" % _NAME
+    # (the whole name: "a single model, called Integrated Data Model (IDM)" does not name "Integrated")
+    r"\s+(?P<called>[A-Z][\w.+-]*[\w+])(?!\s[A-Z]))(?![\w-])" % _NAME
 )
 #: A name the text says was trained from a known model: "Our InfoAgent is post-trained from Qwen3-14B".
 _TRAINED_FROM = re.compile(

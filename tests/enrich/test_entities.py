@@ -331,6 +331,8 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
         ("Pre-training our model, GenBERT, on this data helps.", ["GenBERT"]),
         ("We obtain edge language models, termed EdgeLM, that run on phones.", ["EdgeLM"]),
         ("A new training framework for LLMs called Fira saves memory.", []),
+        # A name cut short is a wrong name: "called Integrated Data Model (IDM)" names no "Integrated".
+        ("represented in a single model, called Integrated Data Model (IDM), then", []),
         # Names coined from a known family, unless the text says they are something else.
         ("We compare SocBERT and BERTweet.", ["BERTweet", "SocBERT"]),
         ("TheoremLlama, an end-to-end framework, trains provers.", []),
