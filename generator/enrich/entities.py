@@ -82,7 +82,13 @@ _DESCRIBED_AS_A_MODEL = (
     r"|capable|specifically|family|series|using|comprising|including|containing|excelling|achieving|supporting"
     r"|featuring|[\w-]+ed)\b)" % _OTHER_KINDS
 )
-_CALLED_A_MODEL = re.compile(r"\)?,?\s+(?:is\s+)?" + _DESCRIBED_AS_A_MODEL)
+_CALLED_A_MODEL = re.compile(
+    r"\)?,?\s+(?:(?:which\s+)?is\s+)?"
+    # "AutoCoder, the first Large Language Model to surpass": "the first" for "a"
+    + _DESCRIBED_AS_A_MODEL.replace("an?\\s+", "(?:an?|the\\s+(?:first|largest|strongest|best))\\s+", 1)
+    # "The ConvLLaVA model series are publicly available"
+    + r"|\s+(?:model|LLM|MLLM|VLM)(?:s|\s+series|\s+family)?\b(?!-)"
+)
 #: A title that says what its name is: "RigoChat 2: an adapted language model to Spanish", "Primus: A
 #: Pioneering Collection of Open-Source Datasets for Cybersecurity LLM Training".
 _TITLE_NAME = r"^(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)*)?):\s+"
@@ -94,6 +100,12 @@ _TITLE_CALLS_A_DATASET = re.compile(
 )
 #: Before it: "a 1.3B-parameter model, CuatroLLM".
 _A_MODEL_BEFORE = re.compile(r"\b(?:model|M?LLM|VLM),?\s+$")
+#: ... or as the acronym of what it is: "a new efficient LLVM, Mamba-based traversal of rationales
+#: (Meteor)", "a novel Visual-InteRactive Text-Image Universal Embedder (VIRTUE)".
+_A_MODEL_EXPANDED = re.compile(
+    _DESCRIBED_AS_A_MODEL.replace("VLAs?", "VLAs?|LLVMs?|[Ee]mbedders?|[Ee]ncoders?", 1)
+    + r"(?:,\s+[^(),.;:]{1,80})?\s+\($"
+)
 #: ... where the name ends the phrase ("a 1.3B-parameter model, CuatroLLM, from scratch"), not begins a
 #: clause ("with a 1.5B model, CLUE boosts accuracy").
 _APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:from|on|with|which|that|trained|as|in|for)\b")
@@ -161,6 +173,10 @@ _CALLED_A_DATASET = re.compile(
     # the first fine-grained, spatially- and temporally- aware benchmark"
     r"(?:[\w-]+,?\s+|\([\w-]+\)\s+){0,7}?(?P<kind>dataset|benchmark|corpus)\b(?!-)" % _NAME
 )
+#: An acronym defined as a benchmark's or dataset's name: "the Chemical Text Embedding Benchmark (ChemTEB)".
+_EXPANDED_DATASET = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w-]*\s+){1,6}(?P<kind>Benchmark|Dataset|Corpus)\s+\((?P<name>[A-Z][A-Za-z0-9-]{1,15})\)"
+)
 #: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
 _KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?P<items>[^.;:]{1,300})")
 _LEADING_NAME = re.compile(r"(?:\d+(?:\.\d+)?[KMBT]\s+)?(?P<name>%s)(?![\w-])" % _NAME_OR_HYPHENATED)
@@ -196,7 +212,7 @@ _BENCHMARK_VARIANTS = (
     "|ZH|CN|EN|JA|JP|KO|DE|FR|ES|AR|RU)"
 )
 #: A word that may be a name coined from a family: capitalised, with any size ("SocBERT", "ProLLaMA-7B").
-_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*-)?[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
 #: A second year after a benchmark's: "AIME 24/25", "WMT22/23".
 _OTHER_YEAR = re.compile(r"/(\d\d)(?![\w%.])")
 _ACRONYM_AFTER = re.compile(r"\s+\(([A-Z][A-Za-z0-9-]{1,15})\)")
@@ -239,6 +255,10 @@ _NAMED_MODEL = re.compile(
     r"|\b(?:models?|M?LLMs?|VLMs?),?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|termed|dubbed)"
     # (the whole name: "a single model, called Integrated Data Model (IDM)" does not name "Integrated")
     r"\s+(?P<called>[A-Z][\w.+-]*[\w+])(?!\s[A-Z]))(?![\w-])" % _NAME
+)
+#: A name and its parameter count: "Our best system MiniCheck-FT5 (770M parameters) outperforms".
+_NAME_WITH_PARAMETERS = re.compile(
+    r"(?<![\w-])(?P<name>%s)\s+\(\d+(?:\.\d+)?\s?[BM]\s+(?:parameters|params)\)" % _NAME_OR_HYPHENATED
 )
 #: A name the text says was trained from a known model: "Our InfoAgent is post-trained from Qwen3-14B".
 _TRAINED_FROM = re.compile(
@@ -395,7 +415,7 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
 def _coined_pattern(spellings: list[str]) -> re.Pattern[str]:
     families = _alternatives(spellings)
     return re.compile(
-        r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?P<base>%s)|(?P<head>%s)[a-z]{2,})(?:\d+(?:\.\d+)*)?(?:-\d+(?:\.\d+)?[BM])?(?![\w-])"
+        r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?-?(?P<base>%s)|(?P<head>%s)[a-z]{2,})(?:\d+(?:\.\d+)*)?(?:-\d+(?:\.\d+)?[BM])?(?![\w-])"
         % (families, families)
     )
 
@@ -473,6 +493,7 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     said += _coined_from_families(text, gazetteer, own_name)
     said += _listed_with_known_models(text, gazetteer)
     said += [(m.group("name"),) * 2 for m in _SIZE_NAME_MODEL.finditer(text)]
+    said += [(m.group("name"),) * 2 for m in _NAME_WITH_PARAMETERS.finditer(text)]
     said += [(m.group("name"),) * 2 for m in _TRAINED_FROM.finditer(text) if gazetteer.models.match(text, m.end())]
     titled = _TITLE_CALLS_A_MODEL.match(text)  # the text starts with the title
     if titled and not _called_other_than_a_model(text, titled.group("name")):
@@ -495,6 +516,7 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
             elif whole and (
                 _CALLED_A_MODEL.match(text, end)
                 or (_A_MODEL_BEFORE.search(text[max(0, start - 12) : start]) and _apposition(text, start, end))
+                or (text.startswith(")", end) and _A_MODEL_EXPANDED.search(text[max(0, start - 200) : start]))
             ):
                 called = True
             start = text.find(own_name, end)
@@ -535,7 +557,7 @@ def _coined_from_families(text: str, gazetteer: Gazetteer, own_name: str | None)
     names: list[tuple[str, str]] = []
     for word in dict.fromkeys(_CAPITALISED_WORD.findall(text)):
         family = gazetteer.coined_family(word)
-        if not family or (own_name and normalise_name(own_name) == normalise_name(word)):
+        if not family:
             continue
         if not _called_other_than_a_model(text, word):
             names.append((word, family))
@@ -686,6 +708,7 @@ def _said_datasets(
                 continue
             name = acronym.group(1)
         coined.append((name, _kind_of(match.group("kind"))))
+    coined += [(m.group("name"), _kind_of(m.group("kind"))) for m in _EXPANDED_DATASET.finditer(text)]
     for match in _KIND_COLON_LIST.finditer(text):
         kind = _kind_of(match.group("kind"))
         for item in _LIST_SEPARATOR.split(match.group("items")):

@@ -41,6 +41,32 @@ def test_the_papers_own_model_is_found_by_its_short_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "own", "expected"),
+    [
+        # Coined from a known family, also with a hyphenated prefix; not when called something else.
+        ("After instruction tuning on Retro, InstructRetro improves.", "InstructRetro", ["Retro", "InstructRetro"]),
+        ("VL-Mamba leverages a pretrained Mamba language model.", "VL-Mamba", ["Mamba", "VL-Mamba"]),
+        ("TheoremLlama, an end-to-end framework, trains provers.", "TheoremLlama", []),
+        # "the first ... model", "X model series", "(X), which is a ... model".
+        ("We introduce AutoDev, the first Large Language Model to surpass GPT-4.", "AutoDev", ["GPT-4", "AutoDev"]),
+        ("The ConvNova model series are publicly available.", "ConvNova", ["ConvNova"]),
+        ("we present Denoising LM (DLM), which is a scaled error correction model trained", "DLM", ["DLM"]),
+        ("we present Denoising LM (DLM), which is a scaled error correction method", "DLM", []),
+        # Its acronym after what it is: "a ... LLVM, <expansion> (X)", "a ... Universal Embedder (X)".
+        (
+            "we present a new efficient LLVM, Mamba-based traversal of rationales (Meteor), which",
+            "Meteor",
+            ["Mamba", "Meteor"],
+        ),
+        ("we propose a novel Visual-InteRactive Text-Image Universal Embedder (VIRTUE) that", "VIRTUE", ["VIRTUE"]),
+        ("we propose a novel Visual-InteRactive Text-Image Universal Framework (VIRTUE) that", "VIRTUE", []),
+    ],
+)
+def test_what_the_text_says_the_papers_own_name_is(text: str, own: str, expected: list[str]) -> None:
+    assert [m.name for m in find_models(text, GAZETTEER, own)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Results on GSM8K, MATH and MMLU.", [("GSM8K", "GSM8K"), ("MATH", "MATH"), ("MMLU", "MMLU")]),
@@ -331,6 +357,8 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
         ("Pre-training our model, GenBERT, on this data helps.", ["GenBERT"]),
         ("We obtain edge language models, termed EdgeLM, that run on phones.", ["EdgeLM"]),
         ("A new training framework for LLMs called Fira saves memory.", []),
+        # A name with its parameter count.
+        ("Our best system MiniCheck-FT5 (770M parameters) outperforms all systems", ["MiniCheck-FT5"]),
         # A name cut short is a wrong name: "called Integrated Data Model (IDM)" names no "Integrated".
         ("represented in a single model, called Integrated Data Model (IDM), then", []),
         # Names coined from a known family, unless the text says they are something else.
@@ -445,6 +473,9 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
             "Experiments on ToolWorld, OfficeBench, and Multi-objective QA show",
             ["OfficeBench", "ToolWorld", "Multi-objective QA"],
         ),
+        # An acronym defined as a benchmark's name; not a task's.
+        ("a novel benchmark, the Chemical Text Embedding Benchmark (ChemTEB), designed for", ["ChemTEB"]),
+        ("the Chemical Text Embedding Task (ChemTET), designed for", []),
         # Two years of a contest.
         ("accuracy across AIME 24/25 and GPQA", ["AIME-24", "AIME-25", "GPQA"]),
     ],
