@@ -62,6 +62,12 @@ _COINED_SUFFIX = re.compile(
 #: A family named as a style, not as a model: "GPT-style", "BERT-like". ("Llama-family models"
 #: does name the family: it counts, as Llama.)
 _NOT_A_MODEL = re.compile(r"-(?:style|like)\b|\s+(?:corpus|dataset|data)\b")
+#: Another version after a versioned name, where a list of versions goes on or ends: ", 3.1 and", "or 2)".
+_MORE_VERSIONS = re.compile(
+    r"(?:,\s*|\s+(?:and|or)\s+)(\d+(?:\.\d+)*)(?![\w.%/-]|\.\d)(?=\s*(?:,|and\b|or\b|\)|famil|models?\b|series\b))"
+)
+#: A name of several words inside a title's phrase: "Depth Anything in Any Direction" is not Depth Anything.
+_TITLE_GOES_ON = re.compile(r"\s+(?:in|of|for|on|with|to|from)\s+[A-Z]")
 MAX_DOMAINS = 2
 #: After a paper's own name: a size ("MT-Ladder-7B"), or "X, a ... model" ("YuLan-Mini, a base model").
 _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
@@ -386,6 +392,7 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
         for spelling in entry.get("strict_spellings", []):
             family_of[spelling] = (family, True)
     dataset_of = {s: (name, entry["kind"]) for name, entry in data["datasets"].items() for s in entry["spellings"]}
+    words = {s for entry in data["datasets"].values() if entry.get("spells_a_word") for s in entry["spellings"]}
     metrics = [m if not m.islower() else f"(?i:{re.escape(m)})" for m in data["metrics"]]
     return Gazetteer(
         models=re.compile(r"(?<![\w-])(?P<name>%s)%s(?![\w+])" % (_alternatives(list(family_of)), _TAIL)),
@@ -398,7 +405,9 @@ def load_gazetteer(path: Path = GAZETTEER) -> Gazetteer:
         ),
         dataset_of=dataset_of,
         dataset_by_key={
-            normalise_name(s): s for s in sorted(dataset_of, key=lambda s: (-len(s), s)) if _distinctive(s)
+            normalise_name(s): s
+            for s in sorted(dataset_of, key=lambda s: (-len(s), s))
+            if _distinctive(s) and s not in words
         },
         domains=re.compile(
             r"(?<![\w-])(?:%s)(?![\w-])" % _alternatives([w for words in data["domains"].values() for w in words]),
@@ -449,12 +458,17 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     read: list[tuple[int, int]] = []  # where the gazetteer's names were read, with their tails
     for match in gazetteer.models.finditer(text):
         family, strict = gazetteer.family_of[match.group("name")]
-        if _NOT_A_MODEL.match(text, match.end()):
+        if _NOT_A_MODEL.match(text, match.end()) or (
+            " " in match.group("name") and _TITLE_GOES_ON.match(text, match.end())
+        ):
             continue
         suffix = _COINED_SUFFIX.match(text, match.end())
         written = match.group() + (suffix.group() if suffix else "")
         read.append((match.start(), match.start() + len(written)))
-        for model in _models_of(written, match.group("name"), family):
+        models = _models_of(written, match.group("name"), family)
+        if models[-1].version and not models[-1].size and not suffix:
+            models += _more_versions(text, match.start() + len(written), models[-1])
+        for model in models:
             # A strict family ("GPT") counts with a version, a size or a coined name ("GPT-Neo").
             if strict and not (model.version or model.size or suffix) and not _strict_as_model(text, match):
                 continue
@@ -638,6 +652,16 @@ def _word_key(word: str) -> str:
     Every word of every abstract is looked up, and words repeat: each is worked out once.
     """
     return normalise_name(_SPLIT_SUFFIX.sub("", word))
+
+
+def _more_versions(text: str, end: int, model: ModelName) -> list[ModelName]:
+    """Return the versions listed after a versioned name: "LLaMa 3, 3.1 and Qwen 2" is Llama 3 and 3.1."""
+    more = []
+    while match := _MORE_VERSIONS.match(text, end):
+        stem = model.name[: len(model.name) - len(model.version)]
+        more.append(replace(model, name=stem + match.group(1), version=match.group(1)))
+        end = match.end()
+    return more
 
 
 def _models_of(written: str, spelling: str, family: str) -> list[ModelName]:

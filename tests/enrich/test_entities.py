@@ -27,6 +27,22 @@ GAZETTEER = load_gazetteer()
         # A family named as a family counts: "Llama-family models" name Llama.
         ("experiments on Llama-family models", [("Llama", "Llama", "", "")]),
         ("We use the SmolLM corpus and LLM-7B as a placeholder.", []),
+        # Versions listed after a versioned name; not a count after it.
+        (
+            "on the LLaMa 3, 3.1 and Qwen 2, 2.5 family of models",
+            [
+                ("LLaMa 3", "Llama", "3", ""),
+                ("LLaMa 3.1", "Llama", "3.1", ""),
+                ("Qwen 2", "Qwen", "2", ""),
+                ("Qwen 2.5", "Qwen", "2.5", ""),
+            ],
+        ),
+        ("with Llama 2, 3 runs each, and GPT-4, 5 times", [("Llama 2", "Llama", "2", ""), ("GPT-4", "GPT", "4", "")]),
+        # A name of several words inside a title's phrase is not the name.
+        (
+            "DA^2: Depth Anything in Any Direction. We beat Depth Anything V2.",
+            [("Depth Anything V2", "Depth Anything", "V2", "")],
+        ),
     ],
 )
 def test_models_keep_family_version_and_size_apart(text: str, expected: list[tuple[str, str, str, str]]) -> None:
@@ -432,6 +448,8 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         # A name as an adjective is the name; a task's acronym and a tool are not benchmarks.
         ("image datasets: CLEVR-based synthetic scenes, charts, and real images", ["CLEVR"]),
         ("Medical Image Quality Assessment (IQA) and methods like DeepEval", []),
+        # A name that spells a word in other letters is found only as written: ReCoRD, QuALITY.
+        ("we record high quality data on ReCoRD and QuALITY", ["ReCoRD", "QuALITY"]),
         ("scores on T2I-CompBench and DPG-Bench", ["T2I-CompBench", "DPG-Bench"]),
         ("extractive question answering in the medical domain (Medical-EQA)", []),
         # Named once, with a superlative, an expansion or commas before the kind word.
@@ -482,3 +500,25 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
 )
 def test_datasets_the_text_names_as_datasets(text: str, expected: list[str]) -> None:
     assert [d.name for d in find_datasets(text, GAZETTEER)] == expected
+
+
+def test_the_gazetteer_names_each_entry_and_spelling_once() -> None:
+    """YAML keeps the last of two equal keys without a word: an entry added twice would silently
+    replace the first (its spellings and strictness)."""
+    import yaml
+
+    from generator.enrich.entities import GAZETTEER as PATH
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: Strict, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    data = yaml.load(PATH.read_text(encoding="utf-8"), Loader=Strict)  # a SafeLoader
+    spellings = [s for e in data["models"].values() for s in (e if isinstance(e, list) else e["spellings"])]
+    spellings += [s for e in data["datasets"].values() for s in e["spellings"]]
+    assert sorted({s for s in spellings if spellings.count(s) > 1}) == []
