@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The labelled sets in the order they are reported: the last labelled first.
 HALVES = (
+    "unseen-7",
     "unseen-6",
     "unseen-5",
     "unseen-4",
@@ -94,8 +95,9 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
             pairs.append((entry["arxiv"], by_id[entry["arxiv"]], labelled_as))
     proceedings = built(work / "pmlr", [PMLR])
     by_title = {normalise_name(p.title): p for p in proceedings}
-    for entry in labels["unseen-6"]:
-        pairs.append((entry["title"][:40], by_title[normalise_name(entry["title"])], {**entry, "half": "unseen-6"}))
+    for half in ("unseen-7", "unseen-6"):
+        for entry in labels[half]:
+            pairs.append((entry["title"][:40], by_title[normalise_name(entry["title"])], {**entry, "half": half}))
     return pairs
 
 
