@@ -33,6 +33,70 @@ _SIM_MACRO = re.compile(r"\$?\\sim\$?")
 _SIM_BETWEEN = re.compile(r"(\d[A-Za-z%]{0,2}) sim (?=\d)")
 _SIM_GLUED = re.compile(r"(?<![A-Za-z\\])sim(?=\d)")
 _MATH = re.compile(r"\$([^$]{1,60}?)\$")
+#: Math symbols, as a reader should see them: "1.47$\times$ the cost" is "1.47\u00d7 the cost", not
+#: "1.47times" (written as escapes: several look like Latin letters).
+_SYMBOLS = {
+    "alpha": "\u03b1",
+    "beta": "\u03b2",
+    "gamma": "\u03b3",
+    "delta": "\u03b4",
+    "epsilon": "\u03b5",
+    "varepsilon": "\u03b5",
+    "zeta": "\u03b6",
+    "eta": "\u03b7",
+    "theta": "\u03b8",
+    "vartheta": "\u03b8",
+    "iota": "\u03b9",
+    "kappa": "\u03ba",
+    "lambda": "\u03bb",
+    "mu": "\u03bc",
+    "nu": "\u03bd",
+    "xi": "\u03be",
+    "pi": "\u03c0",
+    "rho": "\u03c1",
+    "sigma": "\u03c3",
+    "tau": "\u03c4",
+    "upsilon": "\u03c5",
+    "phi": "\u03c6",
+    "varphi": "\u03c6",
+    "chi": "\u03c7",
+    "psi": "\u03c8",
+    "omega": "\u03c9",
+    "Gamma": "\u0393",
+    "Delta": "\u0394",
+    "Theta": "\u0398",
+    "Lambda": "\u039b",
+    "Xi": "\u039e",
+    "Pi": "\u03a0",
+    "Sigma": "\u03a3",
+    "Phi": "\u03a6",
+    "Psi": "\u03a8",
+    "Omega": "\u03a9",
+    "times": "\u00d7",
+    "approx": "\u2248",
+    "le": "\u2264",
+    "leq": "\u2264",
+    "ge": "\u2265",
+    "geq": "\u2265",
+    "ne": "\u2260",
+    "neq": "\u2260",
+    "pm": "\u00b1",
+    "mp": "\u2213",
+    "cdot": "\u00b7",
+    "to": "\u2192",
+    "rightarrow": "\u2192",
+    "leftarrow": "\u2190",
+    "infty": "\u221e",
+    "circ": "\u00b0",
+    "partial": "\u2202",
+    "nabla": "\u2207",
+    "ell": "\u2113",
+    "ldots": "\u2026",
+    "cdots": "\u2026",
+    "dots": "\u2026",
+}
+_DEGREES = re.compile(r"\^\{?\\circ\}?")
+_SYMBOL = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_SYMBOLS, key=len, reverse=True)))
 _HREF = re.compile(r"\\href\{([^{}]*)\}\{([^{}]*)\}")
 _MACRO_WITH_ARG = re.compile(r"\\(?:url|text|textrm|mathrm|mbox|cite\w*|ref)\{([^{}]*)\}")
 _MACRO = re.compile(r"\\([A-Za-z]+)\b")
@@ -91,6 +155,7 @@ def clean_latex(text: str, short_name: str | None = None) -> str:
         # \href keeps its text, and its target only when that is an http(s) address.
         text = _HREF.sub(lambda m: f"{m[2]} ({m[1]})" if re.match(r"https?://", m[1]) else m[2], text)
         text = _MACRO_WITH_ARG.sub(r"\1", text)
+        text = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(1)], _DEGREES.sub("°", text))
         text = expand_macros(text, short_name)
     return " ".join(text.split())
 

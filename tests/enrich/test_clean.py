@@ -16,6 +16,12 @@ from generator.model import Span
         (r"with 100M sim 1B parameters", "with 100M~1B parameters"),
         (r"gains sim7\% on average", "gains ~7% on average"),
         (r"a $\sim$2x speedup", "a ~2x speedup"),
+        # Math symbols as a reader sees them, not as bare words ("1.47times", "360^circ").
+        (
+            r"for 1.47$\times$ the cost at $\alpha \le 0.5$, $360^\circ\times180^\circ$",
+            "for 1.47\u00d7 the cost at \u03b1 \u2264 0.5, 360\u00b0\u00d7180\u00b0",
+        ),
+        (r"the \timestamp and \methodname", "the timestamp and methodname"),
         (r"costs $100K to train", "costs $100K to train"),
         (r"a simple similar simulation", "a simple similar simulation"),
         (r"R\&D and C\_stack", "R&D and C_stack"),
