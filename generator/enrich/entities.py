@@ -66,6 +66,8 @@ _NOT_A_MODEL = re.compile(r"-(?:style|like)\b|\s+(?:corpus|dataset|data)\b")
 _MORE_VERSIONS = re.compile(
     r"(?:,\s*|\s+(?:and|or)\s+)(\d+(?:\.\d+)*)(?![\w.%/-]|\.\d)(?=\s*(?:,|and\b|or\b|\)|famil|models?\b|series\b))"
 )
+#: The end of a name coined as a language model's: "OnlySportsLM" (not "-LLM": "Craw4LLM" is a crawler).
+_MODEL_SUFFIX = re.compile(r"[a-z]LM$")
 #: A name of several words inside a title's phrase: "Depth Anything in Any Direction" is not Depth Anything.
 _TITLE_GOES_ON = re.compile(r"\s+(?:in|of|for|on|with|to|from)\s+[A-Z]")
 MAX_DOMAINS = 2
@@ -277,7 +279,7 @@ _STRICT_AS_MODEL = re.compile(r"\s+(?:models?|M?LLMs?|family|series)\b")
 #: Before it: a size, "the original 43B GPT".
 _SIZE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 #: What a coined name may be said to be instead of a model: "TheoremLlama, an end-to-end framework".
-_NOT_A_MODEL_KIND = r"(?:%s|tool|corpus|metric|agent|platform)s?\b" % _OTHER_KINDS
+_NOT_A_MODEL_KIND = r"(?:%s|tool|corpus|metric|agent|platform|adapter|module|mechanism|kernel)s?\b" % _OTHER_KINDS
 #: A run of names joined by commas and a last "and"/"or": "RoBERTa, BERTweet, and SocBERT".
 _NAME_ITEM = r"(?:%s|[A-Z][a-z]+(?:-[A-Za-z0-9.]*[A-Za-z0-9])*|[a-z]{1,4}[A-Z][A-Za-z0-9]*)" % _NAME
 _NAME_RUN = re.compile(
@@ -534,6 +536,8 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
             ):
                 called = True
             start = text.find(own_name, end)
+        # A name coined as models are ("OnlySportsLM") is a model unless said to be another thing.
+        called = called or bool(_MODEL_SUFFIX.search(own_name) and not _called_other_than_a_model(text, own_name))
         if called and not any(m.family == own_name for m in found.values()):
             found.setdefault(own_name, ModelName(own_name, own_name))
     return tuple(found.values())
@@ -641,8 +645,9 @@ _NOT_IN_A_KEY = re.compile(r"[\s.\-]")
 
 
 def normalise_name(name: str) -> str:
-    """Return a name without case, spaces, hyphens or dots, to tell two spellings are one."""
-    return _NOT_IN_A_KEY.sub("", name.lower())
+    """Return a name without case, spaces, hyphens or dots, to tell two spellings are one (a
+    multiplication sign is "x": "8\u00d77B" is "8x7B")."""
+    return _NOT_IN_A_KEY.sub("", name.lower()).replace("\u00d7", "x")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -699,8 +704,10 @@ def _known_datasets(text: str, gazetteer: Gazetteer) -> dict[str, DatasetName]:
             or normalise_name(spelling) == normalise_name(d.name)  # "MBPP-PLUS", a variant, is MBPP+
             for d in found.values()
         ):
+            # as the gazetteer names it, or spells it when it names a part ("Voxceleb1" is VoxCeleb1)
             hub, kind = gazetteer.dataset_of[spelling]
-            found.setdefault(hub, DatasetName(hub, hub, _kind_of(kind)))
+            name = hub if normalise_name(hub) == normalise_name(spelling) else spelling
+            found.setdefault(name, DatasetName(name, hub, _kind_of(kind)))
     return found
 
 
@@ -711,8 +718,14 @@ def _said_datasets(
     their kinds, and those of them that are a model's name in a list of benchmarks (its test set)."""
     coined: list[tuple[str, Kind]] = [(m.group(), "benchmark") for m in _NAMED_LIKE_A_BENCHMARK.finditer(text)]
     for match in _BEFORE_KIND.finditer(text):
-        corpus = match.group("kind").lower() == "corpus"
-        coined.append((match.group("name") + (" corpus" if corpus else ""), _kind_of(match.group("kind"))))
+        kind = match.group("kind")
+        # "the SmolLM corpus" and "the OnlySports Dataset" are named with their kind; "the TOFU dataset" and
+        # "the RAFT Benchmark" (an acronym names itself) are not
+        name = match.group("name")
+        named = kind == "corpus" or (
+            kind[0].isupper() and not name.isupper() and match.end("name") == match.start("kind") - 1
+        )
+        coined.append((name + (" " + kind if named else ""), _kind_of(kind)))
     for match in _LIST_BEFORE_KIND.finditer(text):
         kind = _kind_of(match.group("kind"))
         coined += [(item.strip(), kind) for item in _LIST_SEPARATOR.split(match.group("items"))]

@@ -63,11 +63,15 @@ def test_the_papers_own_model_is_found_by_its_short_name() -> None:
         ("After instruction tuning on Retro, InstructRetro improves.", "InstructRetro", ["Retro", "InstructRetro"]),
         ("VL-Mamba leverages a pretrained Mamba language model.", "VL-Mamba", ["Mamba", "VL-Mamba"]),
         ("TheoremLlama, an end-to-end framework, trains provers.", "TheoremLlama", []),
+        ("we introduce the LAVViT adapters, where the LAVViT adapters wrap a ViT", "LAVViT", ["ViT"]),
         # "the first ... model", "X model series", "(X), which is a ... model".
         ("We introduce AutoDev, the first Large Language Model to surpass GPT-4.", "AutoDev", ["GPT-4", "AutoDev"]),
         ("The ConvNova model series are publicly available.", "ConvNova", ["ConvNova"]),
         ("we present Denoising LM (DLM), which is a scaled error correction model trained", "DLM", ["DLM"]),
         ("we present Denoising LM (DLM), which is a scaled error correction method", "DLM", []),
+        # A name coined as language models are named is one, unless the text says otherwise.
+        ("OnlySportsLM matches larger models.", "OnlySportsLM", ["OnlySportsLM"]),
+        ("TeachLM, a framework for tutoring.", "TeachLM", []),
         # Its acronym after what it is: "a ... LLVM, <expansion> (X)", "a ... Universal Embedder (X)".
         (
             "we present a new efficient LLVM, Mamba-based traversal of rationales (Meteor), which",
@@ -98,8 +102,8 @@ def test_what_the_text_says_the_papers_own_name_is(text: str, own: str, expected
         ("an LLM benchmark and the NLP dataset", []),
         # Distinctive names in another case, hyphenated, or with a split, as the gazetteer names them.
         (
-            "gains on the ifeval task and the truthful-qa task, 36% on MiniF2F-Valid",
-            [("IFEval", "IFEval"), ("TruthfulQA", "TruthfulQA"), ("MiniF2F", "MiniF2F")],
+            "gains on the ifeval task and the truthful-qa task, 36% on MiniF2F-Valid, evaluated on Voxceleb1",
+            [("IFEval", "IFEval"), ("TruthfulQA", "TruthfulQA"), ("MiniF2F", "MiniF2F"), ("VoxCeleb1", "VoxCeleb")],
         ),
         # Plain words stay case-sensitive: "math" and "pile" are not MATH and the Pile.
         ("the math of a pile of big-bench-like tasks", []),
@@ -487,6 +491,11 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         ("we introduce a Segmentation-and-Scene Caption Retrieval (SCaR) benchmark comprising", ["SCaR"]),
         ("We present Voice Evaluation of Reasoning Ability (VERA), a benchmark for voice systems", ["VERA"]),
         ("We curate C-SRRG dataset; for a target Medical-EQA dataset", ["C-SRRG"]),
+        # A capitalised kind is part of a coined name, not of an acronym's.
+        (
+            "the OnlySports Dataset and OnlySports Benchmark, and the RAFT Benchmark",
+            ["OnlySports Dataset", "OnlySports Benchmark", "RAFT"],
+        ),
         (
             "Experiments on ToolWorld, OfficeBench, and Multi-objective QA show",
             ["OfficeBench", "ToolWorld", "Multi-objective QA"],
