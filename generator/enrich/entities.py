@@ -884,7 +884,7 @@ _CHANGED_BY = re.compile(
     r"\b(?P<verb>improv|boost|outperform|surpass|exceed|lift|rais|enhanc|reduc|lower|cut|decreas|sav|accelerat"
     r"|speed(?:s|ing)?\s+up)\w*"
     # (a model's name between may hold digits: "outperforms GPT-5 by 34.7%"; another result may not)
-    r"\b[^.;%]{0,70}?\b(?:by|from)\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+"
+    r"\b[^.;%]{0,70}?\b(?:by|from)\s+(?:up\s*to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+"
     r"|an\s+average\s+of\s+|on\s+average\s+)?$"
 )
 #: A comparative right after a number with a unit that says it is an outcome ("6x faster", "3x cheaper"),
@@ -893,7 +893,7 @@ _CHANGED_BY = re.compile(
 _COMPARATIVE_METRIC = {"faster": "speedup", "cheaper": "reduction", "better": "improvement"}
 _COMPARATIVE = re.compile(r" (%s)\b" % "|".join(_COMPARATIVE_METRIC))
 #: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
-_LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to)\s*")
+_LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to|/)\s*")
 _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
 
 
@@ -950,7 +950,10 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
         return gazetteer.canonical_metric(described.group(1))
     # "accuracy of 42.3%", "improves BLEU by 2.1 points", "a speedup of 1.8x"
     preceding = re.search(
-        r"(%s)(?:(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)|(?:\s+[\w-]+){0,4}\s+(?:is|was)(?:\s+only)?)\s+$"
+        r"(%s)(?:(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)"
+        # "improvements of over 20%"
+        r"(?:\s+(?:over|up\s*to|about|nearly|almost|around|approximately|roughly|more\s+than))?"
+        r"|(?:\s+[\w-]+){0,4}\s+(?:is|was)(?:\s+only)?)\s+$"
         % gazetteer.metric.pattern,
         before,
     )

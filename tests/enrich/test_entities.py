@@ -236,6 +236,13 @@ def test_models_named_as_examples_are_models(text: str, expected: list[str]) -> 
             [("26-54%", "memory"), ("2-4 points", "improvement")],
         ),
         ("while boosting robust accuracy by 2.15 on CIFAR-10", [("2.15", "accuracy")]),
+        # "of over", "by upto", a score's increase, two values joined by a slash.
+        (
+            "with improvements of over 20% relative to CPT. It outperforms the static baseline by upto 10%.",
+            [("20%", "improvement"), ("10%", "improvement")],
+        ),
+        ("an average score increase of +6.4 in T5-Small", [("+6.4", "increase")]),
+        ("It achieves a 37.62%/34.08% accuracy improvement", [("37.62%", "accuracy"), ("34.08%", "accuracy")]),
     ],
 )
 def test_results_said_with_an_outcome_verb_a_described_metric_or_times(
