@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The labelled sets in the order they are reported: the last labelled first.
 HALVES = (
+    "unseen-8",
     "unseen-7",
     "unseen-6",
     "unseen-5",
@@ -43,6 +44,7 @@ HALVES = (
 )
 HF_DAILY = ROOT.parent / "shared" / "fixtures" / "hf_daily_papers"
 PMLR = ROOT.parent / "shared" / "fixtures" / "bibtex" / "pmlr_v262_enlsp2024.bib"
+ATOM = ROOT.parent / "shared" / "fixtures" / "arxiv_atom" / "arxiv_api_search_100.xml"
 
 
 def extracted(paper: Paper) -> dict[str, set[str]]:
@@ -80,19 +82,24 @@ def seed_papers(work: Path) -> list[Paper]:
 def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper, dict[str, Any]]]:
     """Return each labelled paper with its key (seed index or arXiv id) and labels.
 
-    The seed's papers are labelled by their place in the listing; the unseen sets (Hugging Face daily
-    papers from ../shared/fixtures) by arXiv id, with the arXiv page every such paper links.
+    The seed's papers are labelled by their place in the listing; the unseen sets from arXiv ids
+    (Hugging Face daily papers and arXiv Atom from ../shared/fixtures) by arXiv id, with the arXiv page
+    every such paper links and, where the listing gives one, the DOI's page (metadata, not text: the
+    labels are of what the abstract says); the PMLR sets by title.
     """
     seed = seed_papers(work / "seed")
     pairs = [(str(e["index"]), seed[e["index"]], e) for e in labels["papers"]]
     daily = built(work / "hf", sorted(HF_DAILY.glob("2025-10-0?.json")))
     daily += built(work / "hf-2024", [HF_DAILY / "2024-05-27_older_format.json"])
+    daily += built(work / "atom", [ATOM])
     by_id = {p.record.arxiv_id: p for p in daily}
-    for half in ("unseen-5", "unseen-4", "unseen-3", "unseen-2", "unseen"):
+    for half in ("unseen-8", "unseen-5", "unseen-4", "unseen-3", "unseen-2", "unseen"):
         for entry in labels[half]:
-            arxiv = {"url": f"https://arxiv.org/abs/{entry['arxiv']}", "kind": "arxiv"}
-            labelled_as = {**entry, "half": half, "links": [arxiv, *entry["links"]]}
-            pairs.append((entry["arxiv"], by_id[entry["arxiv"]], labelled_as))
+            paper = by_id[entry["arxiv"]]
+            listed = [{"url": f"https://arxiv.org/abs/{entry['arxiv']}", "kind": "arxiv"}]
+            if paper.record.doi:
+                listed.append({"url": f"https://doi.org/{paper.record.doi}", "kind": "doi"})
+            pairs.append((entry["arxiv"], paper, {**entry, "half": half, "links": [*listed, *entry["links"]]}))
     proceedings = built(work / "pmlr", [PMLR])
     by_title = {normalise_name(p.title): p for p in proceedings}
     for half in ("unseen-7", "unseen-6"):
