@@ -8,6 +8,7 @@ from generator.config import Settings
 from generator.emit.environment import make_environment
 from generator.emit.render import GENERATED_DIRS, render_site
 from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
+from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
 from generator.enrich.entities import extract_entities
 from generator.enrich.layout import place_papers
@@ -36,7 +37,7 @@ def enrich_paper(paper: Paper) -> Paper:
 
 
 #: Catalog-wide enrichers, after every paper is enriched: all papers in, all papers out.
-CATALOG_ENRICHERS = (link_mentions,)
+CATALOG_ENRICHERS = (link_mentions, borrow_named_entities)
 
 
 @dataclass

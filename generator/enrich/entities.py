@@ -953,8 +953,7 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
         r"(%s)(?:(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)"
         # "improvements of over 20%"
         r"(?:\s+(?:over|up\s*to|about|nearly|almost|around|approximately|roughly|more\s+than))?"
-        r"|(?:\s+[\w-]+){0,4}\s+(?:is|was)(?:\s+only)?)\s+$"
-        % gazetteer.metric.pattern,
+        r"|(?:\s+[\w-]+){0,4}\s+(?:is|was)(?:\s+only)?)\s+$" % gazetteer.metric.pattern,
         before,
     )
     if preceding:
