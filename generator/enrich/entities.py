@@ -745,7 +745,8 @@ def _said_datasets(
                 continue
             name = acronym.group(1)
         coined.append((name, _kind_of(match.group("kind"))))
-    coined += [(m.group("name"), _kind_of(m.group("kind"))) for m in _EXPANDED_DATASET.finditer(text)]
+    if "Benchmark (" in text or "Dataset (" in text or "Corpus (" in text:  # (tried only where it can match)
+        coined += [(m.group("name"), _kind_of(m.group("kind"))) for m in _EXPANDED_DATASET.finditer(text)]
     for match in _KIND_COLON_LIST.finditer(text):
         kind = _kind_of(match.group("kind"))
         for item in _LIST_SEPARATOR.split(match.group("items")):
