@@ -64,7 +64,7 @@ _COINED_SUFFIX = re.compile(
 _NOT_A_MODEL = re.compile(r"-(?:style|like)\b|\s+(?:corpus|dataset|data)\b")
 #: Another version after a versioned name, where a list of versions goes on or ends: ", 3.1 and", "or 2)".
 _MORE_VERSIONS = re.compile(
-    r"(?:,\s*|\s+(?:and|or)\s+)(\d+(?:\.\d+)*)(?![\w.%/-]|\.\d)(?=\s*(?:,|and\b|or\b|\)|famil|models?\b|series\b))"
+    r"(?:,\s*|\s+(?:and|or)\s+)(\d+(?:\.\d+)*)(?![\w.%/-])(?=\s*(?:,|and\b|or\b|\)|famil|models?\b|series\b))"
 )
 #: The end of a name coined as a language model's: "OnlySportsLM" (not "-LLM": "Craw4LLM" is a crawler).
 _MODEL_SUFFIX = re.compile(r"[a-z]LM$")
@@ -506,7 +506,7 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         # not "a plug-and-play training framework for LLMs called Fira"
         if not re.search(_NOT_A_MODEL_KIND, text[max(0, m.start() - 50) : m.start()])
     ]
-    said += _coined_from_families(text, gazetteer, own_name)
+    said += _coined_from_families(text, gazetteer)
     said += _listed_with_known_models(text, gazetteer)
     said += [(m.group("name"),) * 2 for m in _SIZE_NAME_MODEL.finditer(text)]
     said += [(m.group("name"),) * 2 for m in _NAME_WITH_PARAMETERS.finditer(text)]
@@ -565,12 +565,12 @@ def _called_other_than_a_model(text: str, name: str) -> bool:
     return bool(re.search(said % (re.escape(name), _NOT_A_MODEL_KIND), text))
 
 
-def _coined_from_families(text: str, gazetteer: Gazetteer, own_name: str | None) -> list[tuple[str, str]]:
-    """Return names coined from a known family, with it: SocBERT and BERTweet (BERT), ProLLaMA (Llama).
+def _coined_from_families(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """Return names coined from a known family, with it: SocBERT and BERTweet (BERT), ProLLaMA (Llama),
+    VL-Mamba (Mamba).
 
-    Only from families that are not too common a word (`strict` ones are), and not the paper's own
-    name (it has its own rule: a paper may name its framework "TheoremLlama"), nor a name the text
-    says is a framework, method, system...
+    Only from families that are not too common a word (`strict` ones are), and not a name the text
+    says is a framework, method, system, adapter... (a paper may name its framework "TheoremLlama").
     """
     names: list[tuple[str, str]] = []
     for word in dict.fromkeys(_CAPITALISED_WORD.findall(text)):
