@@ -36,7 +36,7 @@ _VARIANTS = (
     "|sonnet|opus|haiku|pro|flash|nano|lite|max|plus|high|low"
 )
 #: Variants also written after a space: "Claude 3.5 Sonnet", "GPT-4 Turbo", "Gemini 1.5 Pro".
-_SPACED_VARIANTS = "Instruct|Chat|Pro|Turbo|Ultra|Flash|Sonnet|Opus|Haiku"
+_SPACED_VARIANTS = "Instruct|Chat|Coder|Pro|Turbo|Ultra|Flash|Sonnet|Opus|Haiku|R1|V2|V3"
 _TAIL = (
     r"(?P<tail>(?:(?:-|\s(?=\d))?(?:[vV]?\d+(?:\.\d+)*[a-z]?(?![\w]|\.\d)|\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])"
     r"(?:/\d+(?:\.\d+)?[BMKbm])*){0,3}(?:(?:-(?:%s)|\s(?:%s))(?![\w]))*"
@@ -68,6 +68,8 @@ _MORE_VERSIONS = re.compile(
 )
 #: The end of a name coined as a language model's: "OnlySportsLM" (not "-LLM": "Craw4LLM" is a crawler).
 _MODEL_SUFFIX = re.compile(r"[a-z]LM$")
+#: A name in brackets right after another name: "Deepseek R1 (Deepseek)", "Claude 3.5 Sonnet (Anthropic)".
+_MAKER_AFTER = re.compile(r"[\w.+-]\s\($")
 #: A name of several words inside a title's phrase: "Depth Anything in Any Direction" is not Depth Anything.
 _TITLE_GOES_ON = re.compile(r"\s+(?:in|of|for|on|with|to|from)\s+[A-Z]")
 MAX_DOMAINS = 2
@@ -470,6 +472,14 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         models = _models_of(written, match.group("name"), family)
         if models[-1].version and not models[-1].size and not suffix:
             models += _more_versions(text, match.start() + len(written), models[-1])
+        # "Deepseek R1 (Deepseek)": the maker in brackets after its model, not another model
+        bare = match.group() == match.group("name") and not suffix
+        if (
+            bare
+            and _MAKER_AFTER.search(text, max(0, match.start() - 60), match.start())
+            and any(m.family == family for m in found.values())
+        ):
+            continue
         for model in models:
             # A strict family ("GPT") counts with a version, a size or a coined name ("GPT-Neo").
             if strict and not (model.version or model.size or suffix) and not _strict_as_model(text, match):

@@ -38,6 +38,19 @@ GAZETTEER = load_gazetteer()
             ],
         ),
         ("with Llama 2, 3 runs each, and GPT-4, 5 times", [("Llama 2", "Llama", "2", ""), ("GPT-4", "GPT", "4", "")]),
+        # Spaced variants ("DeepSeek Coder", "Deepseek R1") are read whole; a maker in brackets is no second model.
+        (
+            "GPT-4o and DeepSeek Coder; Claude 3.5 Sonnet (Anthropic), Deepseek R1 (Deepseek), and"
+            " LLaMA Pro (LLaMA Pro-Instruct)",
+            [
+                ("GPT-4o", "GPT", "4o", ""),
+                ("DeepSeek Coder", "DeepSeek", "", ""),
+                ("Claude 3.5 Sonnet", "Claude", "3.5", ""),
+                ("Deepseek R1", "DeepSeek", "", ""),
+                ("LLaMA Pro", "Llama", "", ""),
+                ("LLaMA Pro-Instruct", "Llama", "", ""),
+            ],
+        ),
         # A name of several words inside a title's phrase is not the name.
         (
             "DA^2: Depth Anything in Any Direction. We beat Depth Anything V2.",
