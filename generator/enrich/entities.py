@@ -128,6 +128,10 @@ COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
 _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
 #: ... or a capitalised word joined to others by hyphens ("Ferret-UI", "MCP-Universe").
 _NAME_OR_HYPHENATED = r"(?:%s|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)" % _NAME
+#: The words that give a name: "a dataset, which we call TransWeb-Edu", "models, termed EfficientLLM".
+_NAMING = r"(?:which\s+we\s+(?:call|name|term|dub)|called|named|termed|dubbed)"
+#: An acronym as a text defines it in brackets: "(VERA)", "(ChemTEB)", "(C-SRRG)".
+_ACRONYM = r"[A-Z][A-Za-z0-9-]{1,15}"
 #: Any coined name so described: "we train DMaS-LLaMa-Lite, a fully open source, ... model".
 _NAME_CALLED_A_MODEL = re.compile(
     # A plain capitalised word only after a lower-case one: "we constructed Swallow, an LLM with ...", never
@@ -185,17 +189,16 @@ _CALLED_A_DATASET = re.compile(
 )
 #: An acronym defined as a benchmark's or dataset's name: "the Chemical Text Embedding Benchmark (ChemTEB)".
 _EXPANDED_DATASET = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w-]*\s+){1,6}(?P<kind>Benchmark|Dataset|Corpus)\s+\((?P<name>[A-Z][A-Za-z0-9-]{1,15})\)"
+    r"(?<![\w-])(?:[A-Z][\w-]*\s+){1,6}(?P<kind>Benchmark|Dataset|Corpus)\s+\((?P<name>%s)\)" % _ACRONYM
 )
 #: "evaluation datasets: 71M Leaner-Pretrain, 7M Leaner-Instruct, Leaner-Glue for ..., and Leaner-Eval".
 _KIND_COLON_LIST = re.compile(r"\b(?P<kind>datasets|benchmarks|corpora)\s*:\s*(?P<items>[^.;:]{1,300})")
 _LEADING_NAME = re.compile(r"(?:\d+(?:\.\d+)?[KMBT]\s+)?(?P<name>%s)(?![\w-])" % _NAME_OR_HYPHENATED)
 _CALLED = re.compile(
-    r"\b(?P<kind>dataset|benchmark|corpus)\s*,?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|dubbed|termed)"
-    r"\s+(?P<name>%s)"
+    r"\b(?P<kind>dataset|benchmark|corpus)\s*,?\s+%s\s+(?P<name>%s)"
     # "we unify pre-existing datasets into a benchmark LLM-AggreFact"
     r"|\b(?:a|an|the|our|new)\s+(?:[a-z-]+\s+){0,3}(?P<kind_before>dataset|benchmark|corpus)\s+(?P<after>%s|[A-Z][a-z]+[\w-]*)"
-    r"(?![\w-])" % (_NAME, _NAME)
+    r"(?![\w-])" % (_NAMING, _NAME, _NAME)
 )
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
 _LISTED = re.compile(
@@ -225,7 +228,7 @@ _BENCHMARK_VARIANTS = (
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*-)?[A-Z][A-Za-z0-9]*(?:-\d+(?:\.\d+)?[BM])?(?![\w-])")
 #: A second year after a benchmark's: "AIME 24/25", "WMT22/23".
 _OTHER_YEAR = re.compile(r"/(\d\d)(?![\w%.])")
-_ACRONYM_AFTER = re.compile(r"\s+\(([A-Z][A-Za-z0-9-]{1,15})\)")
+_ACRONYM_AFTER = re.compile(r"\s+\((%s)\)" % _ACRONYM)
 #: Capitalised words that describe a dataset without naming it: "the English pretraining corpus".
 _NOT_NAME_WORDS = """English Chinese Japanese Korean French German Spanish Arabic Hindi Russian Portuguese Italian
 Vietnamese Indonesian Thai Turkish Polish Dutch Swedish Greek Hebrew Persian Urdu Bengali Swahili
@@ -262,9 +265,9 @@ _SIZE_NAME_MODEL = re.compile(
 #: "a model which we call X".
 _NAMED_MODEL = re.compile(
     r"(?:\bour\s+(?:[\w-]+\s+){0,2}?(?:model|M?LLM|VLM),\s+(?P<name>%s)"
-    r"|\b(?:models?|M?LLMs?|VLMs?),?\s+(?:which\s+we\s+(?:call|name|term|dub)|called|named|termed|dubbed)"
+    r"|\b(?:models?|M?LLMs?|VLMs?),?\s+%s"
     # (the whole name: "a single model, called Integrated Data Model (IDM)" does not name "Integrated")
-    r"\s+(?P<called>[A-Z][\w.+-]*[\w+])(?!\s[A-Z]))(?![\w-])" % _NAME
+    r"\s+(?P<called>[A-Z][\w.+-]*[\w+])(?!\s[A-Z]))(?![\w-])" % (_NAME, _NAMING)
 )
 #: A name and its parameter count: "Our best system MiniCheck-FT5 (770M parameters) outperforms".
 _NAME_WITH_PARAMETERS = re.compile(
@@ -469,9 +472,6 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
         suffix = _COINED_SUFFIX.match(text, match.end())
         written = match.group() + (suffix.group() if suffix else "")
         read.append((match.start(), match.start() + len(written)))
-        models = _models_of(written, match.group("name"), family)
-        if models[-1].version and not models[-1].size and not suffix:
-            models += _more_versions(text, match.start() + len(written), models[-1])
         # "Deepseek R1 (Deepseek)": the maker in brackets after its model, not another model
         bare = match.group() == match.group("name") and not suffix
         if (
@@ -480,6 +480,9 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
             and any(m.family == family for m in found.values())
         ):
             continue
+        models = _models_of(written, match.group("name"), family)
+        if models[-1].version and not models[-1].size and not suffix:
+            models += _more_versions(text, match.start() + len(written), models[-1])
         for model in models:
             # A strict family ("GPT") counts with a version, a size or a coined name ("GPT-Neo").
             if strict and not (model.version or model.size or suffix) and not _strict_as_model(text, match):
@@ -707,15 +710,15 @@ def _known_datasets(text: str, gazetteer: Gazetteer) -> dict[str, DatasetName]:
     # shown as the gazetteer names them.
     for match in _WORD_TOKEN.finditer(text):
         spelling = gazetteer.dataset_by_key.get(_word_key(match.group()))
-        if spelling and "-" in spelling and match.group().isalpha() and match.group()[1:].islower():
-            continue  # a plain word: "multiple" or "Multiple" is not MultiPL-E
-        if spelling and not any(
-            normalise_name(gazetteer.dataset_of[spelling][0]) == normalise_name(d.hub)
+        if not spelling or ("-" in spelling and match.group().isalpha() and match.group()[1:].islower()):
+            continue  # none, or a plain word: "multiple" or "Multiple" is not MultiPL-E
+        hub, kind = gazetteer.dataset_of[spelling]
+        if not any(
+            normalise_name(hub) == normalise_name(d.hub)
             or normalise_name(spelling) == normalise_name(d.name)  # "MBPP-PLUS", a variant, is MBPP+
             for d in found.values()
         ):
             # as the gazetteer names it, or spells it when it names a part ("Voxceleb1" is VoxCeleb1)
-            hub, kind = gazetteer.dataset_of[spelling]
             name = hub if normalise_name(hub) == normalise_name(spelling) else spelling
             found.setdefault(name, DatasetName(name, hub, _kind_of(kind)))
     return found
