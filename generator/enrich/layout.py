@@ -23,6 +23,10 @@ SPREAD = 12.0
 #: Grid spacing in map units; the map draws nodes 8 units wide, so neighbours never overlap.
 CELL = 10.0
 DECIMALS = 1
+#: A principal axis with less than this share of the first one's singular value is noise.
+NOISE = 1e-6
+#: Digits of the plane's coordinates kept, so the map does not depend on the machine's rounding.
+PLANE_DECIMALS = 6
 
 
 def place_papers(papers: list[Paper], features: TextFeatures) -> list[Paper]:
@@ -72,8 +76,12 @@ def _plane(vectors: np.ndarray) -> np.ndarray:
     if vectors.shape[0] < 3 or vectors.shape[1] < 2:
         return np.zeros((vectors.shape[0], 2))
     centred = vectors - vectors.mean(axis=0)
-    _, _, axes = np.linalg.svd(centred, full_matrices=False)
+    _, values, axes = np.linalg.svd(centred, full_matrices=False)
     plane = centred @ axes[:2].T
+    # A component with next to no variance is rounding noise, whose digits differ between CPUs
+    # and BLAS builds; it and the last digits of the others must not decide where papers sit.
+    plane[:, values[:2] <= values[0] * NOISE] = 0.0
+    plane = np.round(plane, PLANE_DECIMALS)
     # The sign of a singular vector is arbitrary: fix it so the same data gives the same map.
     signs = np.sign(plane[np.argmax(np.abs(plane), axis=0), [0, 1]])
     return np.asarray(plane * np.where(signs == 0, 1, signs))
