@@ -18,6 +18,7 @@ from generator.enrich.related import related_papers
 from generator.enrich.taxonomy import load_taxonomy
 from generator.enrich.text import text_features
 from generator.enrich.topics import assign_topics
+from generator.enrich.vectors import compact_vectors
 from generator.identify import identify
 from generator.ingest import read_data_dir
 from generator.merge import merge_records
@@ -71,6 +72,7 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     taxonomy_problems += taxonomy.check(taxonomy_name, {t.slug for t in topics}, {p.slug for p in papers})
     papers = related_papers(papers, features, topics, state.known_related())
     papers = place_papers(papers, features)
+    papers = compact_vectors(papers, features)
     state.remember(papers, topics)
     catalog = Catalog(
         papers=papers,

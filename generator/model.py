@@ -197,6 +197,8 @@ class Paper:
     related: tuple[Related, ...] = ()
     #: Where the paper sits on the map of the collection (x, y).
     position: tuple[float, float] = (0.0, 0.0)
+    #: Its leading meaning dimensions as base64 signed bytes, for "more like my list".
+    vector: str = ""
 
     @property
     def source(self) -> Source:

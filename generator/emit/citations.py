@@ -40,8 +40,15 @@ def _kind(paper: Paper) -> tuple[str, str]:
 
 
 def _address(paper: Paper, site_url: str) -> str:
-    """Return the paper's own address: its first link (arXiv, DOI...) or else its page on the site."""
-    return paper.links[0].url if paper.links else f"{site_url}papers/{paper.slug}/"
+    """Return the paper's own address: its arXiv page, else its DOI, else its page on the site.
+
+    Not its first link: in a pasted listing that is most often the code repository.
+    """
+    if paper.record.arxiv_id:
+        return f"https://arxiv.org/abs/{paper.record.arxiv_id}"
+    if paper.record.doi:
+        return f"https://doi.org/{paper.record.doi}"
+    return f"{site_url}papers/{paper.slug}/"
 
 
 def ris_entry(paper: Paper, site_url: str) -> dict[str, Any]:

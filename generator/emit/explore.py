@@ -8,6 +8,7 @@ every text in them is escaped.
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -20,6 +21,20 @@ TOPIC_COLOURS = (
     "#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00acc1",
     "#c0ca33", "#6d4c41", "#d81b60", "#3949ab", "#00897b", "#f4511e",
 )  # fmt: skip
+#: Past the twelve colours, topics also differ by shape: twelve circles, then twelve diamonds...
+TOPIC_SHAPES = ("ellipse", "diamond", "triangle", "rectangle", "star")
+
+
+def topic_style(index: int) -> dict[str, str]:
+    """Return the colour of the topic at `index`, and its shape once the colours have come round.
+
+    Topic 12 is red like topic 0 but a diamond; 60 topics and more repeat a colour and shape pair.
+    """
+    colour = TOPIC_COLOURS[index % len(TOPIC_COLOURS)]
+    shape = TOPIC_SHAPES[(index // len(TOPIC_COLOURS)) % len(TOPIC_SHAPES)]
+    return {"colour": colour} if shape == "ellipse" else {"colour": colour, "shape": shape}
+
+
 #: At most this many mentions join a paper's neighbourhood graph (related papers are five).
 NEIGHBOURHOOD_MENTIONS = 5
 #: Bars in a chart; the rest are summed into one "other" bar.
@@ -50,6 +65,13 @@ def table_json(catalog: Catalog) -> str:
     return _compact({"columns": columns, "topics": [t.label for t in catalog.topics], "rows": rows})
 
 
+def vectors_json(catalog: Catalog) -> str:
+    """Return the reading list's data: each paper's slug, title and compact vector (base64 bytes)."""
+    dims = max((len(base64.b64decode(p.vector)) for p in catalog.papers[:1] if p.vector), default=0)
+    rows = [[p.slug, p.title, p.vector] for p in catalog.papers]
+    return _compact({"dims": dims, "papers": rows})
+
+
 def map_json(catalog: Catalog) -> str:
     """Return the map's data: nodes with positions and topic, related and mention edges."""
     index = {p.slug: i for i, p in enumerate(catalog.papers)}
@@ -66,7 +88,7 @@ def map_json(catalog: Catalog) -> str:
         for mention in paper.mentions:
             if mention.slug in index:
                 edges[(min(i, index[mention.slug]), max(i, index[mention.slug]))] = 1
-    topics = [{"label": t.label, "colour": TOPIC_COLOURS[i % len(TOPIC_COLOURS)]} for i, t in enumerate(catalog.topics)]
+    topics = [{"label": t.label, **topic_style(i)} for i, t in enumerate(catalog.topics)]
     edge_list = [[a, b, kind] for (a, b), kind in sorted(edges.items())]
     return _compact({"topics": topics, "nodes": nodes, "edges": edge_list})
 

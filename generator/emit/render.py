@@ -11,7 +11,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart
+from generator.emit.citations import render_csl_json, render_ris
+from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart, vectors_json
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
 from generator.identify import slugify, unique
@@ -201,6 +202,9 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     pages["feed.xml"] = render_feed(catalog, settings.site_name, settings.site_url)
     pages["papers.json"] = render_json(papers, settings.site_url)
     pages["papers.bib"] = render_bibtex(papers)
+    pages["papers.ris"] = render_ris(papers, settings.site_url)
+    pages["papers.csl.json"] = render_csl_json(papers, settings.site_url)
+    pages["explore/vectors.json"] = vectors_json(catalog)
     pages["explore/table.md"] = env.get_template("explore_table.md.j2").render(**common)
     pages["explore/map.md"] = env.get_template("explore_map.md.j2").render(**common)
     pages["explore/table.json"] = table_json(catalog)

@@ -74,6 +74,22 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     assert int(page.locator(".atlas-map").get_attribute("data-edges")) >= 244 * 2
     assert page.locator(".atlas-map-legend li").count() >= 5
     watched.screenshot("map")
+    # No empty tooltip on load: it shows only over a paper.
+    assert page.locator(".atlas-tip").is_hidden()
+    # The wheel scrolls the page; with Ctrl held it zooms the map.
+    box = page.locator(".atlas-map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    before = page.evaluate("() => [window.atlasMap.zoom(), window.scrollY]")
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(300)
+    after = page.evaluate("() => [window.atlasMap.zoom(), window.scrollY]")
+    assert after[0] == before[0] and after[1] > before[1], f"wheel zoomed the map or did not scroll: {before} {after}"
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -300)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.atlasMap.zoom()") != after[0], "Ctrl + wheel did not zoom"
+    page.evaluate("() => window.scrollTo(0, 0)")
     # Zoom with the keyboard, then click the rendered position of a known paper.
     page.locator(".atlas-map").focus()
     zoom = page.evaluate("() => window.atlasMap.zoom()")

@@ -82,7 +82,16 @@ def test_empty_collections_export_empty_files() -> None:
     assert rispy.loads(render_ris([], SITE)) == []
 
 
-def test_the_first_link_is_the_address() -> None:
-    linked = FULL.__class__(**{**vars(FULL), "links": (Link("https://arxiv.org/abs/2406.15741", "arxiv"),)})
-    assert csl_item(linked, SITE)["URL"] == "https://arxiv.org/abs/2406.15741"
-    assert ris_entry(linked, SITE)["urls"] == ["https://arxiv.org/abs/2406.15741"]
+@pytest.mark.parametrize(
+    ("fields", "address"),
+    [
+        ({"arxiv_id": "2406.15741", "doi": "10.1000/xyz"}, "https://arxiv.org/abs/2406.15741"),
+        ({"doi": "10.1000/xyz"}, "https://doi.org/10.1000/xyz"),
+        ({}, f"{SITE}papers/mt-ladder/"),
+    ],
+)
+def test_the_address_is_the_papers_own_not_its_code(fields: dict[str, str], address: str) -> None:
+    found = paper(**fields)
+    linked = found.__class__(**{**vars(found), "links": (Link("https://github.com/fzp0424/Ladder", "code"),)})
+    assert csl_item(linked, SITE)["URL"] == address
+    assert ris_entry(linked, SITE)["urls"] == [address]

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from generator.config import Settings
 from generator.emit.environment import make_environment
+from generator.emit.explore import topic_style
 from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
 from generator.identify import identify
 from generator.model import Catalog, Mention, Record, Source
@@ -37,3 +40,22 @@ def test_a_paper_named_by_many_lists_a_bounded_number_of_them() -> None:
     listed = page.split("## Mentioned by", 1)[1].split("## Cite", 1)[0]
     assert listed.count("](paper-") == MENTIONED_BY_SHOWN
     assert "… and 5 more papers name it; every one is listed in [papers.json](../papers.json)." in listed
+
+
+@pytest.mark.parametrize(
+    ("index", "style"),
+    [
+        (0, {"colour": "#e53935"}),
+        (11, {"colour": "#f4511e"}),
+        (12, {"colour": "#e53935", "shape": "diamond"}),
+        (18, {"colour": "#c0ca33", "shape": "diamond"}),
+        (24, {"colour": "#e53935", "shape": "triangle"}),
+    ],
+)
+def test_topics_past_the_palette_differ_by_shape(index: int, style: dict[str, str]) -> None:
+    assert topic_style(index) == style
+
+
+def test_no_two_of_sixty_topics_look_the_same() -> None:
+    styles = {tuple(sorted(topic_style(i).items())) for i in range(60)}
+    assert len(styles) == 60

@@ -70,7 +70,7 @@
   }
 
   function buildTable(container, data, rows) {
-    var state = { sort: "title", reverse: false, page: 0 };
+    var state = { sort: "title", reverse: false, page: 0, shown: [] };
     var controls = element("div", { class: "atlas-controls" });
     var search = element("input", { type: "search", placeholder: "Filter by title or short name", "aria-label": "Filter by title or short name" });
     var topic = element("select", { "aria-label": "Topic" });
@@ -84,6 +84,13 @@
     codeLabel.appendChild(code);
     codeLabel.appendChild(document.createTextNode(" with code"));
     [search, topic, model, benchmark, codeLabel].forEach(function (c) { controls.appendChild(c); });
+    // The reading list (reading-list.js): a star per row, and an export of the rows as filtered.
+    var readingList = window.atlasReadingList;
+    if (readingList) {
+      controls.appendChild(readingList.exportButtons(function () {
+        return state.shown.map(function (row) { return row.slug; });
+      }, "table"));
+    }
     var count = element("p", { class: "atlas-count", "aria-live": "polite" });
     var scroller = element("div", { class: "atlas-scroll" });
     var table = element("table", {});
@@ -104,6 +111,7 @@
       cell.appendChild(button);
       head.appendChild(cell);
     });
+    if (readingList) head.appendChild(element("th", { scope: "col", class: "atlas-star-cell" }, "My list"));
     var thead = element("thead", {});
     thead.appendChild(head);
     var tbody = element("tbody", {});
@@ -142,13 +150,14 @@
         var order = ka.localeCompare(kb) || a.title.localeCompare(b.title);
         return state.reverse ? -order : order;
       });
+      state.shown = shown;
       var pages = Math.max(1, Math.ceil(shown.length / ROWS_PER_PAGE));
       state.page = Math.min(Math.max(state.page, 0), pages - 1);
       count.textContent = shown.length + " of " + rows.length + " papers";
       where.textContent = "page " + (state.page + 1) + " of " + pages;
       previous.disabled = state.page === 0;
       next.disabled = state.page >= pages - 1;
-      head.querySelectorAll("th").forEach(function (th, i) {
+      head.querySelectorAll("th[aria-sort]").forEach(function (th, i) {
         th.setAttribute("aria-sort", columns[i][0] === state.sort ? (state.reverse ? "descending" : "ascending") : "none");
       });
       var fragment = document.createDocumentFragment();
@@ -165,6 +174,11 @@
         tr.appendChild(codeCell);
         tr.appendChild(element("td", {}, row.models.join(", ")));
         tr.appendChild(element("td", {}, row.benchmarks.join(", ")));
+        if (readingList) {
+          var starCell = element("td", { class: "atlas-star-cell" });
+          starCell.appendChild(readingList.star(row.slug, row.title, true));
+          tr.appendChild(starCell);
+        }
         fragment.appendChild(tr);
       });
       tbody.replaceChildren(fragment);
@@ -199,7 +213,11 @@
       var elements = data.nodes.map(function (node) {
         return {
           group: "nodes",
-          data: { id: node[0], label: node[1], title: node[2], colour: data.topics[node[3]] ? data.topics[node[3]].colour : "#888" },
+          data: {
+            id: node[0], label: node[1], title: node[2],
+            colour: data.topics[node[3]] ? data.topics[node[3]].colour : "#888",
+            shape: data.topics[node[3]] ? data.topics[node[3]].shape || "ellipse" : "ellipse",
+          },
           position: { x: node[4], y: node[5] },
         };
       });
@@ -216,14 +234,21 @@
         textureOnViewport: large,
         pixelRatio: large ? 1 : "auto",
         style: [
-          { selector: "node", style: { "background-color": "data(colour)", width: 8, height: 8, "border-width": 0 } },
+          { selector: "node", style: { "background-color": "data(colour)", shape: "data(shape)", width: 8, height: 8, "border-width": 0 } },
           { selector: "edge", style: { width: 0.6, "line-color": "#9e9e9e", opacity: 0.5, "curve-style": "haystack" } },
           { selector: "edge[kind = 1]", style: { width: 1.2, "line-color": "#616161", opacity: 0.9 } },
           { selector: "node.hover", style: { width: 14, height: 14 } },
         ],
       });
       var tip = element("div", { class: "atlas-tip", role: "status" });
+      tip.hidden = true; // shown on hover only: an empty tip is a black box below the map
       container.appendChild(tip);
+      // The wheel scrolls the page, as everywhere else on it; with Ctrl (or Cmd) held, it zooms the
+      // map. Cytoscape listens on the container in the capture phase, so the wheel is stopped one
+      // level up, before it gets there (not prevented: the page still scrolls).
+      container.parentNode.addEventListener("wheel", function (event) {
+        if (container.contains(event.target) && !event.ctrlKey && !event.metaKey) event.stopPropagation();
+      }, { capture: true });
       cy.on("mouseover", "node", function (event) {
         var node = event.target, point = node.renderedPosition();
         node.addClass("hover");
@@ -269,7 +294,7 @@
         var list = element("ul", {});
         data.topics.forEach(function (topic) {
           var item = element("li", {});
-          var swatch = element("span", { class: "atlas-swatch", "aria-hidden": "true" });
+          var swatch = element("span", { class: "atlas-swatch atlas-shape-" + (topic.shape || "ellipse"), "aria-hidden": "true" });
           swatch.style.backgroundColor = topic.colour;
           item.appendChild(swatch);
           item.appendChild(document.createTextNode(topic.label));
