@@ -146,3 +146,14 @@ def test_table_fits_a_phone_screen(browser: object, serve, seed_site: Path) -> N
     watch.screenshot("table-phone")
     assert watch.errors == [] and watch.outside == []
     context.close()
+
+
+def test_leaderboard_sentences_stay_readable_on_a_phone(browser: object, serve, seed_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    watch = PageWatch(context.new_page())
+    open_page(watch, serve(seed_site) + "datasets/gsm8k/")
+    sentence = watch.page.locator(".md-typeset__table td:last-child").first
+    assert sentence.bounding_box()["width"] >= 200, "a sentence column a few words wide"
+    assert watch.page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert watch.errors == [] and watch.outside == []
+    context.close()
