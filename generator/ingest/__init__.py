@@ -76,7 +76,7 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
         real = folder.resolve()
         if real in seen_folders:
             where = seen_folders[real] or "the data folder"
-            problems.append(Problem(name, None, f"folder links back to {where}; read once, there", "info"))
+            problems.append(Problem(name, None, f"the same folder as {where} (a link); read once, there", "info"))
             return
         seen_folders[real] = name
         try:
@@ -105,7 +105,8 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
             elif not path.exists():
                 problems.append(Problem(relative, None, "link to a file that does not exist; not read", "warning"))
 
-    walk(data_dir, "")
+    if data_dir.is_dir():  # the command line says so when it is missing
+        walk(data_dir, "")
     return sorted(paths), problems
 
 
@@ -127,10 +128,10 @@ def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
         reader = read_json_lines  # the Kaggle arXiv snapshot is JSON lines named `.json`
     try:
         records, problems = reader(name, text)
+        # Every reader's records pass the same checks: XML-illegal characters, field limits, a visible title.
+        checked, found = check_records(records)
     except Exception as error:  # a reader bug must not stop the other files from building
         return [], [Problem(name, None, f"reader failed ({type(error).__name__}: {error}); please report this file")]
-    # Every reader's records pass the same checks: XML-illegal characters, field limits, a visible title.
-    checked, found = check_records(records)
     return checked, problems + found
 
 

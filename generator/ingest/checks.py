@@ -142,6 +142,9 @@ def _without_xml_illegal(record: Record) -> tuple[Record, dict[str, int]]:
     """Return the record without XML-illegal characters in any text field, and how many left each."""
     removed: dict[str, int] = {}
     changes: dict[str, Any] = {}
+    lists = (*record.authors, *record.categories, *record.keywords, *record.urls, *record.project_pages)
+    if not XML_ILLEGAL.search("".join((record.title, record.abstract, record.date, record.doi, record.venue, *lists))):
+        return record, removed  # the usual case, in one scan
     for name in ("title", "abstract", "date", "doi", "venue"):
         value: str = getattr(record, name)
         count = len(XML_ILLEGAL.findall(value))

@@ -81,9 +81,13 @@ def _json_int(digits: str) -> int | str:
         return digits
 
 
+#: JSON whose numbers never stop the file: huge integers stay digits, NaN and Infinity stay words.
+_JSON = json.JSONDecoder(parse_int=_json_int, parse_constant=str)
+
+
 def _loads(content: str) -> Any:
-    """Parse JSON whose numbers never stop the file: huge integers stay digits, NaN and Infinity words."""
-    return json.loads(content, parse_int=_json_int, parse_constant=str)
+    """Parse one JSON document with the decoder whose numbers never raise."""
+    return _JSON.decode(content)
 
 
 def _records(path: str, items: list[Any]) -> Result:

@@ -287,6 +287,35 @@ def test_a_field_over_its_limit_is_cut_with_a_warning(record: Record, field: str
     assert problems[0].message.startswith(message)
 
 
+@pytest.mark.parametrize(
+    ("record", "field", "expected"),
+    [
+        (Record("Bell\x07Net: A\x00Title", "", Source("a.csv", 2)), "title", "BellNet: ATitle"),
+        (Record("T", "An \x1b[1m abstract\ufffe.", Source("a.txt", 1)), "abstract", "An [1m abstract."),
+        (Record("T", "", Source("a.json", entry=4), authors=("Ann\x01 Lee", "\x02")), "authors", ("Ann Lee",)),
+        (Record("T", "", Source("a.bib", 3), venue="Conf\uffff 2024"), "venue", "Conf 2024"),
+        (Record("T", "", Source("a.yaml", entry=1), keywords=("rl\x08", "nlp")), "keywords", ("rl", "nlp")),
+    ],
+)
+def test_xml_illegal_characters_are_removed_from_every_field(record: Record, field: str, expected: object) -> None:
+    checked, problems = check_record(record)
+    assert checked is not None and getattr(checked, field) == expected
+    assert [(p.severity, p.line, p.entry) for p in problems] == [("warning", record.source.line, record.source.entry)]
+    assert problems[0].message.endswith(f"that XML cannot hold from {field}")
+
+
+def test_json_lines_numbers_out_of_range_affect_only_their_field(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.jsonl"
+    path.write_text(
+        '{"title": "Huge: Digits", "upvotes": ' + "9" * 5000 + '}\n{"title": "Inf: Float", "upvotes": 1e999}\n'
+        '{"title": "Fine: Three", "upvotes": 3}\n',
+        encoding="utf-8",
+    )
+    records, problems = read(path)
+    assert [(r.title, r.upvotes) for r in records] == [("Huge: Digits", None), ("Inf: Float", None), ("Fine: Three", 3)]
+    assert [p.split(": warning: upvotes")[0] for p in problems] == ["numbers.jsonl:1", "numbers.jsonl:2"]
+
+
 def test_a_30_mb_abstract_is_cut_quickly(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_text("HugeNet: A Thirty Megabyte Abstract\n" + "Words go on. " * 2_400_000 + "\n", encoding="utf-8")
@@ -338,7 +367,7 @@ def test_links_outside_the_data_folder_are_reported_and_not_read(tmp_path: Path)
         ("elsewhere", "error", "folder is a link to a place outside the data folder; not read"),
         ("passwd.txt", "error", "file is a link to a place outside the data folder; not read"),
         ("secret.txt", "error", "file is a link to a place outside the data folder; not read"),
-        ("sub/loop", "info", "folder links back to the data folder; read once, there"),
+        ("sub/loop", "info", "the same folder as the data folder (a link); read once, there"),
     ]
 
 
