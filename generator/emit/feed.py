@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from feedgen.feed import FeedGenerator
 
@@ -10,6 +11,13 @@ from generator.model import Catalog
 
 #: How many added papers the feed carries, newest updates first.
 FEED_SIZE = 50
+#: Characters XML 1.0 cannot hold; lxml refuses them. The readers remove them already (see
+#: `generator.ingest.checks`): this is the last line of defence for the one XML file we write.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text)
 
 
 def _day(date: str) -> dt.datetime:
@@ -21,7 +29,7 @@ def render_feed(catalog: Catalog, site_name: str, site_url: str) -> str:
     by_slug = {paper.slug: paper for paper in catalog.papers}
     feed = FeedGenerator()
     feed.id(site_url)
-    feed.title(f"{site_name}: new papers")
+    feed.title(_xml_text(f"{site_name}: new papers"))
     feed.subtitle("Papers added to the collection, newest first.")
     feed.link(href=site_url, rel="alternate")
     feed.link(href=f"{site_url}feed.xml", rel="self")
@@ -40,13 +48,13 @@ def render_feed(catalog: Catalog, site_name: str, site_url: str) -> str:
         entry = feed.add_entry()
         url = f"{site_url}papers/{paper.slug}/"
         entry.id(url)
-        entry.title(paper.title)
+        entry.title(_xml_text(paper.title))
         entry.link(href=url)
         entry.updated(_day(date))
         entry.published(_day(date))
-        summary = paper.abstract_text
+        summary = _xml_text(paper.abstract_text)
         entry.summary(summary if len(summary) <= 600 else summary[:597].rsplit(" ", 1)[0] + "...")
         for author in paper.record.authors[:10]:
-            entry.author(name=author)
+            entry.author(name=_xml_text(author))
     atom: bytes = feed.atom_str(pretty=True)
     return atom.decode("utf-8")

@@ -42,7 +42,10 @@ def clean_url(found: str) -> str | None:
     url = trim_url(found)
     if not re.match(r"(?i)https?://", url):
         url = "https://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a bracketed host that is no IPv6 address (`https://[x]/repo`) is no link
+        return None
     if parts.scheme.lower() not in ("http", "https") or "." not in parts.netloc:
         return None
     # Percent-encode spaces, quotes and non-ASCII; `escape_url` handles the Markdown context.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.ingest.arxiv_atom import read_atom
 from generator.ingest.bibtex import read_bibtex
+from generator.ingest.checks import check_records
+from generator.ingest.fields import LINE_END
 from generator.ingest.listing import read_listing
 from generator.ingest.tabular import read_csv, read_json, read_json_lines, read_yaml
 from generator.model import Problem, Record
@@ -35,24 +38,76 @@ TAXONOMY_FILE = "atlas-topics.yaml"
 EMBEDDINGS_FILE = "atlas-embeddings.npz"
 
 
+#: Control characters no text file needs; in one character of ten or more, a file with a NUL is binary.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
 class UnreadableFile(Exception):
     """A data file whose bytes are not text the readers can take."""
 
 
 def read_data_dir(data_dir: Path) -> tuple[list[Record], list[Problem]]:
-    """Read every listing under `data_dir`, in sorted path order, collecting problems."""
+    """Read every listing under `data_dir`, in sorted path order, collecting problems.
+
+    Symbolic links are followed while they stay inside the data folder; a file or folder that
+    resolves outside it (`data/passwd.txt -> /etc/passwd`) is reported and not read, and a folder
+    reached a second time (a link cycle, or two links to one folder) is read once.
+    """
     records: list[Record] = []
-    problems: list[Problem] = []
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        name = path.relative_to(data_dir).as_posix()
-        if name in (STATE_FILE, TAXONOMY_FILE, EMBEDDINGS_FILE) or any(
-            part.startswith(".") for part in name.split("/")
-        ):
-            continue  # the state, taxonomy and embeddings files, hidden files and folders (editor swap files, .git)
-        found, trouble = read_file(path, name)
+    paths, problems = data_files(data_dir)
+    for path in paths:
+        found, trouble = read_file(path, path.relative_to(data_dir).as_posix())
         records.extend(found)
         problems.extend(trouble)
     return records, problems
+
+
+def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """List the listings under `data_dir` in sorted path order, and the files and folders refused."""
+    root = data_dir.resolve()
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    seen_folders: dict[Path, str] = {}
+
+    def outside(name: str, kind: str) -> Problem:
+        return Problem(name, None, f"{kind} is a link to a place outside the data folder; not read")
+
+    def walk(folder: Path, name: str) -> None:
+        real = folder.resolve()
+        if real in seen_folders:
+            where = seen_folders[real] or "the data folder"
+            problems.append(Problem(name, None, f"the same folder as {where} (a link); read once, there", "info"))
+            return
+        seen_folders[real] = name
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as error:
+            problems.append(Problem(name or ".", None, f"cannot read folder ({error.strerror}); check its permissions"))
+            return
+        for path in entries:
+            relative = f"{name}/{path.name}" if name else path.name
+            if path.name.startswith("."):
+                continue  # hidden files and folders (editor swap files, .git)
+            if not name and path.name in (STATE_FILE, TAXONOMY_FILE, EMBEDDINGS_FILE):
+                continue  # the generator's own state, taxonomy and embeddings files
+            try:
+                target = path.resolve()
+                is_folder = path.is_dir()
+            except (OSError, RuntimeError):  # a link to itself, or a link loop
+                problems.append(Problem(relative, None, "broken or looping link; not read"))
+                continue
+            if not target.is_relative_to(root):
+                problems.append(outside(relative, "folder" if is_folder else "file"))
+            elif is_folder:
+                walk(path, relative)
+            elif path.is_file():
+                paths.append(path)
+            elif not path.exists():
+                problems.append(Problem(relative, None, "link to a file that does not exist; not read", "warning"))
+
+    if data_dir.is_dir():  # the command line says so when it is missing
+        walk(data_dir, "")
+    return sorted(paths), problems
 
 
 def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
@@ -72,26 +127,59 @@ def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
     if reader is read_json and _is_json_lines(text):
         reader = read_json_lines  # the Kaggle arXiv snapshot is JSON lines named `.json`
     try:
-        return reader(name, text)
+        records, problems = reader(name, text)
+        # Every reader's records pass the same checks: XML-illegal characters, field limits, a visible title.
+        checked, found = check_records(records)
     except Exception as error:  # a reader bug must not stop the other files from building
         return [], [Problem(name, None, f"reader failed ({type(error).__name__}: {error}); please report this file")]
+    return checked, problems + found
 
 
 def decode(data: bytes) -> str:
-    """Decode UTF-8 (or UTF-16 with a byte-order mark); refuse binary and other encodings."""
+    """Decode UTF-8 or UTF-16 (with a byte-order mark, or without one when the text is mostly ASCII);
+    refuse binary and other encodings. A stray NUL in UTF-8 text is kept, for the checks to report."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise UnreadableFile("binary file, not a listing; remove it from the data folder")
+    wide = utf16_without_bom(data)
+    if wide:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(
+                f"broken {wide.upper()} text (at byte {error.start}); re-save the file as UTF-8"
+            ) from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if b"\x00" in data[:8192]:
+            raise UnreadableFile("binary file, not a listing; remove it from the data folder") from None
         line = data[: error.start].count(b"\n") + 1
         raise UnreadableFile(
             f"not UTF-8 (byte 0x{data[error.start]:02x} on line {line}); re-save the file as UTF-8"
         ) from None
+    if "\x00" in text[:8192] and len(_CONTROL.findall(text[:8192])) * 10 > len(text[:8192]):
+        raise UnreadableFile("binary file, not a listing; remove it from the data folder")
+    return text
+
+
+def utf16_without_bom(data: bytes) -> str:
+    """Name the UTF-16 byte order of text without a byte-order mark ("utf-16-le"/"utf-16-be"), or ''.
+
+    Mostly-ASCII UTF-16 has a NUL in every other byte: at odd offsets little-endian, at even ones
+    big-endian. Binary files have NULs here and there, not in nine of ten alternate bytes.
+    """
+    sample = data[:8192]
+    if len(sample) < 4 or len(data) % 2:
+        return ""
+    even, odd = sample[0::2], sample[1::2]
+    even_nuls, odd_nuls = even.count(0), odd.count(0)
+    if odd_nuls >= 0.9 * len(odd) and even_nuls <= 0.1 * len(even):
+        return "utf-16-le"
+    if even_nuls >= 0.9 * len(even) and odd_nuls <= 0.1 * len(odd):
+        return "utf-16-be"
+    return ""
 
 
 def _is_json_lines(text: str) -> bool:
-    lines = [line for line in text.lstrip().splitlines()[:3] if line.strip()]
+    lines = [line for line in LINE_END.split(text.lstrip(), 3)[:3] if line.strip()]
     return len(lines) > 1 and all(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines)

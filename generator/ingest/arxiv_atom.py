@@ -1,32 +1,49 @@
-"""Read arXiv API Atom feeds (current and 2016 dialects) through feedparser."""
+"""Read arXiv API Atom feeds (current and 2016 dialects) through feedparser.
+
+A file cut off inside an entry (a download that stopped) keeps the entries before the cut; the
+cut entry is rejected, as an error with the line where the XML ends, since its abstract, authors
+or links may be missing without a sign of it.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import feedparser
 
 from generator.ingest import fields
+from generator.ingest.checks import field_problems
 from generator.model import Problem, Record, Source
+
+#: An entry's start and end tags, with or without a namespace prefix (`<atom:entry>`).
+_ENTRY_TAG = re.compile(r"<(/?)(?:[\w.-]+:)?entry(?=[\s>/])")
 
 
 def read_atom(path: str, content: str) -> tuple[list[Record], list[Problem]]:
-    """Turn each Atom entry into a record; an entry without a title is rejected."""
+    """Turn each Atom entry into a record; an entry without a title, or cut off, is rejected."""
     feed = feedparser.parse(content)
     problems: list[Problem] = []
+    error = feed.get("bozo_exception")
+    line = getattr(error, "getLineNumber", lambda: None)() if feed.get("bozo") else None
     if feed.get("bozo") and not feed.entries:
-        error = feed.get("bozo_exception")
-        line = getattr(error, "getLineNumber", lambda: None)()
         return [], [Problem(path, line, f"not a readable Atom feed ({error}); fix the XML or remove the file")]
-    if feed.get("bozo"):
-        problems.append(Problem(path, None, f"feed is not well-formed ({feed.get('bozo_exception')})", "warning"))
+    cut = len(feed.entries) if feed.get("bozo") and _ends_inside_entry(content) else None
+    if feed.get("bozo") and cut is None:
+        problems.append(Problem(path, line, f"feed is not well-formed ({error})", "warning"))
     records: list[Record] = []
     for number, entry in enumerate(feed.entries, 1):
+        if number == cut:
+            problems.append(
+                Problem(path, line, f"the file ends inside this entry ({error}); entry skipped", entry=number)
+            )
+            continue
         title = fields.text(entry.get("title"))
         if not title:
             problems.append(Problem(path, None, "entry has no title; skipped", entry=number))
             continue
         identifier, version = fields.arxiv_id(entry.get("id"))
+        problems.extend(field_problems(Source(path, entry=number), doi=entry.get("arxiv_doi")))
         categories = [fields.text(tag.get("term")) for tag in entry.get("tags") or []]
         primary = _primary_category(entry)
         if primary:
@@ -46,6 +63,12 @@ def read_atom(path: str, content: str) -> tuple[list[Record], list[Problem]]:
             )
         )
     return records, problems
+
+
+def _ends_inside_entry(content: str) -> bool:
+    """Say whether the XML stops after an entry's start tag and before its end tag."""
+    closing = _ENTRY_TAG.findall(content)  # "/" for each end tag, "" for each start tag
+    return bool(closing) and not closing[-1]
 
 
 def _primary_category(entry: Any) -> str:

@@ -7,6 +7,7 @@ import logging
 from bibtexparser.entrypoint import parse_string
 
 from generator.ingest import fields
+from generator.ingest.checks import field_problems
 from generator.model import Problem, Record, Source
 
 # bibtexparser logs each failed block; they are reported as problems with their line instead.
@@ -40,6 +41,7 @@ def read_bibtex(path: str, content: str) -> tuple[list[Record], list[Problem]]:
             problems.append(Problem(path, line, f"entry {entry.key!r} has no title; skipped"))
             continue
         identifier, version = fields.arxiv_id(values.get("eprint") or values.get("arxiv") or "")
+        problems.extend(field_problems(Source(path, line), doi=values.get("doi")))
         urls = tuple(fields.text(values[k]) for k in ("url", "code") if fields.text(values.get(k)))
         records.append(
             Record(

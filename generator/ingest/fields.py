@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 _ARXIV = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:|^)\s*"
@@ -14,6 +15,9 @@ _ARXIV = re.compile(
 )
 _DOI = re.compile(r"(10\.\d{4,9}/\S+)")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+#: A line end: only these end a line. `str.splitlines` also splits on form feeds, \x1c-\x1e, \x85,
+#: U+2028 and U+2029, which pasted text carries inside a line.
+LINE_END = re.compile(r"\r\n|\r|\n")
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}  # noqa: SIM905
 
 
@@ -25,13 +29,19 @@ def text(value: Any) -> str:
     return " ".join(str(value).encode("utf-8", "replace").decode("utf-8").split())
 
 
+def lines(content: str) -> list[str]:
+    """Split text into lines at `\n`, `\r\n` and `\r` only; a final line end starts no empty line."""
+    found = LINE_END.split(content)
+    return found[:-1] if found and not found[-1] else found
+
+
 def arxiv_id(value: Any) -> tuple[str, int | None]:
     """Split an arXiv id or URL into (id without version, version)."""
     match = _ARXIV.search(text(value))
     if not match:
         return "", None
     version = match.group("version")
-    return match.group("id"), int(version) if version else None
+    return match.group("id"), integer(version) if version else None
 
 
 def doi(value: Any) -> str:
@@ -76,11 +86,21 @@ def terms(value: Any) -> tuple[str, ...]:
 
 
 def integer(value: Any) -> int | None:
-    """Return a whole number, or None."""
+    """Return a whole number, or None (for infinity, NaN and digit strings beyond Python's limit too)."""
     try:
         return int(value) if value is not None and not isinstance(value, bool) else None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
+
+
+def is_http_url(value: str) -> bool:
+    """Say whether text is an http(s) URL whose host has a dot (`https://[x]/` and `https://x` are not)."""
+    url = value if re.match(r"(?i)https?://", value) else "https://" + value
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a bracketed host that is no IPv6 address: `https://[github.com/x`
+        return False
+    return parts.scheme.lower() in ("http", "https") and "." in parts.netloc
 
 
 def rfc2822_date(value: Any) -> str:

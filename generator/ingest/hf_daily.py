@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.ingest import fields
+from generator.ingest.checks import field_problems
 from generator.model import Problem, Record, Source
 
 
@@ -30,6 +31,7 @@ def read_hf_daily(path: str, data: list[Any]) -> tuple[list[Record], list[Proble
             problems.append(Problem(path, None, "paper has no title; skipped", entry=number))
             continue
         identifier, version = fields.arxiv_id(paper.get("id"))
+        problems.extend(field_problems(Source(path, entry=number), upvotes=paper.get("upvotes")))
         urls = tuple(fields.text(paper.get(key)) for key in ("githubRepo", "projectPage") if paper.get(key))
         records.append(
             Record(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest import fields
 from generator.model import Problem, Record, Source
 
 #: Words a web page puts on buttons; pasted text glues them to the next line's first word.
@@ -35,7 +36,7 @@ def is_chrome_line(line: str) -> bool:
 
 def read_listing(path: str, text: str) -> tuple[list[Record], list[Problem]]:
     """Pair title and abstract lines of a pasted listing; report what cannot be paired."""
-    lines = [(number, " ".join(raw.split())) for number, raw in enumerate(text.splitlines(), 1)]
+    lines = [(number, " ".join(raw.split())) for number, raw in enumerate(fields.lines(text), 1)]
     lines = [(number, line) for number, line in lines if line]
     records: list[Record] = []
     problems: list[Problem] = []

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from generator.ingest import fields
+from generator.ingest.checks import field_problems
 from generator.ingest.hf_daily import looks_like_hf_daily, read_hf_daily
 from generator.ingest.kaggle import kaggle_record, looks_like_kaggle
 from generator.model import Problem, Record, Source
@@ -67,7 +68,26 @@ def _record(item: Any, source: Source, problems: list[Problem]) -> Record | None
     if not record.title:
         problems.append(Problem(source.path, source.line, "record has no title; skipped", entry=source.entry))
         return None
+    row = {str(key).strip().lower(): value for key, value in item.items()}
+    problems.extend(field_problems(source, doi=row.get("doi"), upvotes=row.get("upvotes")))
     return record
+
+
+def _json_int(digits: str) -> int | str:
+    """Return a JSON integer, or its digits when Python refuses to convert that many (over 4,300)."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+#: JSON whose numbers never stop the file: huge integers stay digits, NaN and Infinity stay words.
+_JSON = json.JSONDecoder(parse_int=_json_int, parse_constant=str)
+
+
+def _loads(content: str) -> Any:
+    """Parse one JSON document with the decoder whose numbers never raise."""
+    return _JSON.decode(content)
 
 
 def _records(path: str, items: list[Any]) -> Result:
@@ -91,7 +111,7 @@ def _as_list(path: str, data: Any) -> list[Any] | None:
 def read_json(path: str, content: str) -> Result:
     """Read a JSON file: a daily-papers response, a list of papers, or {"papers": [...]}."""
     try:
-        data = json.loads(content)
+        data = _loads(content)
     except json.JSONDecodeError as error:
         return [], [Problem(path, error.lineno, f"invalid JSON ({error.msg}); fix it or remove the file")]
     except RecursionError:
@@ -108,11 +128,11 @@ def read_json_lines(path: str, content: str) -> Result:
     """Read one JSON object per line (Kaggle arXiv snapshot or plain columns); bad lines are reported."""
     records: list[Record] = []
     problems: list[Problem] = []
-    for number, line in enumerate(content.splitlines(), 1):
+    for number, line in enumerate(fields.lines(content), 1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = _loads(line)
         except json.JSONDecodeError as error:
             problems.append(Problem(path, number, f"invalid JSON ({error.msg}); line skipped"))
             continue
@@ -133,6 +153,16 @@ class _NoAliasLoader(yaml.SafeLoader):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(None, None, "YAML aliases are not allowed in paper lists", mark)
         return super().compose_node(parent, index)
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        """Return an integer, or its text when Python refuses to convert that many digits."""
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
 
 
 def read_yaml(path: str, content: str) -> Result:
