@@ -23,7 +23,7 @@ from generator.ingest import read_data_dir
 from generator.merge import merge_records
 from generator.model import Catalog, Paper
 from generator.parallel import map_in_order
-from generator.state import State, assign_stable_slugs, load_state, retired_pages
+from generator.state import State, assign_stable_slugs, read_state, retired_pages
 
 #: Per-paper enrichers, in order; each is pure: paper in, paper out.
 PAPER_ENRICHERS = (clean_abstract, extract_links_of, extract_entities)
@@ -51,12 +51,13 @@ class BuildResult:
 
 def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     """Read every listing and return the enriched catalog, problems included, and the new state."""
-    # Read everything first, so identities can be assigned across all files at once.
+    # The state first: it holds every URL, and a broken one stops the build before any work.
+    state = read_state(settings.state_path)
+    # Read everything, so identities can be assigned across all files at once.
     records, problems = read_data_dir(settings.data_dir)
     # The same paper from several sources becomes one record; each merge is reported.
     merged, notes = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
-    state = load_state(read_text(settings.state_path))
     papers, state = assign_stable_slugs([identify(r) for r in merged], state, settings.today)
     # Enrich each paper on its own (in several processes for a large collection).
     papers = map_in_order(enrich_paper, papers, settings.jobs)

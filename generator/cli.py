@@ -11,6 +11,7 @@ from generator import __version__
 from generator.build import build
 from generator.config import Settings, with_trailing_slash
 from generator.enrich.semantic import SemanticModelError
+from generator.state import StateError
 
 #: What the exit status says; `make site` builds the site only after 0 or 1.
 EXIT_OK = 0
@@ -20,8 +21,8 @@ EXIT_BUG = 3
 EXIT_CODES = f"""exit status:
   {EXIT_OK}  the pages were generated
   {EXIT_REJECTED}  some records were rejected (each is reported); the pages of the rest were generated
-  {EXIT_STOPPED}  nothing was generated: a bad option, a missing data folder, a file that cannot be read or
-     written, or a semantic model that cannot be loaded
+  {EXIT_STOPPED}  nothing was generated: a bad option, a missing data folder, a broken state file, a file
+     that cannot be read or written, or a semantic model that cannot be loaded
   {EXIT_BUG}  internal error, a bug in paper-atlas: nothing was generated unless it came while writing;
      --traceback shows where
 """
@@ -95,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         result = build(settings)
     except SemanticModelError as error:
         print(f"paper-atlas: {error}", file=sys.stderr)
+        return EXIT_STOPPED
+    except StateError as error:
+        print(error, file=sys.stderr)
         return EXIT_STOPPED
     except OSError as error:  # a folder that cannot be written, a disk full: not a bug
         print(f"paper-atlas: {error}; nothing was built", file=sys.stderr)
