@@ -21,7 +21,7 @@ from generator.enrich.topics import assign_topics
 from generator.identify import identify
 from generator.ingest import read_data_dir
 from generator.merge import merge_records
-from generator.model import Catalog, Paper
+from generator.model import Catalog, Paper, Problem
 from generator.parallel import map_in_order
 from generator.state import State, assign_stable_slugs, read_state, retired_pages
 
@@ -40,6 +40,21 @@ def enrich_paper(paper: Paper) -> Paper:
 CATALOG_ENRICHERS = (link_mentions, borrow_named_entities)
 
 
+class EmptyCollectionError(Exception):
+    """The data holds no paper, and an empty collection was not asked for: nothing is written."""
+
+    def __init__(self, settings: Settings, problems: list[Problem]) -> None:
+        errors = sum(p.severity == "error" for p in problems)
+        found = f"no record could be used ({errors} errors above)" if errors else "it holds no listing"
+        super().__init__(
+            f"no papers in {settings.data_dir}: {found}, so nothing was written (the site would have no "
+            "papers left). Add a listing (or fix the records reported above), or pass --allow-empty to "
+            "generate an empty collection"
+        )
+        #: What reading the data reported, to show before this.
+        self.problems = problems
+
+
 @dataclass
 class BuildResult:
     """The catalog that was built and what writing it changed."""
@@ -55,6 +70,8 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     state = read_state(settings.state_path)
     # Read everything, so identities can be assigned across all files at once.
     records, problems = read_data_dir(settings.data_dir)
+    if not records and not settings.allow_empty:  # an empty site would replace the published one
+        raise EmptyCollectionError(settings, problems)
     # The same paper from several sources becomes one record; each merge is reported.
     merged, notes = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.

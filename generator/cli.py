@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from generator import __version__
-from generator.build import build
+from generator.build import EmptyCollectionError, build
 from generator.config import Settings, with_trailing_slash
 from generator.enrich.semantic import SemanticModelError
 from generator.state import StateError
@@ -21,8 +21,9 @@ EXIT_BUG = 3
 EXIT_CODES = f"""exit status:
   {EXIT_OK}  the pages were generated
   {EXIT_REJECTED}  some records were rejected (each is reported); the pages of the rest were generated
-  {EXIT_STOPPED}  nothing was generated: a bad option, a missing data folder, a broken state file, a file
-     that cannot be read or written, or a semantic model that cannot be loaded
+  {EXIT_STOPPED}  nothing was generated: a bad option, a missing data folder, no paper in the data (see
+     --allow-empty), a broken state file, a file that cannot be read or written, or a semantic
+     model that cannot be loaded
   {EXIT_BUG}  internal error, a bug in paper-atlas: nothing was generated unless it came while writing;
      --traceback shows where
 """
@@ -56,6 +57,11 @@ def parser() -> argparse.ArgumentParser:
         help="exit 0 even when some records were rejected (they are still reported)",
     )
     cli.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="generate an empty collection when the data holds no paper (else exit 2, nothing written)",
+    )
+    cli.add_argument(
         "--semantic",
         metavar="MODEL",
         default=defaults.semantic_model,
@@ -86,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         site_name=args.site_name,
         site_url=with_trailing_slash(args.site_url),
         allow_partial=args.allow_partial,
+        allow_empty=args.allow_empty,
         semantic_model=args.semantic or None,
         jobs=max(1, args.jobs),
     )
@@ -99,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_STOPPED
     except StateError as error:
         print(error, file=sys.stderr)
+        return EXIT_STOPPED
+    except EmptyCollectionError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"paper-atlas: {error}", file=sys.stderr)
         return EXIT_STOPPED
     except OSError as error:  # a folder that cannot be written, a disk full: not a bug
         print(f"paper-atlas: {error}; nothing was built", file=sys.stderr)

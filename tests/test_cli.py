@@ -164,3 +164,34 @@ def test_a_docs_folder_that_cannot_be_written_stops_with_exit_2(
     assert run(tmp_path, "listing_with_page_chrome.txt") == EXIT_STOPPED
     err = capsys.readouterr().err
     assert str(tmp_path / "docs") in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("contents", ["nothing", "only_rejected", "only_state"])
+def test_an_empty_collection_stops_with_exit_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], contents: str
+) -> None:
+    assert run(tmp_path, "listing_with_page_chrome.txt") == 0
+    before, state = snapshot(tmp_path / "docs"), (tmp_path / "data" / "atlas-state.json").read_bytes()
+    (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
+    if contents == "only_rejected":
+        (tmp_path / "data" / "broken.jsonl").write_text('{"title": "Unclosed\n{"abstract": "no title"}\n')
+    if contents == "nothing":
+        (tmp_path / "data" / "atlas-state.json").unlink()
+    capsys.readouterr()
+    assert run(tmp_path) == EXIT_STOPPED
+    err = capsys.readouterr().err
+    assert f"paper-atlas: no papers in {tmp_path / 'data'}" in err and "--allow-empty" in err
+    assert "nothing was written" in err
+    if contents == "only_rejected":
+        assert "broken.jsonl:1: error:" in err and "no record could be used (2 errors above)" in err
+    assert snapshot(tmp_path / "docs") == before
+    if contents != "nothing":
+        assert (tmp_path / "data" / "atlas-state.json").read_bytes() == state
+
+
+def test_allow_empty_generates_an_empty_collection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tmp_path, "listing_with_page_chrome.txt") == 0
+    (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
+    assert run(tmp_path, extra=("--allow-empty",)) == EXIT_OK
+    assert "0 papers built" in capsys.readouterr().out
+    assert "no longer in the collection" in (tmp_path / "docs" / "papers" / "tinynet.md").read_text()

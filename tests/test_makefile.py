@@ -14,15 +14,19 @@ from tests.sitebuild import FIXTURES, ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
 
-#: Stand-ins for the virtualenv's programs: the generator exits with $FAKE_STATUS (or, for
-#: "crash", is the real generator with a bug planted), mkdocs writes a new site into --site-dir.
+#: Stand-ins for the virtualenv's programs: the generator exits with $FAKE_STATUS, or is the real
+#: one for "crash" (with a bug planted) and "empty" (an empty data folder); mkdocs writes a new
+#: site into --site-dir.
 FAKE_PYTHON = """#!/bin/sh
-if [ "$FAKE_STATUS" = crash ]; then
+if [ "$FAKE_STATUS" = crash ] || [ "$FAKE_STATUS" = empty ]; then
     exec {python} -c '
-import runpy, sys
+import os, runpy, sys
 import generator.build
 def crash(*args): raise ValueError("Found array with 0 feature(s)")
-generator.build.render_site = crash
+if os.environ["FAKE_STATUS"] == "crash":
+    generator.build.render_site = crash
+else:
+    os.remove("data/listing_with_page_chrome.txt")
 sys.argv = ["generator", "--data", "data", "--docs", "docs_src", "--templates", "{root}/site_templates"]
 runpy.run_module("generator", run_name="__main__")
 '
@@ -80,14 +84,17 @@ def test_site_is_built_and_swapped_in_after_exit_0_or_1(tmp_path: Path, status: 
         assert "Error 1" in done.stderr
 
 
-@pytest.mark.parametrize("status", ["2", "3", "130", "crash"])
+@pytest.mark.parametrize("status", ["2", "3", "130", "crash", "empty"])
 def test_site_is_left_as_it_was_after_any_other_exit_status(tmp_path: Path, status: str) -> None:
     work = project(tmp_path)
     done = make_site(work, status)
     assert done.returncode != 0
-    assert f"Error {3 if status == 'crash' else status}" in done.stderr, done.stderr
+    assert f"Error {dict(crash=3, empty=2).get(status, status)}" in done.stderr, done.stderr
     assert "site/ left as it was" in done.stderr
     assert not (work / "mkdocs-ran").exists()
     assert (work / "site" / "index.html").read_text() == "published\n"
     if status == "crash":
-        assert "internal error" in done.stderr and not (work / "docs_src").exists()
+        assert "internal error" in done.stderr
+    if status == "empty":
+        assert "no papers in data" in done.stderr and "--allow-empty" in done.stderr
+    assert not (work / "docs_src").exists()
