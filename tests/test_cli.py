@@ -195,3 +195,9 @@ def test_allow_empty_generates_an_empty_collection(tmp_path: Path, capsys: pytes
     assert run(tmp_path, extra=("--allow-empty",)) == EXIT_OK
     assert "0 papers built" in capsys.readouterr().out
     assert "no longer in the collection" in (tmp_path / "docs" / "papers" / "tinynet.md").read_text()
+
+
+def test_every_exit_status_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for status in (EXIT_OK, EXIT_REJECTED, EXIT_STOPPED, EXIT_BUG):
+        assert f"\n| {status} | " in readme, f"exit status {status} is missing from the README"

@@ -1,18 +1,25 @@
-"""Tiny collections: one to five papers, with and without abstracts, build the whole site."""
+"""Tiny collections: one to five papers, with and without abstracts, build the whole site; so does
+an empty one when it is asked for."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 from scipy import sparse
 
+from benchmarks.run import copy_hand_written_docs, site_config
+from generator.build import EmptyCollectionError, build
+from generator.config import Settings
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures
 from generator.enrich.topics import KnownTopics, assign_topics
 from generator.model import Paper, Record, Source
-from tests.sitebuild import build_site, generate
+from tests.sitebuild import ROOT, build_site, generate
 
 SENTENCE = "We study how small models learn from large ones, and why that works."
 
@@ -78,3 +85,25 @@ def test_a_tiny_collection_builds_with_mkdocs_strict(tmp_path: Path, case: str) 
     for paper in result.catalog.papers:
         assert (site / "papers" / paper.slug / "index.html").exists()
     assert (site / "index.html").exists()
+
+
+@pytest.mark.e2e
+def test_an_empty_collection_when_allowed_builds_with_mkdocs_strict(tmp_path: Path) -> None:
+    data, docs = tmp_path / "data", tmp_path / "docs_src"
+    data.mkdir()
+    copy_hand_written_docs(docs)
+    (data / "papers.yaml").write_text(TINY["one_paper_no_abstract"], encoding="utf-8")
+    settings = Settings(
+        data_dir=data, docs_dir=docs, templates_dir=ROOT / "site_templates", state_file=tmp_path / "state.json"
+    )
+    build(replace(settings, today="2026-01-01"))
+    (data / "papers.yaml").unlink()
+    with pytest.raises(EmptyCollectionError):
+        build(settings)
+    result = build(replace(settings, today="2026-01-02", allow_empty=True))
+    assert not result.catalog.papers and [r.slug for r in result.catalog.retired] == ["alphanet"]
+    config = site_config(tmp_path, docs, tmp_path / "site")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "no longer in the collection" in (tmp_path / "site" / "papers" / "alphanet" / "index.html").read_text()
