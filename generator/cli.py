@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"paper-atlas: {error}", file=sys.stderr)
         return EXIT_STOPPED
     except OSError as error:  # a folder that cannot be written, a disk full: not a bug
-        print(f"paper-atlas: {error}; nothing was built", file=sys.stderr)
+        print(f"paper-atlas: cannot go on: {error}", file=sys.stderr)
         return EXIT_STOPPED
     except Exception as error:  # a bug: say so, and give an exit status no data problem gives
         report_bug(error, args.traceback)
@@ -145,9 +145,10 @@ def report_bug(error: Exception, full: bool) -> None:
         shown = Path(ours[-1].filename).resolve()
         name = shown.relative_to(package.parent) if shown.is_relative_to(package.parent) else shown
         where = f" at {name.as_posix()}:{ours[-1].lineno} in {ours[-1].name}"
+    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     hint = "" if full else "; run again with --traceback to see the whole traceback, and report it"
     print(
-        f"paper-atlas: internal error{where}: {type(error).__name__}: {error}\n"
+        f"paper-atlas: internal error{where}: {what}\n"
         f"paper-atlas: this is a bug in paper-atlas, not a problem in the data{hint}",
         file=sys.stderr,
     )
