@@ -38,10 +38,13 @@ docs: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## generate docs_src/ fr
 
 # The site is built beside site/ and swapped in only when mkdocs succeeds, so a failed build
 # leaves the previous site/ as it was. Rejected records (generator exit 1) still get a site of the
-# rest of the data, and make then fails with that status; exit 2 (no data folder) stops at once.
+# rest of the data, and make then fails with that status. Any other status stops at once, before
+# mkdocs runs: 2 (nothing generated: no data, an empty collection, a broken state file), 3 (a
+# crash in the generator), or a signal; docs_src/ may then not match data/.
 site: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## build the site from data/ into site/ (generate, then mkdocs build --strict); SEMANTIC=MODEL for semantic mode
 	@status=0; ATLAS_SEMANTIC_MODEL="$(SEMANTIC)" $(BIN)/python -m generator || status=$$?; \
-	if [ $$status -gt 1 ]; then exit $$status; fi; \
+	case $$status in 0|1) ;; *) echo "make site: generator exit status $$status; site/ left as it was" >&2; \
+		exit $$status;; esac; \
 	rm -rf .site.tmp && $(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }; \
 	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.tmp site; rm -rf .site.old; \
 	exit $$status

@@ -22,9 +22,9 @@ from generator.enrich.vectors import compact_vectors
 from generator.identify import identify
 from generator.ingest import read_data_dir
 from generator.merge import merge_records
-from generator.model import Catalog, Paper
+from generator.model import Catalog, Paper, Problem
 from generator.parallel import map_in_order
-from generator.state import State, assign_stable_slugs, load_state, retired_pages
+from generator.state import State, assign_stable_slugs, read_state, retired_pages
 
 #: Per-paper enrichers, in order; each is pure: paper in, paper out.
 PAPER_ENRICHERS = (clean_abstract, extract_links_of, extract_entities)
@@ -41,6 +41,21 @@ def enrich_paper(paper: Paper) -> Paper:
 CATALOG_ENRICHERS = (link_mentions, borrow_named_entities)
 
 
+class EmptyCollectionError(Exception):
+    """The data holds no paper, and an empty collection was not asked for: nothing is written."""
+
+    def __init__(self, settings: Settings, problems: list[Problem]) -> None:
+        errors = sum(p.severity == "error" for p in problems)
+        found = f"no record could be used ({errors} errors above)" if errors else "it holds no listing"
+        super().__init__(
+            f"no papers in {settings.data_dir}: {found}, so nothing was written (the site would have no "
+            "papers left). Add a listing (or fix the records reported above), or pass --allow-empty to "
+            "generate an empty collection"
+        )
+        #: What reading the data reported, to show before this.
+        self.problems = problems
+
+
 @dataclass
 class BuildResult:
     """The catalog that was built and what writing it changed."""
@@ -52,12 +67,15 @@ class BuildResult:
 
 def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     """Read every listing and return the enriched catalog, problems included, and the new state."""
-    # Read everything first, so identities can be assigned across all files at once.
+    # The state first: it holds every URL, and a broken one stops the build before any work.
+    state = read_state(settings.state_path)
+    # Read everything, so identities can be assigned across all files at once.
     records, problems = read_data_dir(settings.data_dir)
+    if not records and not settings.allow_empty:  # an empty site would replace the published one
+        raise EmptyCollectionError(settings, problems)
     # The same paper from several sources becomes one record; each merge is reported.
     merged, notes = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
-    state = load_state(read_text(settings.state_path))
     papers, state = assign_stable_slugs([identify(r) for r in merged], state, settings.today)
     # Enrich each paper on its own (in several processes for a large collection).
     papers = map_in_order(enrich_paper, papers, settings.jobs)

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from generator import __version__
-from generator.build import build
+from generator.build import EmptyCollectionError, build
 from generator.config import Settings, with_trailing_slash
 from generator.enrich.semantic import SemanticModelError
+from generator.state import StateError
+
+#: What the exit status says; `make site` builds the site only after 0 or 1.
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_STOPPED = 2
+EXIT_BUG = 3
+EXIT_CODES = f"""exit status:
+  {EXIT_OK}  the pages were generated
+  {EXIT_REJECTED}  some records were rejected (each is reported); the pages of the rest were generated
+  {EXIT_STOPPED}  nothing was generated: a bad option, a missing data folder, no paper in the data (see
+     --allow-empty), a broken state file, a file that cannot be read or written, or a semantic
+     model that cannot be loaded
+  {EXIT_BUG}  internal error, a bug in paper-atlas: nothing was generated unless it came while writing;
+     --traceback shows where
+"""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -18,6 +35,8 @@ def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(
         prog="paper-atlas",
         description="Turn paper listings in a data folder into Markdown pages for MkDocs.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cli.add_argument("--data", type=Path, default=defaults.data_dir, help="folder of listings (default: data)")
     cli.add_argument(
@@ -38,6 +57,11 @@ def parser() -> argparse.ArgumentParser:
         help="exit 0 even when some records were rejected (they are still reported)",
     )
     cli.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="generate an empty collection when the data holds no paper (else exit 2, nothing written)",
+    )
+    cli.add_argument(
         "--semantic",
         metavar="MODEL",
         default=defaults.semantic_model,
@@ -52,12 +76,13 @@ def parser() -> argparse.ArgumentParser:
         help="processes for per-paper work on large collections (default: $ATLAS_JOBS, else the number of cores)",
     )
     cli.add_argument("--quiet", action="store_true", help="print problems only, no summary")
+    cli.add_argument("--traceback", action="store_true", help="on an internal error, print the whole traceback")
     cli.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return cli
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Generate the pages; return 1 when records were rejected, unless partial data is allowed."""
+    """Generate the pages; return the exit status (`EXIT_CODES`)."""
     args = parser().parse_args(argv)
     settings = Settings(
         data_dir=args.data,
@@ -67,17 +92,32 @@ def main(argv: list[str] | None = None) -> int:
         site_name=args.site_name,
         site_url=with_trailing_slash(args.site_url),
         allow_partial=args.allow_partial,
+        allow_empty=args.allow_empty,
         semantic_model=args.semantic or None,
         jobs=max(1, args.jobs),
     )
     if not settings.data_dir.is_dir():
         print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)
-        return 2
+        return EXIT_STOPPED
     try:
         result = build(settings)
     except SemanticModelError as error:
         print(f"paper-atlas: {error}", file=sys.stderr)
-        return 2
+        return EXIT_STOPPED
+    except StateError as error:
+        print(error, file=sys.stderr)
+        return EXIT_STOPPED
+    except EmptyCollectionError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"paper-atlas: {error}", file=sys.stderr)
+        return EXIT_STOPPED
+    except OSError as error:  # a folder that cannot be written, a disk full: not a bug
+        print(f"paper-atlas: cannot go on: {error}", file=sys.stderr)
+        return EXIT_STOPPED
+    except Exception as error:  # a bug: say so, and give an exit status no data problem gives
+        report_bug(error, args.traceback)
+        return EXIT_BUG
     catalog, report = result.catalog, result.report
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
@@ -90,4 +130,25 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(catalog.papers)} papers built, {errors} rejected; {len(report.written)} files written, "
             f"{report.unchanged} unchanged, {len(report.removed)} removed"
         )
-    return 1 if errors and not settings.allow_partial else 0
+    return EXIT_REJECTED if errors and not settings.allow_partial else EXIT_OK
+
+
+def report_bug(error: Exception, full: bool) -> None:
+    """Print an internal error in two lines, saying where in the generator it was raised."""
+    if full:
+        traceback.print_exception(error, file=sys.stderr)
+    package = Path(__file__).resolve().parent
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if Path(f.filename).resolve().is_relative_to(package)] or frames
+    where = ""
+    if ours:
+        shown = Path(ours[-1].filename).resolve()
+        name = shown.relative_to(package.parent) if shown.is_relative_to(package.parent) else shown
+        where = f" at {name.as_posix()}:{ours[-1].lineno} in {ours[-1].name}"
+    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    hint = "" if full else "; run again with --traceback to see the whole traceback, and report it"
+    print(
+        f"paper-atlas: internal error{where}: {what}\n"
+        f"paper-atlas: this is a bug in paper-atlas, not a problem in the data{hint}",
+        file=sys.stderr,
+    )

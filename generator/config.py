@@ -49,6 +49,9 @@ class Settings:
     today: str = field(default_factory=default_today)
     #: Exit with success even when some records were rejected (they are still reported).
     allow_partial: bool = False
+    #: Generate an empty collection when the data holds no paper, instead of stopping: without it
+    #: an emptied or wholly rejected data folder would replace every published page.
+    allow_empty: bool = False
     #: Semantic mode: a sentence-transformers model folder or installed model package (see
     #: `enrich/semantic.py`); `None` (the default) uses no neural network. `$ATLAS_SEMANTIC_MODEL`.
     semantic_model: str | None = field(default_factory=lambda: os.environ.get("ATLAS_SEMANTIC_MODEL") or None)

@@ -103,6 +103,16 @@ def slugify(text: str) -> str:
     return slug or "paper"
 
 
+#: Every slug `slugify` and `unique` make, and the only ones a state file or taxonomy may name:
+#: a slug becomes a file name, so `../` or `/` in one would write outside the docs folder.
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def is_slug(text: object) -> bool:
+    """Say whether `text` is a slug as the generator makes them (use it before a slug becomes a path)."""
+    return isinstance(text, str) and SLUG.fullmatch(text) is not None
+
+
 #: Slugs a paper may not take: the generated index pages live beside the paper pages.
 RESERVED_SLUGS = frozenset({"index"})
 

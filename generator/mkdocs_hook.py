@@ -2,7 +2,9 @@
 
 `mkdocs.yml` watches `data/` and `site_templates/`; a change there triggers a rebuild, and this
 hook turns it into fresh Markdown first. `mkdocs build` is left alone: `make site` runs the
-generator itself, so that rejected records fail the build with their own exit code.
+generator itself, so that rejected records fail the build with their own exit code. When the
+generator stops (a broken state file, no paper) or crashes, the error is logged and the pages
+generated before are served: serve keeps running, and the next change to data/ tries again.
 
 After every build, the copy of Material's search worker in the site is set to Lunr's default
 length normalisation (`b(0.75)`) instead of none (`b(0)`): without it a pasted short title such
@@ -36,10 +38,26 @@ def on_pre_build(config: Any) -> None:
     root = Path(config.config_file_path).parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from generator.build import build
+    from generator.build import EmptyCollectionError, build
     from generator.config import Settings
+    from generator.enrich.semantic import SemanticModelError
+    from generator.state import StateError
 
-    result = build(Settings(docs_dir=Path(config.docs_dir)).resolved(root))
+    try:
+        result = build(Settings(docs_dir=Path(config.docs_dir)).resolved(root))
+    except EmptyCollectionError as error:
+        for problem in error.problems:
+            log.info("paper-atlas: %s", problem)
+        log.error("paper-atlas: %s; serving the pages generated before", error)
+        return
+    except (StateError, SemanticModelError, OSError) as error:
+        # Logged, not raised: an exception in the first build would end `mkdocs serve`, and it
+        # should keep watching data/ so that the fix is picked up.
+        log.error("paper-atlas: %s; serving the pages generated before", error)
+        return
+    except Exception:
+        log.exception("paper-atlas: internal error, a bug in paper-atlas; serving the pages generated before")
+        return
     for problem in result.catalog.problems:
         log.info("paper-atlas: %s", problem)  # info, not warning: serve keeps running on bad data
     log.info(

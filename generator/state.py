@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, fields, replace
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
 from generator.enrich.topics import KnownTopics
-from generator.identify import unique_slug
+from generator.identify import is_slug, unique_slug
+from generator.ingest import STATE_FILE
 from generator.merge import conflicting, identity_keys
 from generator.model import Paper, RetiredPage, Source, Topic, Update
 
@@ -85,15 +89,138 @@ def _entry_dict(entry: Entry) -> dict[str, Any]:
     return {k: v for k, v in vars(entry).items() if v not in ("", [])}
 
 
-def load_state(text: str | None) -> State:
-    """Parse a state file; a missing file is an empty state."""
-    if not text:
+class StateError(Exception):
+    """The state file cannot be read: the build stops, for the file holds every paper's URL."""
+
+
+def read_state(path: Path) -> State:
+    """Read the state file at `path`; a missing file is an empty state, a broken one raises `StateError`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return State()
-    data = json.loads(text)
+    except UnicodeDecodeError as error:
+        raise _broken(str(path), f"not UTF-8 text (byte {error.start})", str(path)) from None
+    return load_state(text, str(path))
+
+
+def load_state(text: str | None, path: str = STATE_FILE) -> State:
+    """Parse a state file's text; None (no file) is an empty state, a broken one raises `StateError`."""
+    if text is None:
+        return State()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _broken(f"{path}:{error.lineno}", f"not valid JSON ({error.msg}, column {error.colno})", path) from None
+    except RecursionError:
+        raise _broken(path, "not valid JSON (nested too deeply)", path) from None
+    return _parsed(data, path)
+
+
+def _broken(where: str, what: str, path: str) -> StateError:
+    return StateError(
+        f"{where}: error: {what}. The state file holds every paper's URL, so nothing was built: restore it "
+        f"from git (git checkout -- {path}) or correct it by hand; deleting it gives every paper a new slug "
+        "and breaks the URLs of the published pages"
+    )
+
+
+def _shown(value: object) -> str:
+    """Return a value as Python writes it, cut short: a broken file may hold anything."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_slugs(value: object) -> bool:
+    return isinstance(value, list) and all(is_slug(v) for v in value)
+
+
+def _is_slug_or_empty(value: object) -> bool:
+    return value == "" or is_slug(value)
+
+
+def _required(kind: type) -> set[str]:
+    """Return the fields of a dataclass that have no default."""
+    return {f.name for f in fields(kind) if f.default is MISSING and f.default_factory is MISSING}
+
+
+_SLUG_RULE = "a slug (lowercase letters, digits and hyphens, starting with a letter or digit)"
+#: What each field of each part of the state must hold: (check, what to say when it does not).
+_Kinds = dict[str, tuple[Callable[[object], bool], str]]
+_TEXT, _TEXTS = (_is_text, "text"), (_is_texts, "a list of texts")
+_SLUG, _SLUGS = (is_slug, _SLUG_RULE), (_is_slugs, "a list of slugs")
+_ENTRY: _Kinds = {
+    **{f.name: _TEXT for f in fields(Entry)},
+    "slug": _SLUG,
+    "keys": _TEXTS,
+    "merged_into": (_is_slug_or_empty, _SLUG_RULE),
+    "topics": _SLUGS,
+    "related": _SLUGS,
+    "topic": (_is_slug_or_empty, _SLUG_RULE),  # written by builds before topics were lists
+}
+_UPDATE: _Kinds = {"date": _TEXT, "added": _SLUGS, "updated": _SLUGS, "removed": _SLUGS}
+_TOPIC: _Kinds = {"slug": _SLUG, "label": _TEXT, "description": _TEXT}
+#: Each list in the state, its fields, and those it cannot do without.
+_PARTS = {
+    "papers": (_ENTRY, _required(Entry)),
+    "updates": (_UPDATE, _required(Update)),
+    "topics": (_TOPIC, set(_TOPIC)),
+}
+
+
+def _parsed(data: object, path: str) -> State:
+    """Return the state `data` holds, after checking every field it needs has the right type."""
+    if not isinstance(data, dict):
+        raise _broken(path, "expected a JSON object with version, papers, updates and topics", path)
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        reads = f"this paper-atlas reads version {STATE_VERSION}"
+        raise _broken(path, f"unknown state version {_shown(version)} ({reads})", path)
+    if version > STATE_VERSION:
+        raise StateError(
+            f"{path}: error: written by a newer paper-atlas (state version {version}; this one reads version "
+            f"{STATE_VERSION}); nothing was built: run the newer paper-atlas, or restore the older state from git"
+        )
+    unknown = sorted(set(data) - {"version", *_PARTS})
+    if unknown:
+        raise _broken(path, f"unknown field {_shown(unknown[0])}", path)
+    parts: dict[str, list[dict[str, Any]]] = {}
+    for part, (kinds, required) in _PARTS.items():
+        items = data.get(part, [])
+        if not isinstance(items, list):
+            raise _broken(path, f"{part!r} must be a list", path)
+        for number, item in enumerate(items, start=1):
+            where = f"{part} entry {number}"
+            if not isinstance(item, dict):
+                raise _broken(path, f"{where} must be a JSON object", path)
+            if isinstance(item.get("slug"), str):
+                where += f" ({_shown(item['slug'])})"
+            missing = sorted(required - set(item))
+            if missing:
+                raise _broken(path, f"{where} has no {missing[0]!r}", path)
+            for key, value in item.items():
+                if key not in kinds:
+                    raise _broken(path, f"{where}: unknown field {_shown(key)}", path)
+                check, kind = kinds[key]
+                if not check(value):
+                    raise _broken(path, f"{where}: {key!r} must be {kind}, not {_shown(value)}", path)
+        parts[part] = items
+    slugs = Counter(e["slug"] for e in parts["papers"])
+    twice = sorted(slug for slug, count in slugs.items() if count > 1)
+    if twice:
+        raise _broken(path, f"two papers have the slug {twice[0]!r}", path)
     return State(
-        entries=[Entry(**_upgraded(e)) for e in data.get("papers", [])],
-        updates=[Update(**u) for u in data.get("updates", [])],
-        topics=list(data.get("topics", [])),
+        entries=[Entry(**_upgraded(e)) for e in parts["papers"]],
+        updates=[Update(**u) for u in parts["updates"]],
+        topics=[dict(t) for t in parts["topics"]],
     )
 
 

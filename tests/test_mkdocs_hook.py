@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
+
+import pytest
 
 from generator import mkdocs_hook
 from tests.sitebuild import FIXTURES, ROOT
@@ -48,3 +51,37 @@ def test_search_worker_gets_length_normalisation_or_the_build_fails(tmp_path: Pa
     assert "this.b(0.75)" in worker.read_text() and "this.b(0)," not in worker.read_text()
     with pytest.raises(PluginError):  # already patched, or a Material release that changed the worker
         mkdocs_hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+
+
+def test_serve_logs_a_broken_state_or_a_crash_and_keeps_the_pages_it_had(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = project(tmp_path)
+    mkdocs_hook.on_startup(command="serve", dirty=False)
+    mkdocs_hook.on_pre_build(config)
+    page = tmp_path / "docs_src" / "papers" / "tinynet.md"
+    before = page.read_bytes()
+    state = tmp_path / "data" / "atlas-state.json"
+    good = state.read_text()
+    state.write_text(good[:100])
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.paper_atlas")
+    mkdocs_hook.on_pre_build(config)  # no exception: serve goes on
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and f"{state}:" in errors[0] and "serving the pages generated before" in errors[0]
+    assert page.read_bytes() == before and state.read_text() == good[:100]
+    state.write_text(good)
+    caplog.clear()
+
+    def crash(*args: object) -> None:
+        raise ValueError("Found array with 0 feature(s)")
+
+    monkeypatch.setattr("generator.build.render_site", crash)
+    mkdocs_hook.on_pre_build(config)
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and "internal error" in errors[0].getMessage() and errors[0].exc_info
+    monkeypatch.undo()
+    (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
+    caplog.clear()
+    mkdocs_hook.on_pre_build(config)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and "no papers in" in errors[0] and page.read_bytes() == before

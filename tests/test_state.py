@@ -9,11 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import feedparser
+import pytest
 import yaml
 
+from generator.cli import main
 from generator.model import Paper, Record, Source
-from generator.state import digest, load_state
-from tests.sitebuild import FIXTURES, generate
+from generator.state import STATE_VERSION, StateError, digest, load_state, retired_pages
+from tests.sitebuild import FIXTURES, ROOT, generate
 
 LISTINGS = FIXTURES / "listings"
 
@@ -151,3 +153,112 @@ def test_a_new_record_field_does_not_mark_remembered_papers_updated() -> None:
     listed = replace(paper, record=replace(record, urls=("https://x.io",), project_pages=("https://x.io",)))
     unlisted = replace(paper, record=replace(record, urls=("https://x.io",)))
     assert digest(listed) != digest(unlisted)
+
+
+ENTRY = {"slug": "tinynet", "title": "TinyNet", "keys": ["title:tinynet"], "digest": "x", "added": "2026-01-01"}
+
+
+def state_text(**changes: object) -> str:
+    state: dict[str, object] = {"version": 1, "papers": [ENTRY], "updates": [], "topics": []}
+    state.update(changes)
+    return json.dumps(state, indent=1)
+
+
+def entry(**changes: object) -> dict[str, object]:
+    return {**ENTRY, **changes}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (state_text()[:80], "state.json:7: error: not valid JSON ("),
+        ("", "state.json:1: error: not valid JSON (Expecting value, column 1)"),
+        ('{"version": 1, "papers": [\n{"slug": "a",,}\n]}', "state.json:2: error: not valid JSON"),
+        ("[" * 100_000, "state.json"),
+        ("[]", "expected a JSON object with version, papers, updates and topics"),
+        (json.dumps({"papers": []}), "unknown state version None"),
+        (state_text(version="1"), "unknown state version '1'"),
+        (state_text(version=True), "unknown state version True"),
+        (state_text(version=0), "unknown state version 0"),
+        (state_text(papers={"tinynet": ENTRY}), "'papers' must be a list"),
+        (state_text(papers=["tinynet"]), "papers entry 1 must be a JSON object"),
+        (state_text(papers=[{"slug": "tinynet"}]), "papers entry 1 ('tinynet') has no 'added'"),
+        (state_text(papers=[entry(keys="title:tinynet")]), "'keys' must be a list of texts, not 'title:tinynet'"),
+        (state_text(papers=[entry(title=None)]), "papers entry 1 ('tinynet'): 'title' must be text, not None"),
+        (state_text(papers=[entry(related=[1])]), "'related' must be a list of slugs, not [1]"),
+        (state_text(papers=[entry(colour="red")]), "papers entry 1 ('tinynet'): unknown field 'colour'"),
+        (state_text(papers=[ENTRY, ENTRY]), "two papers have the slug 'tinynet'"),
+        (state_text(updates=[{"added": ["tinynet"]}]), "updates entry 1 has no 'date'"),
+        (state_text(updates=[{"date": "2026-01-01", "added": ["../x"]}]), "'added' must be a list of slugs"),
+        (state_text(topics=[{"slug": "t", "label": "T"}]), "topics entry 1 ('t') has no 'description'"),
+        (state_text(extra=1), "unknown field 'extra'"),
+    ],
+)
+def test_a_broken_state_is_refused_by_name_and_says_how_to_fix_it(text: str, message: str) -> None:
+    with pytest.raises(StateError) as raised:
+        load_state(text, "data/state.json")
+    assert message in str(raised.value)
+    assert "restore it from git (git checkout -- data/state.json)" in str(raised.value)
+    assert "deleting it gives every paper a new slug" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "slug", ["../escape", "a/b", "/etc", "..", "Upper", "-leading", "with space", "dot.ted", "", "x\n", "é", 7]
+)
+@pytest.mark.parametrize("field", ["slug", "merged_into", "topics", "related", "topic slug"])
+def test_a_slug_that_is_not_a_slug_is_refused(slug: object, field: str) -> None:
+    if field == "topic slug":
+        text = state_text(topics=[{"slug": slug, "label": "T", "description": "D"}])
+    elif field in ("topics", "related"):
+        text = state_text(papers=[entry(**{field: ["fine", slug]})])
+    else:
+        text = state_text(papers=[entry(**{field: slug})])
+    if field == "merged_into" and slug == "":
+        assert load_state(text).entries[0].merged_into == ""  # empty: merged into nothing
+        return
+    with pytest.raises(StateError, match="slug"):
+        load_state(text)
+
+
+def test_a_state_from_a_newer_generator_is_refused_not_rewritten(tmp_path: Path, capsys) -> None:
+    data = setup(tmp_path, "listing_with_page_chrome.txt")
+    state = data / "atlas-state.json"
+    state.write_text(state_text(version=STATE_VERSION + 1))
+    args = ["--data", str(data), "--docs", str(tmp_path / "docs"), "--templates", str(ROOT / "site_templates")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"{state}: error: written by a newer paper-atlas (state version 2; this one reads version 1)" in err
+    assert state.read_text() == state_text(version=2) and not (tmp_path / "docs").exists()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not_utf8", "bad_slug"])
+def test_a_broken_state_stops_the_cli_with_exit_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    data = setup(tmp_path, "listing_with_page_chrome.txt", "listing_crlf_bom.txt")
+    docs, state = tmp_path / "docs", data / "atlas-state.json"
+    args = ["--data", str(data), "--docs", str(docs), "--templates", str(ROOT / "site_templates")]
+    assert main(args) == 0
+    good = state.read_bytes()
+    broken = {
+        "truncated": good[: len(good) // 2],
+        "not_utf8": good.replace(b"TinyNet", b"Tiny\xffNet"),
+        "bad_slug": good.replace(b'"slug": "tinynet"', b'"slug": "../../tinynet"'),
+    }[damage]
+    state.write_bytes(broken)
+    pages = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(str(state)) and "Traceback" not in err and "internal error" not in err
+    assert state.read_bytes() == broken  # never silently replaced: it holds the URLs
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == pages
+    assert not (tmp_path / "tinynet.md").exists()
+
+
+def test_a_hostile_title_in_the_state_stays_data() -> None:
+    title = "<script>alert(1)</script> {{ config }} ](javascript:x)"
+    text = state_text(papers=[entry(title=title, removed="2026-01-02")])
+    state = load_state(text)
+    assert retired_pages(state)[0].title == title
+    assert json.loads(state.to_json())["papers"][0]["title"] == title

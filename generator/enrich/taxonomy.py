@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from generator.identify import is_slug
 from generator.ingest.fields import yaml_error
 from generator.model import Problem
 
@@ -111,7 +112,8 @@ def load_taxonomy(path: str, text: str | None) -> tuple[Taxonomy, list[Problem]]
         taxonomy.names[topic] = (label, str(value.get("description") or f"Papers on {label}.").strip())
     for section, target in (("merge", taxonomy.merge), ("pin", taxonomy.pin)):
         for key, value in _mapping(data, section, path, problems).items():
-            if isinstance(value, str) and value.strip():
+            # A pin may create its topic, whose slug becomes a page's file name: only a slug will do.
+            if isinstance(value, str) and is_slug(value.strip()):
                 target[key] = value.strip()
             else:
                 problems.append(Problem(path, None, f"{section}: {key!r} must name a topic slug; ignored"))

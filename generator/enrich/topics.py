@@ -58,6 +58,10 @@ def assign_topics(
     if not papers:
         return papers, []
     vectors = features.lsa
+    if vectors.shape[1] == 0:
+        # No term is shared by two papers (no abstracts, or one word each): every paper is as near
+        # as any other, so they make one topic.
+        vectors = np.zeros((len(papers), 1), dtype=np.float32)
     slugs = [p.slug for p in papers]
     remembered = [known.primary.get(s, "") for s in slugs]
     in_use = {t for t in remembered if t}
@@ -114,7 +118,8 @@ def assign_topics(
 
 def _cluster(vectors: np.ndarray, count: int) -> list[str]:
     """Split vectors into `count` clusters; return each one's cluster as a placeholder name."""
-    count = max(1, min(count, len(vectors)))
+    # Never more clusters than distinct vectors: k-means cannot split identical papers.
+    count = max(1, min(count, len(np.unique(vectors, axis=0))))
     if count == 1:
         return ["#0"] * len(vectors)
     model = KMeans(n_clusters=count, n_init=3, random_state=0).fit(vectors)

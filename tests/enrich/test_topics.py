@@ -136,6 +136,9 @@ def test_taxonomy_names_merges_pins_and_splits(tmp_path: Path) -> None:
         ("split:\n  a: 1\n", None, "split: 'a' needs a number of parts from 2 to 20"),
         ("names:\n  a: {description: no label}\n", None, "names: 'a' needs a 'label' text"),
         ("pin:\n  paper: [not, a, slug]\n", None, "pin: 'paper' must name a topic slug"),
+        ("pin:\n  paper: Machine Translation\n", None, "pin: 'paper' must name a topic slug"),
+        ("pin:\n  paper: ../../escaped\n", None, "pin: 'paper' must name a topic slug"),
+        ("merge:\n  a: b/c\n", None, "merge: 'a' must name a topic slug"),
     ],
 )
 def test_a_broken_taxonomy_is_reported_with_file_and_ignored(text: str, line: int | None, message: str) -> None:
