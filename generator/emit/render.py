@@ -14,6 +14,7 @@ from generator.config import Settings
 from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
+from generator.emit.markdown import visible_text
 from generator.identify import slugify, unique
 from generator.model import Catalog, Paper, Result, RetiredPage, Topic
 from generator.parallel import map_in_order
@@ -122,7 +123,8 @@ def paginate(items: list[Any], size: int, first_name: str, later_names: str) -> 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
     """Keep retired pages out of search; a merged paper's page redirects to the paper it joined."""
-    data: dict[str, Any] = {"title": page.title, "search": {"exclude": True}}
+    # The title as its heading shows it (Material prints it in the page header).
+    data: dict[str, Any] = {"title": visible_text(page.title), "search": {"exclude": True}}
     if page.redirect_to:
         data["template"] = "redirect.html"
         data["redirect_to"] = f"../{page.redirect_to}/"
