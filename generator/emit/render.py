@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -131,9 +132,14 @@ def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
     return data
 
 
-def indent_code(text: str) -> str:
-    """Return text as an indented Markdown code block: shown literally, whatever it holds."""
-    return "\n".join("    " + line.replace("\t", "  ") if line.strip() else "" for line in text.strip().splitlines())
+def code_block(text: str) -> str:
+    """Return text as an HTML code block, shown literally whatever it holds.
+
+    Not a Markdown code block: MkDocs plugins read the page's Markdown before it is rendered, and
+    Material's tags plugin would take a `<!-- material/tags ... -->` in the data for a directive
+    (a broken one stops the build). Escaped as HTML, `<!--` is `&lt;!--`, which no plugin reads.
+    """
+    return f"<pre><code>{html.escape(text.strip(), quote=False)}\n</code></pre>"
 
 
 def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:
@@ -163,7 +169,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         return paper_template.render(
             paper=paper,
             front_matter=front_matter(paper_front_matter(paper, settings.site_url, topics)),
-            bibtex=Markup(indent_code(bibtex_entry(paper))),
+            bibtex=Markup(code_block(bibtex_entry(paper))),
             neighbourhood=neighbourhood_graph(paper),
             **common,
         )
