@@ -2,10 +2,13 @@
 
 Two records are the same paper when they share an arXiv id (any version), a DOI, a title that is
 equal once case, punctuation and LaTeX are ignored, or such an equal abstract of 200+ letters;
-records with different arXiv ids, or different DOIs, are never merged. The merged record keeps, field by
-field: the title, authors, arXiv id, DOI and venue of the first record (in data-file order) that
-has one; the longest abstract; the most precise, then earliest date; the highest arXiv version
+records with different arXiv ids, or different DOIs, are never merged. The merged record keeps,
+field by field: the title, authors, arXiv id, DOI and venue of the first record (in data-file
+order) that has one; the longest abstract; the most precise, then earliest date; the highest arXiv version
 and upvote count; and the union of categories, keywords and links.
+
+A title that looks like another paper's but is written with other characters (a Cyrillic a,
+U+0430, invisible characters) is not the same title: it is reported as a possible duplicate and kept apart.
 """
 
 from __future__ import annotations
@@ -13,16 +16,31 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
 from dataclasses import replace
 
-from generator.enrich.clean import clean_title
+from generator.enrich.clean import title_text
+from generator.lookalike import INVISIBLE_CLASS, skeleton
 from generator.model import Problem, Record
+
+#: What a title's spelling ignores: punctuation, spaces and symbols, but not invisible characters.
+_NOT_SPELLING = re.compile(f"(?:(?![{INVISIBLE_CLASS}])[\\W_])+")
 
 
 @functools.lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
-    """Return a title reduced to lower-case letters and digits, for comparing spellings."""
-    return _letters(clean_title(title))
+    """Return a title reduced to lower-case letters and digits, for comparing spellings.
+
+    Invisible characters count, as letters of other scripts do: a title that differs from another
+    only by them looks the same but is another text (see `lookalike_key`).
+    """
+    return _NOT_SPELLING.sub("", unicodedata.normalize("NFC", title_text(title)).casefold())
+
+
+@functools.lru_cache(maxsize=65536)
+def lookalike_key(title: str) -> str:
+    """Return what a title looks like, as letters and digits: equal for look-alike titles."""
+    return _letters(skeleton(title_text(title)))
 
 
 def _letters(text: str) -> str:
@@ -123,7 +141,7 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
     for index in range(len(records)):
         groups.setdefault(root(index), []).append(index)
     merged: list[Record] = []
-    notes: list[Problem] = []
+    notes = _lookalike_notes(records, sorted(groups.values()))
     for members in sorted(groups.values()):
         group = [records[i] for i in members]
         keys = tuple(dict.fromkeys(k for i in members for k in own[i]))
@@ -143,3 +161,32 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
                 )
             )
     return merged, notes
+
+
+def _lookalike_notes(records: list[Record], groups: list[list[int]]) -> list[Problem]:
+    """Warn of papers whose titles look the same but are written with other characters."""
+    notes: list[Problem] = []
+    first: dict[str, tuple[int, Record]] = {}  # what a title looks like -> (group, its first record)
+    for number, members in enumerate(groups):
+        warned: set[int] = set()
+        for record in (records[i] for i in members):
+            look = lookalike_key(record.title)
+            if not look:
+                continue
+            group, other = first.setdefault(look, (number, record))
+            if group == number or group in warned or title_key(other.title) == title_key(record.title):
+                continue
+            warned.add(group)
+            notes.append(
+                _warning(
+                    record,
+                    f"title {title_text(record.title)!a} looks like the title of {other.source} but is written "
+                    "with other characters (look-alike letters or invisible ones); kept as a separate paper: "
+                    "a possible duplicate",
+                )
+            )
+    return notes
+
+
+def _warning(record: Record, message: str) -> Problem:
+    return Problem(record.source.path, record.source.line, message, "warning", entry=record.source.entry)

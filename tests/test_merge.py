@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from generator.merge import identity_keys, merge_records, title_key
+import pytest
+
+from generator.merge import identity_keys, lookalike_key, merge_records, title_key
 from generator.model import Record, Source
 
 
@@ -65,3 +67,27 @@ def test_same_title_or_abstract_with_different_arxiv_ids_stays_apart() -> None:
     part3 = record("Placeholder Substructures III", "k.jsonl", abstract=abstract, arxiv_id="0704.0112")
     merged, notes = merge_records([part2, part3])
     assert len(merged) == 2 and notes == []
+
+
+LOOKALIKES = {
+    "cyrillic a": "G\u0430Lore: Memory-Efficient Training",
+    "tag characters": "GaLore: Memory-Efficient Training\U000e0069\U000e0067\U000e006e",
+    "hangul fillers": "GaLore\u3164: Memory\u115f-Efficient Training",
+    "fullwidth letters": "\uff27\uff41\uff2c\uff4f\uff52\uff45: Memory-Efficient Training",
+}
+
+
+@pytest.mark.parametrize("title", LOOKALIKES.values(), ids=LOOKALIKES.keys())
+def test_a_lookalike_title_is_reported_and_kept_apart(title: str) -> None:
+    genuine = record("GaLore: Memory-Efficient Training", "a.txt", abstract="The genuine abstract.")
+    lookalike = record(title, "b.txt", abstract="A longer abstract that must not replace the genuine one.")
+    merged, notes = merge_records([genuine, lookalike])
+    assert [m.abstract for m in merged] == [genuine.abstract, lookalike.abstract]
+    assert lookalike_key(title) == lookalike_key(genuine.title) and title_key(title) != title_key(genuine.title)
+    assert [(n.severity, n.path) for n in notes] == [("warning", "b.txt")]
+    assert "looks like the title of a.txt:1" in notes[0].message and "possible duplicate" in notes[0].message
+
+
+def test_identical_titles_still_merge_without_a_lookalike_note() -> None:
+    merged, notes = merge_records([record("Same: A Title", "a.txt"), record("same: a title!", "b.txt")])
+    assert len(merged) == 1 and [n.severity for n in notes] == ["info"]
