@@ -108,7 +108,7 @@ def _upgraded(entry: dict[str, Any]) -> dict[str, Any]:
 
 #: Record fields added after states were first written. While empty they are left out of the
 #: fingerprint, so a new field does not mark every remembered paper as updated.
-NEWER_RECORD_FIELDS = ("project_pages",)
+NEWER_RECORD_FIELDS = ("project_pages", "also_titled")
 
 
 def digest(paper: Paper) -> str:

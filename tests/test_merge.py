@@ -91,3 +91,22 @@ def test_a_lookalike_title_is_reported_and_kept_apart(title: str) -> None:
 def test_identical_titles_still_merge_without_a_lookalike_note() -> None:
     merged, notes = merge_records([record("Same: A Title", "a.txt"), record("same: a title!", "b.txt")])
     assert len(merged) == 1 and [n.severity for n in notes] == ["info"]
+
+
+def test_a_merged_paper_keeps_the_other_titles_with_their_sources() -> None:
+    first = record("TwinNet: One Title", "a.txt", arxiv_id="2405.00001")
+    renamed = record("TwinNet v2: \\textit{Another} Title", "b.json", arxiv_id="2405.00001")
+    again = record("twinnet: one title.", "c.json", arxiv_id="2405.00001")
+    merged, _ = merge_records([first, renamed, again])
+    assert len(merged) == 1
+    assert merged[0].title == first.title
+    assert merged[0].also_titled == (("TwinNet v2: Another Title", Source("b.json", 1)),)
+
+
+def test_a_shared_arxiv_id_with_different_dois_is_reported() -> None:
+    one = record("ClashNet: One", "a.json", arxiv_id="2405.00002", doi="10.1/one")
+    two = record("ClashNet: Two", "b.json", arxiv_id="2405.00002", doi="10.1/two")
+    merged, notes = merge_records([one, two])
+    assert len(merged) == 2
+    assert [(n.severity, n.path) for n in notes] == [("warning", "b.json")]
+    assert "shares arXiv id 2405.00002 with a.json:1, but their DOIs differ" in notes[0].message
