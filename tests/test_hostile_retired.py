@@ -5,11 +5,13 @@ with the same state file, so each of its papers leaves a "no longer in the colle
 from the state. The second build's papers (tests/fixtures/topics) have topics whose labels a
 curator wrote with markup in data/atlas-topics.yaml. Material prints a page's title in the header
 and the <title>, and topic labels as tag chips and on the Tags page: no page of that site may
-carry any of it as markup, and each shows exactly the text of the data.
+carry any of it as markup, and each shows exactly the text of the data. Labels the state file
+remembers are data too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -139,3 +141,36 @@ def test_curated_labels_show_as_text_in_tags_topic_pages_and_the_tags_page(
     # The Tags page's table of contents lists the labels too; tags there are text, never elements.
     toc = tags.select_one("nav.md-nav--secondary")
     assert toc is not None and not toc.find(re.compile("^(img|svg|script)$"))
+
+
+def test_the_search_index_holds_the_data_as_escaped_text(retired_site: tuple[Catalog, Path]) -> None:
+    _, site = retired_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # Material's search shows titles and text as HTML, keeping only these tags of the page.
+    kept = re.compile(r"</?(?:p|code|pre|li|ol|ul|sub|sup)>")
+    for entry in index["docs"]:
+        for field in ("title", "text"):
+            assert "<" not in kept.sub("", entry[field]), f"{entry['location']}: {entry[field][:200]}"
+
+
+def test_topic_labels_from_the_state_file_show_as_text(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "topics" / "three_fields.jsonl", data)
+    state = tmp_path / "atlas-state.json"
+    first, _ = build_site(data, tmp_path, state_file=state)
+    assert first.catalog.topics
+    remembered = json.loads(state.read_text(encoding="utf-8"))
+    for i, topic in enumerate(remembered["topics"]):
+        topic["label"] = f"<img src=x onerror=alert({i})> state {i}"
+    state.write_text(json.dumps(remembered), encoding="utf-8")
+    result, site = build_site(data, tmp_path, state_file=state)
+    labels = {topic.slug: topic.label for topic in result.catalog.topics}
+    assert all(label.startswith("<img src=x") for label in labels.values()), "the state's labels are kept"
+    for paper in result.catalog.papers:
+        page = soup(site / "papers" / paper.slug / "index.html")
+        assert not page.find("img")
+        assert [chip.get_text() for chip in page.select("nav.md-tags .md-tag")] == [labels[t] for t in paper.topics]
+    for topic in result.catalog.topics:
+        page = soup(site / "topics" / topic.slug / "index.html")
+        assert not page.find("img") and header_topic(page) == topic.label
