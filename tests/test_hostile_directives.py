@@ -47,6 +47,7 @@ def test_the_cite_block_is_html_no_plugin_reads() -> None:
     assert code_block("@misc{x,\n  title = {<!-- material/tags -->}\n}\n") == (
         "<pre><code>@misc{x,\n  title = {&lt;!-- material/tags --&gt;}\n}\n</code></pre>"
     )
+    assert code_block("@misc{x, author = {\u202eEvil\u202c}}") == "<pre><code>@misc{x, author = {Evil}}\n</code></pre>"
 
 
 def test_directives_in_the_data_show_as_text_on_every_page(directive_site: tuple[BuildResult, Path]) -> None:

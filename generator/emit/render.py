@@ -17,6 +17,7 @@ from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, re
 from generator.emit.feed import render_feed
 from generator.emit.markdown import visible_text
 from generator.identify import slugify, unique
+from generator.lookalike import strip_invisible
 from generator.model import Catalog, Paper, Result, RetiredPage, Topic
 from generator.parallel import map_in_order
 
@@ -138,8 +139,9 @@ def code_block(text: str) -> str:
     Not a Markdown code block: MkDocs plugins read the page's Markdown before it is rendered, and
     Material's tags plugin would take a `<!-- material/tags ... -->` in the data for a directive
     (a broken one stops the build). Escaped as HTML, `<!--` is `&lt;!--`, which no plugin reads.
+    Invisible characters are dropped, as everywhere on a page: a bidi override would reorder it.
     """
-    return f"<pre><code>{html.escape(text.strip(), quote=False)}\n</code></pre>"
+    return f"<pre><code>{html.escape(strip_invisible(text.strip()), quote=False)}\n</code></pre>"
 
 
 def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:
