@@ -138,9 +138,10 @@ def test_curated_labels_show_as_text_in_tags_topic_pages_and_the_tags_page(
     tags = soup(site / "tags" / "index.html")
     shown = {chip.get_text() for chip in tags.select("article .md-tag")}
     assert set(labels.values()) <= shown
-    # The Tags page's table of contents lists the labels too; tags there are text, never elements.
+    # The Tags page's table of contents lists the labels too, as text.
     toc = tags.select_one("nav.md-nav--secondary")
     assert toc is not None and not toc.find(re.compile("^(img|svg|script)$"))
+    assert set(labels.values()) <= {link.get_text().strip() for link in toc.select("a.md-nav__link")}
 
 
 def test_the_search_index_holds_the_data_as_escaped_text(retired_site: tuple[Catalog, Path]) -> None:
