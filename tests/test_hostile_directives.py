@@ -74,3 +74,5 @@ def test_directives_in_the_data_show_as_text_on_every_page(directive_site: tuple
     for topic in result.catalog.topics:
         listed = article(site / "topics" / topic.slug / "index.html").get_text()
         assert all(paper.title in listed for paper in papers if paper.slug in topic.papers), topic.slug
+        if fields.slug in topic.papers:  # its one-line summary, the abstract's first sentence
+            assert "An abstract with a directive <!-- material/tags --> in it." in listed
