@@ -2,10 +2,14 @@
 
 Two records are the same paper when they share an arXiv id (any version), a DOI, a title that is
 equal once case, punctuation and LaTeX are ignored, or such an equal abstract of 200+ letters;
-records with different arXiv ids, or different DOIs, are never merged. The merged record keeps, field by
-field: the title, authors, arXiv id, DOI and venue of the first record (in data-file order) that
-has one; the longest abstract; the most precise, then earliest date; the highest arXiv version
+records with different arXiv ids, or different DOIs, are never merged (a shared id with a different
+other id is reported). The merged record keeps, field by field: the title, authors, arXiv id, DOI
+and venue of the first record (in data-file order) that has one; the other titles, with their
+sources; the longest abstract; the most precise, then earliest date; the highest arXiv version
 and upvote count; and the union of categories, keywords and links.
+
+A title that looks like another paper's but is written with other characters (a Cyrillic a,
+U+0430, invisible characters) is not the same title: it is reported as a possible duplicate and kept apart.
 """
 
 from __future__ import annotations
@@ -13,16 +17,32 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
-from generator.enrich.clean import clean_title
-from generator.model import Problem, Record
+from generator.enrich.clean import clean_title, title_text
+from generator.lookalike import INVISIBLE_CLASS, skeleton
+from generator.model import Problem, Record, Source
+
+#: What a title's spelling ignores: punctuation, spaces and symbols, but not invisible characters.
+_NOT_SPELLING = re.compile(f"(?:(?![{INVISIBLE_CLASS}])[\\W_])+")
 
 
 @functools.lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
-    """Return a title reduced to lower-case letters and digits, for comparing spellings."""
-    return _letters(clean_title(title))
+    """Return a title reduced to lower-case letters and digits, for comparing spellings.
+
+    Invisible characters count, as letters of other scripts do: a title that differs from another
+    only by them looks the same but is another text (see `lookalike_key`).
+    """
+    return _NOT_SPELLING.sub("", unicodedata.normalize("NFC", title_text(title)).casefold())
+
+
+@functools.lru_cache(maxsize=65536)
+def lookalike_key(title: str) -> str:
+    """Return what a title looks like, as letters and digits: equal for look-alike titles."""
+    return _letters(skeleton(title_text(title)))
 
 
 def _letters(text: str) -> str:
@@ -68,6 +88,19 @@ def _union(groups: list[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for group in groups for item in group))
 
 
+def _other_titles(title: str, group: list[Record]) -> tuple[tuple[str, Source], ...]:
+    """Return the titles of a group's records that differ from `title`, one per spelling, with their source."""
+    seen = {title_key(title)}
+    others: list[tuple[str, Source]] = []
+    given = [(r.title, r.source) for r in group] + [t for r in group for t in r.also_titled]
+    for other, source in given:
+        key = title_key(other)
+        if key and key not in seen:
+            seen.add(key)
+            others.append((clean_title(other), source))
+    return tuple(others)
+
+
 def combine(group: list[Record]) -> Record:
     """Merge records of one paper by the documented rule; the first record gives the identity."""
     first = group[0]
@@ -76,9 +109,11 @@ def combine(group: list[Record]) -> Record:
     dates = sorted((d for d in (r.date for r in group) if d), key=lambda d: (-len(d), d))
     versions = [r.arxiv_version for r in group if r.arxiv_version]
     upvotes = [r.upvotes for r in group if r.upvotes is not None]
+    title = _first([r.title for r in group])
     return replace(
         first,
-        title=_first([r.title for r in group]),
+        title=title,
+        also_titled=_other_titles(title, group),
         abstract=max((r.abstract for r in group), key=len),
         authors=next((r.authors for r in group if r.authors), ()),
         date=dates[0] if dates else "",
@@ -109,6 +144,8 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
             i = parent[i]
         return i
 
+    #: (record, record it shares an id with, the id) for records kept apart by their other id.
+    clashes: list[tuple[int, int, str]] = []
     for index in range(len(records)):
         for key in own[index]:
             if key not in owner:
@@ -119,11 +156,13 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
                 low, high = min(a, b), max(a, b)
                 parent[high] = low
                 group_keys[low] = group_keys[low] + group_keys.pop(high)
+            elif a != b and key.startswith(("arxiv:", "doi:")):
+                clashes.append((index, owner[key], key))
     groups: dict[int, list[int]] = {}
     for index in range(len(records)):
         groups.setdefault(root(index), []).append(index)
     merged: list[Record] = []
-    notes: list[Problem] = []
+    notes = _clash_notes(records, clashes, root) + _lookalike_notes(records, sorted(groups.values()))
     for members in sorted(groups.values()):
         group = [records[i] for i in members]
         keys = tuple(dict.fromkeys(k for i in members for k in own[i]))
@@ -143,3 +182,59 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
                 )
             )
     return merged, notes
+
+
+_ID_NAMES = {"arxiv": ("arXiv id", "DOIs"), "doi": ("DOI", "arXiv ids")}
+
+
+def _clash_notes(
+    records: list[Record], clashes: list[tuple[int, int, str]], root: Callable[[int], int]
+) -> list[Problem]:
+    """Warn of records that share an arXiv id or DOI but stay apart, as their other ids differ."""
+    notes: list[Problem] = []
+    reported: set[tuple[int, int]] = set()
+    for index, other, key in clashes:
+        pair = (root(other), root(index))
+        if pair[0] == pair[1] or pair in reported:
+            continue
+        reported.add(pair)
+        kind, value = key.split(":", 1)
+        shared, different = _ID_NAMES[kind]
+        record = records[index]
+        notes.append(
+            _warning(
+                record,
+                f"shares {shared} {value} with {records[other].source}, but their {different} differ; "
+                "kept as two papers: check which is right",
+            )
+        )
+    return notes
+
+
+def _lookalike_notes(records: list[Record], groups: list[list[int]]) -> list[Problem]:
+    """Warn of papers whose titles look the same but are written with other characters."""
+    notes: list[Problem] = []
+    first: dict[str, tuple[int, Record]] = {}  # what a title looks like -> (group, its first record)
+    for number, members in enumerate(groups):
+        warned: set[int] = set()
+        for record in (records[i] for i in members):
+            look = lookalike_key(record.title)
+            if not look:
+                continue
+            group, other = first.setdefault(look, (number, record))
+            if group == number or group in warned or title_key(other.title) == title_key(record.title):
+                continue
+            warned.add(group)
+            notes.append(
+                _warning(
+                    record,
+                    f"title {title_text(record.title)!a} looks like the title of {other.source} but is written "
+                    "with other characters (look-alike letters or invisible ones); kept as a separate paper: "
+                    "a possible duplicate",
+                )
+            )
+    return notes
+
+
+def _warning(record: Record, message: str) -> Problem:
+    return Problem(record.source.path, record.source.line, message, "warning", entry=record.source.entry)

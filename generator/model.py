@@ -169,6 +169,9 @@ class Record:
     also_from: tuple[Source, ...] = ()
     #: Identity keys of the records merged into this one, so each still finds this paper.
     merged_keys: tuple[str, ...] = ()
+    #: Titles the records merged into this one gave the paper when they differ from `title`
+    #: (cleaned, one per spelling), each with the source that gave it.
+    also_titled: tuple[tuple[str, Source], ...] = ()
 
 
 @dataclass(frozen=True)

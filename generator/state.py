@@ -86,7 +86,8 @@ class State:
 
 
 def _entry_dict(entry: Entry) -> dict[str, Any]:
-    return {k: v for k, v in vars(entry).items() if v not in ("", [])}
+    # Empty optional fields are left out; `keys` is required when reading, so it stays even empty.
+    return {k: v for k, v in vars(entry).items() if k == "keys" or v not in ("", [])}
 
 
 class StateError(Exception):
@@ -235,7 +236,7 @@ def _upgraded(entry: dict[str, Any]) -> dict[str, Any]:
 
 #: Record fields added after states were first written. While empty they are left out of the
 #: fingerprint, so a new field does not mark every remembered paper as updated.
-NEWER_RECORD_FIELDS = ("project_pages",)
+NEWER_RECORD_FIELDS = ("project_pages", "also_titled")
 
 
 def digest(paper: Paper) -> str:

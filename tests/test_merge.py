@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from generator.merge import identity_keys, merge_records, title_key
+import pytest
+
+from generator.merge import identity_keys, lookalike_key, merge_records, title_key
 from generator.model import Record, Source
 
 
@@ -65,3 +67,46 @@ def test_same_title_or_abstract_with_different_arxiv_ids_stays_apart() -> None:
     part3 = record("Placeholder Substructures III", "k.jsonl", abstract=abstract, arxiv_id="0704.0112")
     merged, notes = merge_records([part2, part3])
     assert len(merged) == 2 and notes == []
+
+
+LOOKALIKES = {
+    "cyrillic a": "G\u0430Lore: Memory-Efficient Training",
+    "tag characters": "GaLore: Memory-Efficient Training\U000e0069\U000e0067\U000e006e",
+    "hangul fillers": "GaLore\u3164: Memory\u115f-Efficient Training",
+    "fullwidth letters": "\uff27\uff41\uff2c\uff4f\uff52\uff45: Memory-Efficient Training",
+}
+
+
+@pytest.mark.parametrize("title", LOOKALIKES.values(), ids=LOOKALIKES.keys())
+def test_a_lookalike_title_is_reported_and_kept_apart(title: str) -> None:
+    genuine = record("GaLore: Memory-Efficient Training", "a.txt", abstract="The genuine abstract.")
+    lookalike = record(title, "b.txt", abstract="A longer abstract that must not replace the genuine one.")
+    merged, notes = merge_records([genuine, lookalike])
+    assert [m.abstract for m in merged] == [genuine.abstract, lookalike.abstract]
+    assert lookalike_key(title) == lookalike_key(genuine.title) and title_key(title) != title_key(genuine.title)
+    assert [(n.severity, n.path) for n in notes] == [("warning", "b.txt")]
+    assert "looks like the title of a.txt:1" in notes[0].message and "possible duplicate" in notes[0].message
+
+
+def test_identical_titles_still_merge_without_a_lookalike_note() -> None:
+    merged, notes = merge_records([record("Same: A Title", "a.txt"), record("same: a title!", "b.txt")])
+    assert len(merged) == 1 and [n.severity for n in notes] == ["info"]
+
+
+def test_a_merged_paper_keeps_the_other_titles_with_their_sources() -> None:
+    first = record("TwinNet: One Title", "a.txt", arxiv_id="2405.00001")
+    renamed = record("TwinNet v2: \\textit{Another} Title", "b.json", arxiv_id="2405.00001")
+    again = record("twinnet: one title.", "c.json", arxiv_id="2405.00001")
+    merged, _ = merge_records([first, renamed, again])
+    assert len(merged) == 1
+    assert merged[0].title == first.title
+    assert merged[0].also_titled == (("TwinNet v2: Another Title", Source("b.json", 1)),)
+
+
+def test_a_shared_arxiv_id_with_different_dois_is_reported() -> None:
+    one = record("ClashNet: One", "a.json", arxiv_id="2405.00002", doi="10.1/one")
+    two = record("ClashNet: Two", "b.json", arxiv_id="2405.00002", doi="10.1/two")
+    merged, notes = merge_records([one, two])
+    assert len(merged) == 2
+    assert [(n.severity, n.path) for n in notes] == [("warning", "b.json")]
+    assert "shares arXiv id 2405.00002 with a.json:1, but their DOIs differ" in notes[0].message

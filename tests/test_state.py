@@ -262,3 +262,15 @@ def test_a_hostile_title_in_the_state_stays_data() -> None:
     state = load_state(text)
     assert retired_pages(state)[0].title == title
     assert json.loads(state.to_json())["papers"][0]["title"] == title
+
+
+def test_a_title_without_letters_survives_a_second_build(tmp_path: Path) -> None:
+    # "---" has no letter to key its identity on; its state entry must still read back.
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "odd.txt").write_text("---\n\n+++ ***\n", encoding="utf-8")
+    docs, state = tmp_path / "docs", tmp_path / "state.json"
+    first = generate(data, docs, state, today="2026-01-01")
+    second = generate(data, docs, state, today="2026-01-02")
+    assert [p.slug for p in second.catalog.papers] == [p.slug for p in first.catalog.papers]
+    assert second.report.written == []

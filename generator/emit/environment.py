@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.emit.markdown import escape_text, link, page_link, render_spans
+from generator.emit.markdown import escape_text, link, page_link, render_spans, visible_text
 
 
 def _finalize(value: Any) -> Any:
@@ -30,6 +30,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["spans"] = render_spans
+    # Text as a heading shows it, for front matter (a title the theme prints beside the heading).
+    env.filters["visible"] = visible_text
     env.globals["link"] = link
     env.globals["page_link"] = page_link
     return env

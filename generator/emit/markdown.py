@@ -6,6 +6,7 @@ import re
 
 from markupsafe import Markup
 
+from generator.lookalike import strip_invisible
 from generator.model import Span
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", '"': "&quot;"}
@@ -17,13 +18,10 @@ _ESCAPES = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_ENTITIES})
 _HTML_TAGS = {"em": "em", "strong": "strong", "code": "code", "sub": "sub", "sup": "sup"}
 
 
-#: Invisible characters that reorder or hide text (bidi overrides, zero-width marks): never shown.
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
 def visible_text(text: str) -> str:
-    """Return text on one line without invisible reordering characters: what a page shows."""
-    return " ".join(INVISIBLE.sub("", str(text)).split())
+    """Return text on one line without invisible characters (bidi overrides, zero-width marks,
+    tag characters, Hangul fillers): what a page shows."""
+    return " ".join(strip_invisible(str(text)).split())
 
 
 def escape_text(text: str) -> Markup:

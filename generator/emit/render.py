@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from generator.emit.citations import render_csl_json, render_ris
 from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart, vectors_json
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import render_feed
+from generator.emit.markdown import visible_text
 from generator.identify import slugify, unique
+from generator.lookalike import strip_invisible
 from generator.model import Catalog, Paper, Result, RetiredPage, Topic
 from generator.parallel import map_in_order
 
@@ -123,16 +126,23 @@ def paginate(items: list[Any], size: int, first_name: str, later_names: str) -> 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
     """Keep retired pages out of search; a merged paper's page redirects to the paper it joined."""
-    data: dict[str, Any] = {"title": page.title, "search": {"exclude": True}}
+    # The title as its heading shows it (Material prints it in the page header).
+    data: dict[str, Any] = {"title": visible_text(page.title), "search": {"exclude": True}}
     if page.redirect_to:
         data["template"] = "redirect.html"
         data["redirect_to"] = f"../{page.redirect_to}/"
     return data
 
 
-def indent_code(text: str) -> str:
-    """Return text as an indented Markdown code block: shown literally, whatever it holds."""
-    return "\n".join("    " + line.replace("\t", "  ") if line.strip() else "" for line in text.strip().splitlines())
+def code_block(text: str) -> str:
+    """Return text as an HTML code block, shown literally whatever it holds.
+
+    Not a Markdown code block: MkDocs plugins read the page's Markdown before it is rendered, and
+    Material's tags plugin would take a `<!-- material/tags ... -->` in the data for a directive
+    (a broken one stops the build). Escaped as HTML, `<!--` is `&lt;!--`, which no plugin reads.
+    Invisible characters are dropped, as everywhere on a page: a bidi override would reorder it.
+    """
+    return f"<pre><code>{html.escape(strip_invisible(text.strip()), quote=False)}\n</code></pre>"
 
 
 def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:
@@ -162,7 +172,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         return paper_template.render(
             paper=paper,
             front_matter=front_matter(paper_front_matter(paper, settings.site_url, topics)),
-            bibtex=Markup(indent_code(bibtex_entry(paper))),
+            bibtex=Markup(code_block(bibtex_entry(paper))),
             neighbourhood=neighbourhood_graph(paper),
             **common,
         )

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from generator.enrich.links import BARE_HOSTS, URL_PATTERN, clean_url, trim_url
+from generator.lookalike import strip_invisible
 from generator.model import Paper, Span, SpanKind
 
 #: Macros that papers define for "our method"; they stand for the paper's short name.
@@ -208,7 +209,12 @@ def flatten(spans: tuple[Span, ...]) -> str:
 
 
 def clean_title(raw: str) -> str:
-    """Return a title as plain text without LaTeX debris."""
+    """Return a title as plain text without LaTeX debris or invisible characters."""
+    return title_text(strip_invisible(raw))
+
+
+def title_text(raw: str) -> str:
+    """Return a title as plain text without LaTeX debris, invisible characters kept (see merge)."""
     return flatten(to_spans(clean_latex(raw)))
 
 
