@@ -64,6 +64,10 @@ def _own_keys(record: Record) -> tuple[str, ...]:
         keys.append(f"doi:{record.doi}")
     if title := title_key(record.title):
         keys.append(f"title:{title}")
+    elif text := " ".join(record.title.split()):
+        # A title of punctuation alone ("---") has no letter to compare; as written, it still
+        # names the paper, so its page keeps its URL from one build to the next.
+        keys.append(f"title-text:{text}")
     # A long abstract identifies a paper too, so a corrected title still finds its old page.
     if len(abstract := _letters(record.abstract)) >= 200:
         keys.append("abstract:" + hashlib.sha256(abstract.encode()).hexdigest()[:20])
