@@ -3,13 +3,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+import yaml
 
 from generator.config import Settings
 from generator.emit.environment import make_environment
 from generator.emit.explore import topic_style
-from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
+from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, TOPIC_PAGE_SIZE, render_site
 from generator.identify import identify
-from generator.model import Catalog, Mention, Record, Source
+from generator.model import Catalog, DatasetName, Mention, Record, Source, Topic
 from tests.sitebuild import ROOT
 
 
@@ -23,6 +24,29 @@ def test_all_papers_is_paginated_so_no_page_grows_with_the_collection() -> None:
     assert pages["all/index.md"].count("../papers/") == ALL_PAPERS_PAGE_SIZE
     assert pages["all/3.md"].count("../papers/") == 1
     assert "numbers 1001 to 1001" in pages["all/3.md"]
+
+
+def test_later_pages_of_a_topic_and_a_hub_have_valid_front_matter() -> None:
+    count = TOPIC_PAGE_SIZE + 1
+    papers = [
+        replace(
+            identify(Record(f"Paper {i:05d}", "We test on GSM8K.", Source("x.txt", i))),
+            slug=f"paper-{i:05d}",
+            topics=("big-topic",),
+            datasets=(DatasetName("GSM8K", "GSM8K", "benchmark"),),
+        )
+        for i in range(count)
+    ]
+    topic = Topic("big-topic", 'A "Big" Topic: <b>x</b>', "", tuple(p.slug for p in papers), count)
+    catalog = Catalog(papers=papers, topics=[topic])
+    pages = render_site(catalog, make_environment(ROOT / "site_templates"), Settings(today="2026-01-01"))
+    for name, title in [
+        ("topics/big-topic.md", 'A "Big" Topic: <b>x</b>'),
+        ("topics/big-topic-2.md", 'A "Big" Topic: <b>x</b> (2)'),
+        ("datasets/gsm8k-2.md", "GSM8K (2)"),
+    ]:
+        meta = yaml.safe_load(pages[name].split("---\n")[1])
+        assert meta["title"] == title, name
 
 
 def test_a_paper_named_by_many_lists_a_bounded_number_of_them() -> None:
