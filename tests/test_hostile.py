@@ -44,11 +44,32 @@ WARNED = {
     "abstract_over_limit.txt": "cut to the limit",
 }
 #: What the content of a paper page may be made of; anything else came from the data.
-ALLOWED_TAGS = {"article", "h1", "h2", "p", "a", "em", "strong", "code", "pre", "span", "ul", "li", "hr", "sub", "sup"}
+ALLOWED_TAGS = {
+    "article",
+    "h1",
+    "h2",
+    "p",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "span",
+    "ul",
+    "li",
+    "hr",
+    "sub",
+    "sup",
+    "summary",
+}
 #: Markup the site makes itself in the article, by the class it must carry: Material's list of the
 #: page's tags (its topics), the neighbourhood graph (generator/emit/explore.py) and the reading
-#: list's star (assets/javascripts/reading-list.js).
-MATERIAL_TAGS = {"nav": {"md-tags"}, "div": {"atlas-neighbourhood", "atlas-star-slot"}}
+#: list's star (assets/javascripts/reading-list.js), and the folded RIS and CSL-JSON entries.
+MATERIAL_TAGS = {
+    "nav": {"md-tags"},
+    "div": {"atlas-neighbourhood", "atlas-star-slot"},
+    "details": {"atlas-cite"},
+}
 
 
 @pytest.fixture(scope="module")

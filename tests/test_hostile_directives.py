@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import BuildResult
+from generator.emit.citations import paper_csl, paper_ris
 from generator.emit.exports import bibtex_entry
 from generator.emit.render import code_block
 from tests.sitebuild import FIXTURES, build_site
@@ -59,7 +60,8 @@ def test_directives_in_the_data_show_as_text_on_every_page(directive_site: tuple
         heading = content.find("h1")
         assert heading is not None and heading.get_text().rstrip("¶") == paper.title
         blocks = content.find_all("pre")
-        assert [block.get_text() for block in blocks] == [bibtex_entry(paper)]
+        shown = [block.get_text().strip("\n") for block in blocks]
+        assert shown == [entry.strip("\n") for entry in (bibtex_entry(paper), paper_ris(paper), paper_csl(paper))]
         # A listing the plugin made would be a list of links to tagged pages.
         assert not content.select('a[href*="/papers/"] + ul, ul a[href$="/tags/"]')
     fields = next(p for p in papers if p.slug.startswith("tagsfields"))

@@ -111,8 +111,8 @@ def test_adding_a_file_rewrites_only_new_pages_indexes_and_papers_now_related(tm
     assert any(r.slug == "crlfnet" for p in result.catalog.papers for r in p.related)
     indexes = ["all/index.md", "feed.xml", "index.md", "papers.bib", "papers.json", "whats-new.md"]
     indexes += ["explore/map.json", "explore/table.json", "explore/vectors.json", "papers.ris", "papers.csl.json"]
-    # Topic and hub pages list papers, so those the new paper joins change too.
-    listing_pages = [w for w in result.report.written if w.startswith(("topics/", "models/", "datasets/"))]
+    # Topic and hub pages (and their feeds) list papers, so those the new paper joins change too.
+    listing_pages = [w for w in result.report.written if w.startswith(("topics/", "models/", "datasets/", "feed-"))]
     assert sorted(result.report.written) == sorted([*indexes, *changed, *listing_pages])
     # Topics are remembered: the old papers keep their main topic.
     assert all(p.topics[0] == old[p.slug].topics[0] for p in result.catalog.papers if p.slug in old)

@@ -112,3 +112,49 @@ def render_csl_json(papers: list[Paper], site_url: str) -> str:
     """Return the CSL-JSON file of `papers`: a JSON array, one item per line."""
     rows = ",\n".join(json.dumps(csl_item(paper, site_url), ensure_ascii=False) for paper in papers)
     return f"[\n{rows}\n]\n" if papers else "[]\n"
+
+
+def _own_page(value: Any) -> bool:
+    """Say whether an address is the paper's page on the site (made with no site address)."""
+    return isinstance(value, list) and bool(value) and str(value[0]).startswith("papers/")
+
+
+def paper_ris(paper: Paper) -> str:
+    """Return a paper's RIS entry for its own page: as in papers.ris, less the abstract.
+
+    Less the page's own address too, which depends on SITE_URL: a page does not change with it
+    (a reference manager saving from the page takes the page's address itself).
+    """
+    entry = ris_entry(paper, "")
+    entry = {k: v for k, v in entry.items() if k != "abstract" and not (k == "urls" and _own_page(v))}
+    return str(rispy.dumps([entry], implementation=_RisWriter))
+
+
+def paper_csl(paper: Paper) -> str:
+    """Return a paper's CSL-JSON item for its own page: as in papers.csl.json, less the abstract
+    and the page's own address."""
+    item = csl_item(paper, "")
+    item = {k: v for k, v in item.items() if k != "abstract" and not (k == "URL" and _own_page([v]))}
+    return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+def citation_meta(paper: Paper) -> list[list[str]]:
+    """Return a paper's Highwire Press tags (`citation_title`, ...) as [name, content] pairs.
+
+    Zotero, Mendeley and Google Scholar read them from the page's head to save the paper whole.
+    """
+    record = paper.record
+    tags = [["citation_title", _line(paper.title)]]
+    tags += [["citation_author", _line(author)] for author in record.authors]
+    if record.date:
+        tags.append(["citation_publication_date", record.date.replace("-", "/")])
+    if record.arxiv_id:
+        tags.append(["citation_arxiv_id", record.arxiv_id])
+        tags.append(["citation_pdf_url", f"https://arxiv.org/pdf/{record.arxiv_id}"])
+    if record.doi:
+        tags.append(["citation_doi", record.doi])
+    if record.venue:
+        ris_type, _ = _kind(paper)
+        name = "citation_conference_title" if ris_type == "CPAPER" else "citation_journal_title"
+        tags.append([name, _line(record.venue)])
+    return tags

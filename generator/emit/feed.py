@@ -90,16 +90,23 @@ def render_feed(catalog: Catalog, site_name: str, site_url: str) -> str:
 
 
 def render_term_feed(
-    site_name: str, name: str, what: str, path: str, papers: Iterable[Paper], dates: dict[str, str], site_url: str
+    site_name: str,
+    name: str,
+    what: str,
+    path: str,
+    feed_path: str,
+    papers: Iterable[Paper],
+    dates: dict[str, str],
+    site_url: str,
 ) -> str:
     """Return the feed of one topic, model family or benchmark: its papers, newest added first.
 
-    `path` is the term's page (`topics/llm-unlearning/`); the feed lies beside it, as `<slug>.xml`.
+    `path` is the term's page (`topics/llm-unlearning/`), `feed_path` the feed's own file.
     """
     entries = sorted(
         ((dates.get(paper.slug, "1970-01-01"), paper) for paper in papers), key=lambda e: (e[0], e[1].slug)
     )
     entries.reverse()
     title, subtitle = f"{site_name}: {name}", f"Papers on the {what} {name}, newest first."
-    page, feed = f"{site_url}{path}", f"{site_url}{path.rstrip('/')}.xml"
+    page, feed = f"{site_url}{path}", f"{site_url}{feed_path}"
     return _atom(title, subtitle, page, feed, entries[:FEED_SIZE], site_url, entries[0][0] if entries else "1970-01-01")

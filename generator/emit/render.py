@@ -12,18 +12,19 @@ import jinja2
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.emit.citations import render_csl_json, render_ris
+from generator.emit.citations import citation_meta, paper_csl, paper_ris, render_csl_json, render_ris
 from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart, vectors_json
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
-from generator.emit.feed import render_feed
+from generator.emit.feed import added_on, render_feed, render_term_feed
 from generator.emit.markdown import visible_text
 from generator.identify import slugify, unique
 from generator.lookalike import strip_invisible
 from generator.model import Catalog, Paper, Result, RetiredPage, Topic
 from generator.parallel import map_in_order
 
-#: Folders under the docs folder that the generator owns and may prune.
-GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets", "explore")
+#: Folders under the docs folder that the generator owns and may prune, and its files in the
+#: folder itself that a pattern names: the feeds of topics and hubs (see `term_feed`).
+GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets", "explore", "feed-*.xml")
 #: A model family or dataset gets a hub page when at least this many papers name it.
 HUB_MIN_PAPERS = 2
 #: Rows of a benchmark hub's results table (best first per metric).
@@ -87,6 +88,8 @@ def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Topic]) ->
     data: dict[str, Any] = {"paper": kept}
     if paper.topics:
         data["topics"] = [topics[t].label for t in paper.topics]
+    # Highwire Press tags for reference managers, printed in the page's head (overrides/main.html).
+    data["citation"] = citation_meta(paper)
     return data
 
 
@@ -142,7 +145,8 @@ def code_block(text: str) -> str:
     (a broken one stops the build). Escaped as HTML, `<!--` is `&lt;!--`, which no plugin reads.
     Invisible characters are dropped, as everywhere on a page: a bidi override would reorder it.
     """
-    return f"<pre><code>{html.escape(strip_invisible(text.strip()), quote=False)}\n</code></pre>"
+    shown = html.escape(strip_invisible(text.strip("\n")), quote=False)
+    return f"<pre><code>{shown}\n</code></pre>"
 
 
 def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:
@@ -164,6 +168,8 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         "topics": topics,
         "hub_slugs": hub_slugs,
         "mentioned_by_shown": MENTIONED_BY_SHOWN,
+        "site_url": settings.site_url,
+        "added_on": added_on(catalog),
     }
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")
@@ -173,6 +179,8 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
             paper=paper,
             front_matter=front_matter(paper_front_matter(paper, settings.site_url, topics)),
             bibtex=Markup(code_block(bibtex_entry(paper))),
+            ris=Markup(code_block(paper_ris(paper))),
+            csl=Markup(code_block(paper_csl(paper))),
             neighbourhood=neighbourhood_graph(paper),
             **common,
         )
@@ -299,6 +307,7 @@ def render_hubs(kind: str, hubs: list[Hub], env: jinja2.Environment, common: dic
     }
     template = env.get_template("hub.md.j2")
     for hub in hubs:
+        pages[feed_file(kind, hub.slug)] = term_feed(hub.name, singular, kind, hub.slug, hub.papers, common)
         for chunk in paginate(hub.papers, TOPIC_PAGE_SIZE, f"{hub.slug}.md", hub.slug + "-{n}.md"):
             pages[f"{kind}/{chunk.name}"] = template.render(
                 hub=hub,
@@ -313,15 +322,34 @@ def render_hubs(kind: str, hubs: list[Hub], env: jinja2.Environment, common: dic
     return pages
 
 
+def feed_file(kind: str, slug: str) -> str:
+    """Return the file of a term's feed: `feed-topics-<slug>.xml`, in the site's root folder.
+
+    Not beside the term's page: Material's instant navigation takes every `<link rel=alternate>` of
+    a page for another language's site and loads the `sitemap.xml` of its folder (a 404 anywhere
+    but the root, one failed request on every topic page).
+    """
+    return f"feed-{kind}-{slug}.xml"
+
+
+def term_feed(name: str, what: str, kind: str, slug: str, papers: list[Paper], common: dict[str, Any]) -> str:
+    """Return the Atom feed of one term (a topic, model family, benchmark)."""
+    site_url = common["site_url"]
+    return render_term_feed(
+        common["site_name"], name, what, f"{kind}/{slug}/", feed_file(kind, slug), papers, common["added_on"], site_url
+    )
+
+
 def render_topics(
     catalog: Catalog, env: jinja2.Environment, by_slug: dict[str, Paper], common: dict[str, Any]
 ) -> dict[str, str]:
-    """Return the topics index and every topic's pages (paginated past TOPIC_PAGE_SIZE papers)."""
+    """Return the topics index and every topic's pages (paginated past TOPIC_PAGE_SIZE papers) and feed."""
     index = env.get_template("topics_index.md.j2")
     pages = {"topics/index.md": index.render(topic_list=catalog.topics, chart=topic_chart(catalog.topics), **common)}
     template = env.get_template("topic.md.j2")
     for topic in catalog.topics:
         members = [by_slug[s] for s in topic.papers]
+        pages[feed_file("topics", topic.slug)] = term_feed(topic.label, "topic", "topics", topic.slug, members, common)
         for chunk in paginate(members, TOPIC_PAGE_SIZE, f"{topic.slug}.md", topic.slug + "-{n}.md"):
             pages[f"topics/{chunk.name}"] = template.render(
                 topic=topic,

@@ -49,6 +49,9 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 def write_tree(root: Path, files: Mapping[str, str], generated_dirs: Iterable[str]) -> WriteReport:
     """Write `files` under `root`, only those whose bytes change; prune only inside `generated_dirs`.
 
+    An entry of `generated_dirs` with a `*` is a pattern of generated files in `root` itself
+    (`feed-*.xml`): a stale file that matches it is pruned too.
+
     Every changed file is first staged beside its target; only when all are staged are they
     renamed into place, so a failure while writing leaves the previous pages as they were.
     """
@@ -68,6 +71,12 @@ def write_tree(root: Path, files: Mapping[str, str], generated_dirs: Iterable[st
         os.replace(temporary, target)
     report.written = changed
     for folder in generated_dirs:
+        if "*" in folder:
+            for path in sorted(root.glob(folder)):
+                if path.is_file() and path.name not in files:
+                    path.unlink()
+                    report.removed.append(path.name)
+            continue
         base = root / folder
         if not base.is_dir():
             continue

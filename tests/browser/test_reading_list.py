@@ -68,3 +68,17 @@ def test_table_stars_and_exports_the_filtered_rows(watched: PageWatch, serve, se
     (entry,) = rispy.loads(Path(path).read_text(encoding="utf-8"))
     assert entry["id"] == "mt-ladder"
     assert watched.errors == [] and watched.outside == []
+
+
+def test_a_topic_page_exports_the_papers_it_lists(watched: PageWatch, serve, seed_site: Path) -> None:
+    page = watched.page
+    topic = sorted(p.parent.name for p in (seed_site / "topics").glob("*/index.html"))[0]
+    open_page(watched, serve(seed_site) + f"topics/{topic}/")
+    listed = page.locator("article li > a[href*='papers/']").count()
+    assert listed > 0
+    with page.expect_download() as download:
+        page.locator(".atlas-list-export button[data-format='bib']").click()
+    assert download.value.suggested_filename == f"{topic}.bib"
+    library = parse_string(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert len(library.entries) == listed and not library.failed_blocks
+    assert watched.errors == [] and watched.outside == []

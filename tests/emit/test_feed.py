@@ -30,21 +30,30 @@ CATALOG = Catalog(
 
 def test_term_feed_lists_its_papers_newest_added_first() -> None:
     text = render_term_feed(
-        "Atlas", "LLM unlearning", "topic", "topics/llm-unlearning/", PAPERS, added_on(CATALOG), SITE
+        "Atlas",
+        "LLM unlearning",
+        "topic",
+        "topics/llm-unlearning/",
+        "feed-topics-llm-unlearning.xml",
+        PAPERS,
+        added_on(CATALOG),
+        SITE,
     )
     feed = feedparser.parse(text)
     assert not feed.bozo
     assert feed.feed.title == "Atlas: LLM unlearning"
     assert [e.title for e in feed.entries] == ["A New Paper", "A Middle Paper", "An Old Paper"]
     links = {link.rel: link.href for link in feed.feed.links}
-    assert links == {"alternate": f"{SITE}topics/llm-unlearning/", "self": f"{SITE}topics/llm-unlearning.xml"}
+    assert links == {"alternate": f"{SITE}topics/llm-unlearning/", "self": f"{SITE}feed-topics-llm-unlearning.xml"}
     assert feed.feed.updated.startswith("2026-03-01")
     assert feed.entries[0].author == "Ada Lovelace"
 
 
 def test_term_feed_of_a_hostile_name_is_text() -> None:
     name = "<script>alert(1)</script> & \x01 friends"
-    feed = feedparser.parse(render_term_feed("Atlas", name, "benchmark", "datasets/x/", PAPERS[:1], {}, SITE))
+    feed = feedparser.parse(
+        render_term_feed("Atlas", name, "benchmark", "datasets/x/", "feed-datasets-x.xml", PAPERS[:1], {}, SITE)
+    )
     assert not feed.bozo
     assert feed.feed.title == "Atlas: <script>alert(1)</script> &  friends"
 

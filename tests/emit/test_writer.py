@@ -55,3 +55,11 @@ def test_a_failure_while_writing_leaves_the_previous_pages(tmp_path: Path, monke
     assert (tmp_path / "papers" / "a.md").read_text() == "old a"
     assert (tmp_path / "papers" / "b.md").read_text() == "old b"
     assert sorted(p.name for p in (tmp_path / "papers").iterdir()) == ["a.md", "b.md"], "no staged file is left"
+
+
+def test_a_pattern_prunes_stale_generated_files_of_the_root_only(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"feed-topics-a.xml": "a", "feed-topics-b.xml": "b", "feed.xml": "f"}, ["feed-*.xml"])
+    (tmp_path / "notes.xml").write_text("hand-written", encoding="utf-8")
+    report = write_tree(tmp_path, {"feed-topics-a.xml": "a", "feed.xml": "f"}, ["feed-*.xml"])
+    assert report.removed == ["feed-topics-b.xml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed-topics-a.xml", "feed.xml", "notes.xml"]

@@ -126,9 +126,9 @@
     return entriesOf(slugs, format).then(function (text) {
       var link = element("a", { download: name });
       link.href = URL.createObjectURL(new Blob([text], { type: FORMATS[format].type }));
-      document.body.appendChild(link);
+      // Clicked detached from the page: in it, Material's instant navigation would take the click.
       link.click();
-      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
       if (status) status.textContent = slugs.length + (slugs.length === 1 ? " paper" : " papers") + " exported as " + name + ".";
       return text;
     }).catch(function (error) {
