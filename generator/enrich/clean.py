@@ -24,8 +24,16 @@ _FORMATTING: dict[str, SpanKind] = {
 }
 _SIMPLE_ESCAPES = {"%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}"}
 
-_URL_DUPLICATE = re.compile(r"(?P<url>https?://[^\s{}]+)\{\s*https?://[^{}\s]*\s*\}")
-_DOUBLE_QUOTES = re.compile(r"``(.+?)''")
+#: A URL written twice, as LaTeX's \url{} debris: "https://x.org{https://x.org}". Tried from the start of
+#: each run of characters a URL may hold, up to its first "http" only: tried from every "http" of a long
+#: run, it reads the run to its end each time. (Which "http" it starts at makes no difference: the URL
+#: ends at the run's first brace either way.)
+_URL_DUPLICATE = re.compile(
+    r"(?<![^\s{}])(?>(?P<before>[^\s{}]*?)(?P<scheme>https?://))(?P<rest>[^\s{}]+)\{\s*https?://[^{}\s]*\s*\}"
+)
+#: A quotation in LaTeX's quotes; at most 500 characters, or a text of opening quotes with no closing
+#: one is read to the end from each of them.
+_DOUBLE_QUOTES = re.compile(r"``(.{1,500}?)''")
 _SINGLE_QUOTES = re.compile(r"(?<![`\w])`([^`']+)'")
 _ESCAPE = re.compile(r"\\([%&_#${}])")
 _CONTROL_SPACE = re.compile(r"\\(?: |\\)")
@@ -137,7 +145,7 @@ def clean_latex(text: str, short_name: str | None = None) -> str:
     """Resolve escapes, quotes, ties, `sim` and macros; keep inline commands for `to_spans`."""
     # Each rewrite runs only when its trigger character is there: most text has none of them.
     if "{" in text:
-        text = _URL_DUPLICATE.sub(r"\g<url>", text)
+        text = _URL_DUPLICATE.sub(r"\g<before>\g<scheme>\g<rest>", text)
     if "`" in text:
         text = _DOUBLE_QUOTES.sub("\u201c\\1\u201d", text)
         text = _SINGLE_QUOTES.sub("\u2018\\1\u2019", text)

@@ -11,7 +11,9 @@ metric or unit next to it is left out, so is a bare family name that is too comm
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -162,10 +164,14 @@ _BEFORE_KIND = re.compile(
     r"(?:(?<![\w-])|(?<=\())(?P<name>%s|[A-Z][A-Za-z0-9]{0,2}-[A-Z]{2,}[A-Za-z0-9]*)\)?\s+(?:[a-z-]+\s+)?(?P<kind>[Dd]ataset|[Bb]enchmark|[Cc]orpus)"
     r"\b(?!-)" % _NAME
 )
+#: The most items a list of names is read with: an unbounded list is read again from each of its items
+#: when it does not end as one should, and a text of such lists takes time as the square of its length.
+#: (The longest in 1,984 real abstracts has 11.)
+MAX_LISTED = 30
 #: "on ArXiv and OpenWebText2 datasets", "the GSM8K, SVAMP and AQuA benchmarks", "the MBJP and MathQA tasks".
 _LIST_BEFORE_KIND = re.compile(
-    r"(?<![\w-])(?P<items>%s(?:(?:,\s*(?:and\s+)?|\s+and\s+)%s)+)\s+(?:[a-z-]+\s+)?(?P<kind>datasets|benchmarks|corpora|tasks)\b"
-    % (_NAME, _NAME)
+    r"(?<![\w-])(?P<items>%s(?:(?:,\s*(?:and\s+)?|\s+and\s+)%s){1,%d})\s+(?:[a-z-]+\s+)?(?P<kind>datasets|benchmarks|corpora|tasks)\b"
+    % (_NAME, _NAME, MAX_LISTED)
 )
 #: "on the Training Data Extraction Challenge dataset": a name of capitalised words.
 _TITLED_BEFORE_KIND = re.compile(
@@ -249,7 +255,8 @@ _WORD_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\
 #: The split of a benchmark a paper reports on: "MiniF2F-Valid" is MiniF2F.
 _SPLIT_SUFFIX = re.compile(r"-(?:valid|val|test|dev|train)$", re.IGNORECASE)
 #: A bracketed list of two or more names: "(MultiArith, GSM8K, AQUA-RAT, SVAMP)".
-_BRACKETED = re.compile(r"(?P<before>[a-z]+)\s+\((?P<items>[^()]{3,200})\)")
+#: (Only from a word's start: from each of its letters, a long word is read to its end again.)
+_BRACKETED = re.compile(r"(?<![a-z])(?P<before>[a-z]+)\s+\((?P<items>[^()]{3,200})\)")
 _LIST_ITEM = re.compile(r"[A-Z][A-Za-z0-9-]*(?:\s[A-Z][A-Za-z0-9-]*){0,3}")
 #: Anywhere: "pretrain a 1.3B-parameter model, CuatroLLM", "pretrain a 7B model BaichuanSEED" name a model.
 _PARAMETER_MODEL = re.compile(
@@ -289,16 +296,16 @@ _NOT_A_MODEL_KIND = r"(?:%s|tool|corpus|metric|agent|platform|adapter|module|mec
 _NAME_ITEM = r"(?:%s|[A-Z][a-z]+(?:-[A-Za-z0-9.]*[A-Za-z0-9])*|[a-z]{1,4}[A-Z][A-Za-z0-9]*)" % _NAME
 _NAME_RUN = re.compile(
     # Not part of a longer name on either side: "GPT-3.5 Turbo, and GPT-4", "StarCoder and Code Llama".
-    r"(?<![\w.-])(?P<items>%s(?:,\s*%s)*,?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
-    % (_NAME_ITEM, _NAME_ITEM, _NAME_ITEM)
+    r"(?<![\w.-])(?P<items>%s(?:,\s*%s){0,%d},?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
+    % (_NAME_ITEM, _NAME_ITEM, MAX_LISTED, _NAME_ITEM)
 )
 #: A run of benchmark names, which may be phrases ending as benchmarks do: "AppWorld, OfficeBench, and
 #: Multi-objective QA".
 _PHRASE_BENCHMARK = re.compile(r"[A-Z][\w-]*(?:\s[\w-]+){0,2}\s(?:QA|Bench|Eval)")
 _DATASET_ITEM = r"(?:%s|%s)" % (_PHRASE_BENCHMARK.pattern, _NAME_ITEM)
 _DATASET_RUN = re.compile(
-    r"(?<![\w.-])(?P<items>%s(?:,\s*%s)*,?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
-    % (_DATASET_ITEM, _DATASET_ITEM, _DATASET_ITEM)
+    r"(?<![\w.-])(?P<items>%s(?:,\s*%s){0,%d},?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
+    % (_DATASET_ITEM, _DATASET_ITEM, MAX_LISTED, _DATASET_ITEM)
 )
 _NAME_ENDS = re.compile(r"(?<![\w.-])[A-Z0-9][\w.-]*\s$")
 #: Between the items of a list: "A, B and C", "A, B, or C".
@@ -489,9 +496,13 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
                 continue
             found.setdefault(model.name, model)
     known = {normalise_name(m.name) for m in found.values()}
+    # where each read name starts, in order, and the furthest any name read so far ends
+    starts = [start for start, _ in read]
+    reach = list(itertools.accumulate((end for _, end in read), max))
     for match in _SIZED_NAME.finditer(text):
         family = match.group("family")
-        inside = any(start <= match.start() < end for start, end in read)  # "Pro-8.3B" of "LLaMA Pro-8.3B"
+        last = bisect.bisect_right(starts, match.start()) - 1
+        inside = last >= 0 and reach[last] > match.start()  # "Pro-8.3B" of "LLaMA Pro-8.3B"
         coined = family not in COMMON_ACRONYMS and family not in gazetteer.dataset_of and not inside
         if coined and normalise_name(match.group()) not in known:
             found.setdefault(match.group(), ModelName(match.group(), family, "", match.group("size")))
@@ -560,7 +571,11 @@ def _apposition(text: str, start: int, end: int) -> bool:
     """Return whether a name after "a ... model" names it: "a 7B model BaichuanSEED and", "a 1.3B-parameter
     model, CuatroLLM, from scratch"; not "with a 1.5B model, CLUE boosts accuracy" (after a comma, the
     name must end the phrase)."""
-    return not text[:start].rstrip().endswith(",") or bool(_APPOSITION_ENDS.match(text, end))
+    before = start  # (not `text[:start].rstrip()`: a copy of the text so far for every match is quadratic)
+    while before and text[before - 1].isspace():
+        before -= 1
+    after_a_comma = before > 0 and text[before - 1] == ","
+    return not after_a_comma or bool(_APPOSITION_ENDS.match(text, end))
 
 
 def _strict_as_model(text: str, match: re.Match[str]) -> bool:
@@ -571,11 +586,16 @@ def _strict_as_model(text: str, match: re.Match[str]) -> bool:
     )
 
 
+#: After a name, what says it is a framework, method, system...: ", a two-stage ... framework", " framework".
+_CALLED_OTHER_THAN_A_MODEL = re.compile(
+    r"(?:\*\*)?(?:,?\s+(?:is\s+)?an?\s+(?:[\w-]+\s+){0,4}?|\s+)%s" % _NOT_A_MODEL_KIND
+)
+
+
 def _called_other_than_a_model(text: str, name: str) -> bool:
     """Return whether the text says a name is a framework, method, system... ("ToolPlanner, a two-stage
     reinforcement learning framework", "the TheoremLlama framework")."""
-    said = r"(?<![\w-])%s(?:\*\*)?(?:,?\s+(?:is\s+)?an?\s+(?:[\w-]+\s+){0,4}?|\s+)%s"
-    return bool(re.search(said % (re.escape(name), _NOT_A_MODEL_KIND), text))
+    return any(_CALLED_OTHER_THAN_A_MODEL.match(text, end) for end in _words_of(text).ends_of(name))
 
 
 def _coined_from_families(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
@@ -826,16 +846,69 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
     return tuple(found.values())
 
 
+#: Before a name, a list of tools it is in: "methods like ", "tools such as A, B, ".
+_TOOLS_LISTED = re.compile(r"\b%s\s+(?:like|such\s+as|including|e\.g\.,?)\s+" % _TOOL_KIND)
+_TOOL_LISTED = re.compile(r"[\w-]+,\s+")
+#: After a name, what says it is a tool: ", an evaluation framework".
+_CALLED_A_TOOL = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,4}?%s" % _TOOL_KIND)
+
+
 def _said_to_be_a_tool(text: str, name: str) -> bool:
     """Return whether the text says a name is a method, framework or tool ("methods like DeepEval",
     "DeepEval, an evaluation framework")."""
-    escaped = re.escape(name)
-    return bool(
-        re.search(
-            r"\b%s\s+(?:like|such\s+as|including|e\.g\.,?)\s+(?:[\w-]+,\s+)*%s(?![\w-])" % (_TOOL_KIND, escaped), text
-        )
-        or re.search(r"(?<![\w-])%s,\s+an?\s+(?:[\w-]+\s+){0,4}?%s" % (escaped, _TOOL_KIND), text)
+    words = _words_of(text)
+    return any(
+        (end - len(name) in words.tools_listed and not _WORD_GOES_ON.match(text, end))
+        or _CALLED_A_TOOL.match(text, end)
+        for end in words.ends_of(name)
     )
+
+
+_WORD_GOES_ON = re.compile(r"[\w-]")
+_HYPHENATED_WORD = re.compile(r"(?<![\w-])[\w-]+")
+
+
+class _Words:
+    """Where each word of a text starts, to find a name's every occurrence without searching the whole
+    text once per name (which is quadratic: abstracts name more things the longer they are)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] = {}
+        for match in _HYPHENATED_WORD.finditer(text):
+            self._starts.setdefault(match.group(), []).append(match.start())
+        self._tools_listed: set[int] | None = None
+
+    def ends_of(self, name: str) -> list[int]:
+        """Return where the name ends wherever the text spells it from the start of a word (no letter,
+        digit, underscore or hyphen before it) to a character that is none of these, or to a space,
+        a comma or any other character the name itself has there."""
+        head = _HYPHENATED_WORD.match(name)
+        if not head:  # a name that does not start as a word: searched for
+            return [m.start() + len(name) for m in re.finditer(r"(?<![\w-])(?=%s)" % re.escape(name), self.text)]
+        starts = self._starts.get(head.group(), ())
+        return [start + len(name) for start in starts if self.text.startswith(name, start)]
+
+    @property
+    def tools_listed(self) -> set[int]:
+        """Return where a word in a list of tools may start: after "methods like ", "tools such as A, "."""
+        if self._tools_listed is None:
+            found: set[int] = set()
+            for match in _TOOLS_LISTED.finditer(self.text):
+                position = match.end()
+                while position not in found:
+                    found.add(position)
+                    item = _TOOL_LISTED.match(self.text, position)
+                    if not item:
+                        break
+                    position = item.end()
+            self._tools_listed = found
+        return self._tools_listed
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> _Words:
+    return _Words(text)
 
 
 def _run_with_known_datasets(text: str, gazetteer: Gazetteer, found: set[str]) -> list[str]:
@@ -915,6 +988,7 @@ def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
     """Return the numbers the text reports next to a metric or with a unit and a benchmark."""
     results: list[Result] = []
     for sentence in _SENTENCE.split(text):
+        shown_sentence = sentence.strip()  # (once: each result keeps it)
         previous: tuple[int, str] | None = None  # where the last result ended, and its metric
         # Numbers with a unit and no metric yet, in a list that may end in one ("37.6% and 40.7%
         # improvements"): where each ended, its value shown, and its benchmark.
@@ -928,7 +1002,7 @@ def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
             metric = _metric_beside(after, before, gazetteer, has_unit=bool(unit))
             if unit == "times":  # "11 times better", "3 times faster"
                 unit, metric = "x", "speedup" if after.lstrip().startswith("faster") else "improvement"
-            benchmark = _benchmark_after(sentence[match.end() :], gazetteer)
+            benchmark = _benchmark_after(sentence, match.end(), gazetteer)
             between = sentence[previous[0] : match.start()] if previous else ""
             if not metric and previous and unit and _LISTED_ON.fullmatch(between):
                 metric = previous[1]  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
@@ -939,10 +1013,10 @@ def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
                 waiting = [*(waiting if listed else []), (match.end(), shown, benchmark)] if unit else []
                 continue
             if metric and waiting and _LISTED_ON.fullmatch(sentence[waiting[-1][0] : match.start()]):
-                results += [Result(w, metric, b, sentence.strip()) for _, w, b in waiting]
+                results += [Result(w, metric, b, shown_sentence) for _, w, b in waiting]
             waiting = []
             previous = (match.end(), metric or "score")
-            results.append(Result(shown, metric or "score", benchmark, sentence.strip()))
+            results.append(Result(shown, metric or "score", benchmark, shown_sentence))
     return tuple(results)
 
 
@@ -984,12 +1058,16 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
     return ""
 
 
-def _benchmark_after(rest: str, gazetteer: Gazetteer) -> str:
-    """Return the benchmark named by "on X" right after a number (within a short phrase)."""
-    on = _ON.match(rest) or re.match(r"\s+\w+\s+(?:on|in)\s+(?:the\s+)?", rest)
+_WORD_THEN_ON = re.compile(r"\s+\w+\s+(?:on|in)\s+(?:the\s+)?")
+
+
+def _benchmark_after(sentence: str, end: int, gazetteer: Gazetteer) -> str:
+    """Return the benchmark named by "on X" right after a number that ends at `end` (within a short
+    phrase; read in place, as a copy of the rest of the sentence for every number is quadratic)."""
+    on = _ON.match(sentence, end) or _WORD_THEN_ON.match(sentence, end)
     if not on:
         return ""
-    match = gazetteer.datasets.match(rest, on.end())
+    match = gazetteer.datasets.match(sentence, on.end())
     if not match:
         return ""
     return _dataset_name(match)
