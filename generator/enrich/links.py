@@ -23,18 +23,25 @@ _HF_SECTIONS: dict[str, LinkKind] = {
 
 
 def trim_url(found: str) -> str:
-    """Strip the sentence punctuation, unbalanced brackets and `.git` that follow a pasted URL."""
-    url = found
+    """Strip the sentence punctuation, unbalanced brackets and `.git` that follow a pasted URL.
+
+    Linear in the URL's length: the brackets are counted once and the end moves back, so a URL
+    followed by a long run of `)` is not recounted and copied for each one.
+    """
+    counts = {c: found.count(c) for c in "()[]"}
+    end = len(found)
     while True:
-        before = url
-        url = url.rstrip(_TRAILING)
+        before = end
+        while end and found[end - 1] in _TRAILING:
+            end -= 1
         for closer, opener in ((")", "("), ("]", "[")):
-            if url.endswith(closer) and url.count(closer) > url.count(opener):
-                url = url[:-1]
-        if url.lower().endswith(".git"):
-            url = url[:-4]
-        if url == before:
-            return url
+            if end and found[end - 1] == closer and counts[closer] > counts[opener]:
+                counts[closer] -= 1
+                end -= 1
+        if found[max(end - 4, 0) : end].lower() == ".git" and end >= 4:
+            end -= 4
+        if end == before:
+            return found[:end]
 
 
 def clean_url(found: str) -> str | None:

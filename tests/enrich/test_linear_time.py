@@ -43,6 +43,7 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "LaTeX quotes never closed and a URL glued to URLs": lambda i: "``a " if i % 2 else "http://ahttp://a",
     "one long word": lambda i: "a",
     "capitalised words without a sentence end": lambda i: ("Large ", "Language ", "Model ", "Bench ")[i % 4],
+    "a URL followed by a long run of closing brackets": lambda i: "see https://github.com/x/y" if i == 0 else ")",
 }
 
 
