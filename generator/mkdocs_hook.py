@@ -1,10 +1,14 @@
 """MkDocs hook: regenerate pages under `mkdocs serve`, and let search weigh title length.
 
-`mkdocs.yml` watches `data/` and `site_templates/`; a change there triggers a rebuild, and this
-hook turns it into fresh Markdown first. `mkdocs build` is left alone: `make site` runs the
+Under `mkdocs serve` the hook watches `data/` and `site_templates/` itself: a change there runs
+the generator, whose new Markdown in `docs_src/` MkDocs (which watches its docs folder) builds
+and reloads once. Not through MkDocs' own `watch` list: the generator writes the state file into
+`data/`, so every change was built and reloaded twice. The state, the embeddings cache, hidden
+and temporary files are not data changes. `mkdocs build` is left alone: `make site` runs the
 generator itself, so that rejected records fail the build with their own exit code. When the
 generator stops (a broken state file, no paper) or crashes, the error is logged and the pages
 generated before are served: serve keeps running, and the next change to data/ tries again.
+Problems in the data are logged as warnings (merges as info), each with its file and line.
 
 After every build, the copy of Material's search worker in the site is set to Lunr's default
 length normalisation (`b(0.75)`) instead of none (`b(0)`): without it a pasted short title such
@@ -29,19 +33,26 @@ from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _command: str | None = None
+_generated = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this run is `serve`."""
-    global _command
-    _command = command
+    global _command, _generated
+    _command, _generated = command, False
 
 
 def on_pre_build(config: Any) -> None:
-    """Regenerate `docs_src/` from `data/` when serving."""
-    if _command != "serve":
+    """Generate `docs_src/` from `data/` once when serving starts; the watcher does the rest."""
+    global _generated
+    if _command != "serve" or _generated:
         return
-    root = Path(config.config_file_path).parent
+    _generated = True
+    regenerate(Path(config.config_file_path).parent, Path(config.docs_dir))
+
+
+def regenerate(root: Path, docs_dir: Path) -> None:
+    """Run the generator for the project at `root`; log what it found, never raise."""
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     from generator.build import EmptyCollectionError, build
@@ -50,10 +61,10 @@ def on_pre_build(config: Any) -> None:
     from generator.state import StateError
 
     try:
-        result = build(Settings(docs_dir=Path(config.docs_dir)).resolved(root))
+        result = build(Settings(docs_dir=docs_dir).resolved(root))
     except EmptyCollectionError as error:
         for problem in error.problems:
-            log.info("paper-atlas: %s", problem)
+            _log_problem(problem)
         log.error("paper-atlas: %s; serving the pages generated before", error)
         return
     except (StateError, SemanticModelError, OSError) as error:
@@ -65,13 +76,77 @@ def on_pre_build(config: Any) -> None:
         log.exception("paper-atlas: internal error, a bug in paper-atlas; serving the pages generated before")
         return
     for problem in result.catalog.problems:
-        log.info("paper-atlas: %s", problem)  # info, not warning: serve keeps running on bad data
+        _log_problem(problem)
     log.info(
         "paper-atlas: %d papers, %d files written, %d removed",
         len(result.catalog.papers),
         len(result.report.written),
         len(result.report.removed),
     )
+
+
+def _log_problem(problem: Any) -> None:
+    # Warnings, not errors: serve keeps running on bad data, and `mkdocs serve` is not strict.
+    (log.info if problem.severity == "info" else log.warning)("paper-atlas: %s", problem)
+
+
+_CHANGES = frozenset({"created", "modified", "deleted", "moved"})
+#: Seconds without another change before a burst of changes (an editor's save) regenerates once.
+SETTLE_SECONDS = 0.3
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Watch data/ and site_templates/; regenerate once per burst of changes to what they hold."""
+    import threading
+
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    timer: list[threading.Timer] = []
+    lock = threading.Lock()
+
+    def changed(event: FileSystemEvent) -> None:
+        # Only changes: watchdog also reports files opened and closed, as the generator reads them.
+        if event.event_type not in _CHANGES or event.is_directory:
+            return
+        if not any(is_input(str(p), root) for p in _paths(event)):
+            return
+        with lock:
+            for pending in timer:
+                pending.cancel()
+            timer[:] = [threading.Timer(SETTLE_SECONDS, regenerate, (root, docs_dir))]
+            timer[0].daemon = True
+            timer[0].start()
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = changed  # type: ignore[method-assign]
+    observer = Observer()
+    for folder in ("data", "site_templates"):
+        if (root / folder).is_dir():
+            observer.schedule(handler, str(root / folder), recursive=True)
+    observer.daemon = True
+    observer.start()
+    return server
+
+
+def _paths(event: Any) -> list[str]:
+    return [p for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+
+
+def is_input(path: str, root: Path) -> bool:
+    """Say whether a changed file is an input of the generator: not its own state or cache files."""
+    from generator.ingest import EMBEDDINGS_FILE, STATE_FILE
+
+    name = Path(path).name
+    if name in (STATE_FILE, EMBEDDINGS_FILE) or name.startswith(".") or name.endswith(("~", ".tmp", ".swp")):
+        return False
+    try:
+        Path(path).resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 #: The one place Material's worker disables length normalisation, and what it becomes.

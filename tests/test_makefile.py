@@ -60,8 +60,8 @@ def project(tmp_path: Path) -> Path:
     return work
 
 
-def make_site(work: Path, status: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FAKE_STATUS": status, "PYTHONPATH": str(ROOT)}
+def make_site(work: Path, status: str, site_url: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FAKE_STATUS": status, "PYTHONPATH": str(ROOT), "SITE_URL": site_url}
     env.pop("ATLAS_SEMANTIC_MODEL", None)
     command = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), "-C", str(work), "site"]
     return subprocess.run(
@@ -98,3 +98,10 @@ def test_site_is_left_as_it_was_after_any_other_exit_status(tmp_path: Path, stat
     if status == "empty":
         assert "no papers in data" in done.stderr and "--allow-empty" in done.stderr
     assert not (work / "docs_src").exists()
+
+
+@pytest.mark.parametrize(("site_url", "warned"), [("", True), ("https://example.org/papers/", False)])
+def test_a_site_built_without_site_url_says_where_its_links_point(tmp_path: Path, site_url: str, warned: bool) -> None:
+    done = make_site(project(tmp_path), "0", site_url)
+    assert done.returncode == 0, done.stderr
+    assert ("SITE_URL is not set" in done.stderr) == warned, done.stderr

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,14 +20,21 @@ def project(tmp_path: Path) -> SimpleNamespace:
     return SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs_src"))
 
 
-def test_serve_regenerates_pages_from_data_before_each_build(tmp_path: Path) -> None:
+def regenerate(config: SimpleNamespace) -> None:
+    """What the hook's watcher does when data/ changes under `mkdocs serve`."""
+    mkdocs_hook.regenerate(Path(config.config_file_path).parent, Path(config.docs_dir))
+
+
+def test_serve_generates_pages_at_start_and_regenerates_them_on_change(tmp_path: Path) -> None:
     config = project(tmp_path)
     mkdocs_hook.on_startup(command="serve", dirty=False)
     mkdocs_hook.on_pre_build(config)
     assert (tmp_path / "docs_src" / "papers" / "tinynet.md").exists()
     (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
     shutil.copy(FIXTURES / "listings" / "listing_crlf_bom.txt", tmp_path / "data")
-    mkdocs_hook.on_pre_build(config)
+    mkdocs_hook.on_pre_build(config)  # a rebuild MkDocs starts does not regenerate: the watcher does
+    assert not (tmp_path / "docs_src" / "papers" / "crlfnet.md").exists()
+    regenerate(config)
     assert (tmp_path / "docs_src" / "papers" / "crlfnet.md").exists()
     # The paper left the data: its URL stays, with a page that says so.
     assert "no longer in the collection" in (tmp_path / "docs_src" / "papers" / "tinynet.md").read_text()
@@ -65,7 +73,7 @@ def test_serve_logs_a_broken_state_or_a_crash_and_keeps_the_pages_it_had(
     good = state.read_text()
     state.write_text(good[:100])
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.paper_atlas")
-    mkdocs_hook.on_pre_build(config)  # no exception: serve goes on
+    regenerate(config)  # no exception: serve goes on
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1 and f"{state}:" in errors[0] and "serving the pages generated before" in errors[0]
     assert page.read_bytes() == before and state.read_text() == good[:100]
@@ -76,12 +84,64 @@ def test_serve_logs_a_broken_state_or_a_crash_and_keeps_the_pages_it_had(
         raise ValueError("Found array with 0 feature(s)")
 
     monkeypatch.setattr("generator.build.render_site", crash)
-    mkdocs_hook.on_pre_build(config)
+    regenerate(config)
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1 and "internal error" in errors[0].getMessage() and errors[0].exc_info
     monkeypatch.undo()
     (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
     caplog.clear()
-    mkdocs_hook.on_pre_build(config)
+    regenerate(config)
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1 and "no papers in" in errors[0] and page.read_bytes() == before
+
+
+def test_a_real_serve_regenerates_and_reloads_once_per_data_change(tmp_path: Path) -> None:
+    import re
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from benchmarks.run import copy_hand_written_docs, site_config
+
+    (tmp_path / "data").mkdir()
+    shutil.copy(FIXTURES / "listings" / "listing_missing_abstract.txt", tmp_path / "data")
+    (tmp_path / "site_templates").symlink_to(ROOT / "site_templates")
+    docs = tmp_path / "docs_src"
+    copy_hand_written_docs(docs)
+    config = site_config(tmp_path, docs, tmp_path / "site")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # the project lies beside the config, not here
+    )
+
+    def output() -> str:
+        return (tmp_path / "serve.log").read_text(encoding="utf-8")
+
+    def wait_for(pattern: str, count: int, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while len(re.findall(pattern, output())) < count:
+            assert serve.poll() is None and time.monotonic() < deadline, output()
+            time.sleep(0.2)
+
+    try:
+        wait_for(r"Serving on", 1)
+        assert len(re.findall(r"paper-atlas: \d+ papers", output())) == 1
+        assert re.search(r"WARNING.*paper-atlas: listing_missing_abstract.txt:\d+: warning", output()), output()
+        shutil.copy(FIXTURES / "listings" / "listing_crlf_bom.txt", tmp_path / "data")
+        wait_for(r"Reloading browsers", 1)
+        time.sleep(3)  # long enough for a second rebuild, had the state file's write caused one
+        assert len(re.findall(r"paper-atlas: \d+ papers", output())) == 2, output()
+        assert len(re.findall(r"Reloading browsers", output())) == 1, output()
+        assert (docs / "papers" / "crlfnet.md").exists()
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+        log.close()
