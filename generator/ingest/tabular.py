@@ -113,7 +113,7 @@ def read_json(path: str, content: str) -> Result:
     try:
         data = _loads(content)
     except json.JSONDecodeError as error:
-        return [], [Problem(path, error.lineno, f"invalid JSON ({error.msg}); fix it or remove the file")]
+        return [], [Problem(path, error.lineno, f"invalid JSON ({error.msg} at column {error.colno}); fix it or remove the file")]
     except RecursionError:
         return [], [Problem(path, None, "JSON nested too deeply to read; flatten it to a list of papers")]
     if looks_like_hf_daily(data):
@@ -134,7 +134,7 @@ def read_json_lines(path: str, content: str) -> Result:
         try:
             item = _loads(line)
         except json.JSONDecodeError as error:
-            problems.append(Problem(path, number, f"invalid JSON ({error.msg}); line skipped"))
+            problems.append(Problem(path, number, f"invalid JSON ({error.msg} at column {error.colno}); line skipped"))
             continue
         except RecursionError:
             problems.append(Problem(path, number, "JSON nested too deeply; line skipped"))
