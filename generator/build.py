@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.config import Settings
@@ -25,6 +26,20 @@ from generator.merge import merge_records
 from generator.model import Catalog, Paper, Problem
 from generator.parallel import map_in_order
 from generator.state import State, assign_stable_slugs, read_state, retired_pages
+
+#: Called with the name of each stage as it starts (a progress bar on a terminal).
+Progress = Callable[[str], None]
+#: The stages `build` reports, in order.
+STAGES = (
+    "reading data",
+    "merging and identifying",
+    "cleaning and extracting",
+    "comparing texts",
+    "finding topics",
+    "relating papers",
+    "rendering pages",
+    "writing",
+)
 
 #: Per-paper enrichers, in order; each is pure: paper in, paper out.
 PAPER_ENRICHERS = (clean_abstract, extract_links_of, extract_entities)
@@ -65,8 +80,13 @@ class BuildResult:
     state_written: bool = False
 
 
-def build_catalog(settings: Settings) -> tuple[Catalog, State]:
+def _no_progress(stage: str) -> None:
+    """Say nothing of the stages: the default for tests, logs and CI."""
+
+
+def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tuple[Catalog, State]:
     """Read every listing and return the enriched catalog, problems included, and the new state."""
+    progress("reading data")
     # The state first: it holds every URL, and a broken one stops the build before any work.
     state = read_state(settings.state_path)
     # Read everything, so identities can be assigned across all files at once.
@@ -74,20 +94,25 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     if not records and not settings.allow_empty:  # an empty site would replace the published one
         raise EmptyCollectionError(settings, problems)
     # The same paper from several sources becomes one record; each merge is reported.
+    progress("merging and identifying")
     merged, notes = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
     papers, state = assign_stable_slugs([identify(r) for r in merged], state, settings.today)
     # Enrich each paper on its own (in several processes for a large collection).
+    progress("cleaning and extracting")
     papers = map_in_order(enrich_paper, papers, settings.jobs)
     # Then the enrichers that need the whole catalog.
     for enrich_all in CATALOG_ENRICHERS:
         papers = enrich_all(papers)
     # Topics and related papers compare every paper's text with every other's.
+    progress("comparing texts")
     features = text_features(papers, settings.semantic_model, settings.embeddings_path)
     taxonomy_name = settings.taxonomy_path.name
     taxonomy, taxonomy_problems = load_taxonomy(taxonomy_name, read_text(settings.taxonomy_path))
+    progress("finding topics")
     papers, topics = assign_topics(papers, features, state.known_topics(), taxonomy)
     taxonomy_problems += taxonomy.check(taxonomy_name, {t.slug for t in topics}, {p.slug for p in papers})
+    progress("relating papers")
     papers = related_papers(papers, features, topics, state.known_related())
     papers = place_papers(papers, features)
     papers = compact_vectors(papers, features)
@@ -103,11 +128,13 @@ def build_catalog(settings: Settings) -> tuple[Catalog, State]:
     return catalog, state
 
 
-def build(settings: Settings) -> BuildResult:
+def build(settings: Settings, progress: Progress = _no_progress) -> BuildResult:
     """Build the catalog and write its pages into the docs folder, then the state file."""
-    catalog, state = build_catalog(settings)
+    catalog, state = build_catalog(settings, progress)
     # Render every page in memory, then write only what changed.
+    progress("rendering pages")
     pages = render_site(catalog, make_environment(settings.templates_dir), settings)
+    progress("writing")
     report = write_tree(settings.docs_dir, pages, GENERATED_DIRS)
     # The state is written last: a failed render leaves it as it was, to be retried.
     state_written = write_if_changed(settings.state_path, state.to_json().encode("utf-8"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
 
 from generator import __version__
-from generator.build import EmptyCollectionError, build
+from generator.build import STAGES, EmptyCollectionError, build
 from generator.config import Settings, with_trailing_slash
 from generator.enrich.semantic import SemanticModelError
 from generator.state import StateError
@@ -75,7 +76,11 @@ def parser() -> argparse.ArgumentParser:
         default=defaults.jobs,
         help="processes for per-paper work on large collections (default: $ATLAS_JOBS, else the number of cores)",
     )
-    cli.add_argument("--quiet", action="store_true", help="print problems only, no summary")
+    cli.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print problems only: no summary, no progress bar (which shows on a terminal only, not when $CI is set)",
+    )
     cli.add_argument("--traceback", action="store_true", help="on an internal error, print the whole traceback")
     cli.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return cli
@@ -99,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.data_dir.is_dir():
         print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)
         return EXIT_STOPPED
+    bar = progress_bar(args.quiet)
     try:
-        result = build(settings)
+        result = build(settings, bar.stage if bar else _quiet)
     except SemanticModelError as error:
         print(f"paper-atlas: {error}", file=sys.stderr)
         return EXIT_STOPPED
@@ -118,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: say so, and give an exit status no data problem gives
         report_bug(error, args.traceback)
         return EXIT_BUG
+    finally:
+        if bar:
+            bar.close()
     catalog, report = result.catalog, result.report
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
@@ -131,6 +140,36 @@ def main(argv: list[str] | None = None) -> int:
             f"{report.unchanged} unchanged, {len(report.removed)} removed"
         )
     return EXIT_REJECTED if errors and not settings.allow_partial else EXIT_OK
+
+
+def _quiet(stage: str) -> None:
+    """Report no stage."""
+
+
+class StageBar:
+    """A progress bar of the build's stages on a terminal (tqdm), on standard error."""
+
+    def __init__(self) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=len(STAGES), desc="paper-atlas", unit="stage", leave=False, file=sys.stderr)
+        self.started = 0
+
+    def stage(self, name: str) -> None:
+        if self.started:
+            self.bar.update(1)
+        self.started += 1
+        self.bar.set_postfix_str(name)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def progress_bar(quiet: bool) -> StageBar | None:
+    """Return a stage bar when standard error is a terminal and no CI runs us, else None."""
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    return StageBar()
 
 
 def report_bug(error: Exception, full: bool) -> None:

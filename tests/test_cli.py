@@ -201,3 +201,46 @@ def test_every_exit_status_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for status in (EXIT_OK, EXIT_REJECTED, EXIT_STOPPED, EXIT_BUG):
         assert f"\n| {status} | " in readme, f"exit status {status} is missing from the README"
+
+
+def test_a_terminal_gets_a_bar_of_the_stages_logs_and_ci_do_not(monkeypatch) -> None:
+    import io
+    import sys
+
+    from generator import cli
+    from generator.build import STAGES
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    bar = cli.progress_bar(quiet=False)
+    assert bar is not None
+    for stage in STAGES:
+        bar.stage(stage)
+    bar.close()
+    assert "writing" in sys.stderr.getvalue()
+    assert cli.progress_bar(quiet=True) is None
+    monkeypatch.setenv("CI", "true")
+    assert cli.progress_bar(quiet=False) is None
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    monkeypatch.delenv("CI")
+    assert cli.progress_bar(quiet=False) is None
+
+
+def test_build_announces_every_stage_in_order(tmp_path) -> None:
+    import shutil
+
+    from generator.build import STAGES, build
+    from generator.config import Settings
+    from tests.sitebuild import FIXTURES, ROOT
+
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "listings" / "listing_with_page_chrome.txt", data)
+    seen: list[str] = []
+    settings = Settings(data_dir=data, docs_dir=tmp_path / "docs", templates_dir=ROOT / "site_templates")
+    build(settings, seen.append)
+    assert tuple(seen) == STAGES

@@ -113,7 +113,8 @@ def read_json(path: str, content: str) -> Result:
     try:
         data = _loads(content)
     except json.JSONDecodeError as error:
-        return [], [Problem(path, error.lineno, f"invalid JSON ({error.msg} at column {error.colno}); fix it or remove the file")]
+        where = f"{error.msg} at column {error.colno}"
+        return [], [Problem(path, error.lineno, f"invalid JSON ({where}); fix it or remove the file")]
     except RecursionError:
         return [], [Problem(path, None, "JSON nested too deeply to read; flatten it to a list of papers")]
     if looks_like_hf_daily(data):

@@ -104,7 +104,8 @@ def test_bibtex_proceedings_header_gives_venue_and_year_and_sections_become_cate
             "jsonl_with_broken_line.jsonl",
             ["GoodOne: First Paper", "GoodTwo: Third Line"],
             [
-                "jsonl_with_broken_line.jsonl:2: error: invalid JSON (Expecting ',' delimiter at column 54); line skipped",
+                "jsonl_with_broken_line.jsonl:2: error: invalid JSON (Expecting ',' delimiter at column 54); "
+                "line skipped",
                 "jsonl_with_broken_line.jsonl:4: error: record has no title; skipped",
             ],
         ),
