@@ -132,9 +132,9 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     assert files_a == files_b
     topics = len(first.catalog.topics)
     hubs = len(model_hubs(first.catalog.papers)) + len(dataset_hubs(first.catalog.papers))
-    # papers, topics and hubs with their indexes, all-papers, home, what's new, feed, json, bib,
-    # and the explore pages with their data
-    assert len(first.report.written) == 244 + topics + 1 + hubs + 2 + 6 + 4
+    # papers, topics and hubs with their indexes and their feeds, all-papers, home, what's new,
+    # feed, json, bib, ris, csl-json, and the explore pages with their data (table, map, vectors)
+    assert len(first.report.written) == 244 + 2 * topics + 1 + 2 * hubs + 2 + 8 + 5
     assert again.report.written == [] and again.report.removed == []
 
 
