@@ -157,3 +157,15 @@ def test_leaderboard_sentences_stay_readable_on_a_phone(browser: object, serve, 
     assert watch.page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert watch.errors == [] and watch.outside == []
     context.close()
+
+
+def test_table_fits_a_1280_pixel_screen_without_hiding_a_column(watched: PageWatch, serve, seed_site: Path) -> None:
+    page = watched.page  # the `watched` page is 1280 px wide
+    open_page(watched, serve(seed_site) + "explore/table/")
+    page.wait_for_selector(".atlas-table[data-ready='true']")
+    scroll = page.evaluate(
+        "() => { const s = document.querySelector('.atlas-scroll'); return [s.scrollWidth, s.clientWidth]; }"
+    )
+    assert scroll[0] <= scroll[1], f"the table is wider than its box at 1280 px: {scroll}"
+    assert page.locator("th button[data-sort='benchmarks']").is_visible()
+    assert watched.errors == [] and watched.outside == []
