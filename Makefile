@@ -108,4 +108,7 @@ lock: ## re-resolve requirements/*.txt from the pins in pyproject.toml
 	 | grep -vxF -f requirements/semantic.txt) > requirements/test.txt
 
 clean: ## remove site/, generated pages and the virtual environment
-	rm -rf site $(VENV) docs_src/papers docs_src/index.md .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site.tmp .site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts \
+		docs_src/papers docs_src/all docs_src/topics docs_src/models docs_src/datasets docs_src/explore \
+		docs_src/index.md docs_src/whats-new.md docs_src/feed.xml docs_src/feed-*.xml \
+		docs_src/papers.json docs_src/papers.bib docs_src/papers.ris docs_src/papers.csl.json
