@@ -97,6 +97,7 @@ SETTLE_SECONDS = 0.3
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Watch data/ and site_templates/; regenerate once per burst of changes to what they hold."""
+    import contextlib
     import threading
 
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -106,6 +107,14 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     docs_dir = Path(config.docs_dir)
     timer: list[threading.Timer] = []
     lock = threading.Lock()
+    # MkDocs builds once its docs folder has been quiet for 0.1 s; writing many pages can pause
+    # longer than that, and it built twice. Its rebuild condition is held while regenerating, so
+    # the changes it sees wait until every page is written (MkDocs 1.6's LiveReloadServer).
+    writing = getattr(server, "_rebuild_cond", None) or contextlib.nullcontext()
+
+    def regenerate_whole() -> None:
+        with writing:
+            regenerate(root, docs_dir)
 
     def changed(event: FileSystemEvent) -> None:
         # Only changes: watchdog also reports files opened and closed, as the generator reads them.
@@ -116,7 +125,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
         with lock:
             for pending in timer:
                 pending.cancel()
-            timer[:] = [threading.Timer(SETTLE_SECONDS, regenerate, (root, docs_dir))]
+            timer[:] = [threading.Timer(SETTLE_SECONDS, regenerate_whole)]
             timer[0].daemon = True
             timer[0].start()
 
