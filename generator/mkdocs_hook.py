@@ -90,6 +90,8 @@ def _log_problem(problem: Any) -> None:
     (log.info if problem.severity == "info" else log.warning)("paper-atlas: %s", problem)
 
 
+#: Seconds to wait for watchdog's late reports: its inotify move grouper holds a rename 0.5 s.
+MOVE_DELAY = 1.0
 _CHANGES = frozenset({"created", "modified", "deleted", "moved"})
 #: Seconds without another change before a burst of changes (an editor's save) regenerates once.
 SETTLE_SECONDS = 0.3
@@ -99,6 +101,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Watch data/ and site_templates/; regenerate once per burst of changes to what they hold."""
     import contextlib
     import threading
+    import time
 
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
@@ -108,13 +111,16 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     timer: list[threading.Timer] = []
     lock = threading.Lock()
     # MkDocs builds once its docs folder has been quiet for 0.1 s; writing many pages can pause
-    # longer than that, and it built twice. Its rebuild condition is held while regenerating, so
-    # the changes it sees wait until every page is written (MkDocs 1.6's LiveReloadServer).
+    # longer than that, and watchdog reports a rename (each page is staged, then renamed into
+    # place) half a second late, to pair its two halves: it built twice. Its rebuild condition
+    # is held while regenerating and for MOVE_DELAY after, so the changes it sees wait until
+    # every page is written and reported (MkDocs 1.6's LiveReloadServer).
     writing = getattr(server, "_rebuild_cond", None) or contextlib.nullcontext()
 
     def regenerate_whole() -> None:
         with writing:
             regenerate(root, docs_dir)
+            time.sleep(MOVE_DELAY)
 
     def changed(event: FileSystemEvent) -> None:
         # Only changes: watchdog also reports files opened and closed, as the generator reads them.
