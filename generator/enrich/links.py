@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from urllib.parse import quote, urlsplit
 
+from generator.ingest.fields import is_http_url
 from generator.model import Link, LinkKind, Paper
 
 #: Addresses people paste without a scheme: a URL may start with one of these.
@@ -49,11 +50,7 @@ def clean_url(found: str) -> str | None:
     url = trim_url(found)
     if not re.match(r"(?i)https?://", url):
         url = "https://" + url
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # a bracketed host that is no IPv6 address (`https://[x]/repo`) is no link
-        return None
-    if parts.scheme.lower() not in ("http", "https") or "." not in parts.netloc:
+    if not is_http_url(url):  # also a bracketed host that is no IPv6 address (`https://[x]/repo`)
         return None
     # Percent-encode spaces, quotes and non-ASCII; `escape_url` handles the Markdown context.
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
