@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.ingest import fields
+from generator.lookalike import HANGUL_FILLERS
 from generator.model import Problem, Record, Source
 
 #: Longest title kept, in characters; the longest real titles are about 300.
@@ -33,7 +34,7 @@ TERMS_LIMIT = 100
 #: refuses them. Lone surrogates are made "?" by `fields.text`.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Letters that render as blank space (Hangul fillers, the blank Braille pattern).
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_BLANK_LETTERS = frozenset(HANGUL_FILLERS + "\u2800")
 
 
 def has_visible_characters(value: str) -> bool:
