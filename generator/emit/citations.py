@@ -12,6 +12,7 @@ from typing import Any
 
 import rispy
 
+from generator.emit.exports import in_proceedings
 from generator.model import Paper
 
 _YEAR_MONTH_DAY = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -30,9 +31,10 @@ def _line(text: str) -> str:
 
 
 def _kind(paper: Paper) -> tuple[str, str]:
-    """Return the (RIS type, CSL type) of a paper: a conference paper, an article or a preprint."""
-    venue = paper.record.venue.lower()
-    if "proc" in venue or "conference" in venue:
+    """Return the (RIS type, CSL type) of a paper: a conference paper, an article or a preprint,
+    by the rule BibTeX's entry type follows (`exports.in_proceedings`)."""
+    venue = paper.record.venue
+    if in_proceedings(venue):
         return "CPAPER", "paper-conference"
     if venue:
         return "JOUR", "article-journal"

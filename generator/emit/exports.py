@@ -59,6 +59,15 @@ def bibtex_value(text: str) -> str:
     return " ".join(text.split()).translate(_LATEX_SPECIALS)
 
 
+def in_proceedings(venue: str) -> bool:
+    """Say whether a venue is a conference's proceedings (else a journal, when there is one).
+
+    The one rule every export follows: BibTeX's @inproceedings, RIS's CPAPER, CSL's
+    paper-conference and the citation_conference_title tag.
+    """
+    return "proc" in venue.lower()
+
+
 def bibtex_entry(paper: Paper) -> str:
     """Return the BibTeX entry of a paper, keyed by its slug; every value is braced and balanced."""
     record = paper.record
@@ -67,9 +76,9 @@ def bibtex_entry(paper: Paper) -> str:
         fields.append(("author", " and ".join(bibtex_value(a) for a in record.authors)))
     if year := re.match(r"\d{4}", record.date):
         fields.append(("year", year.group()))
-    in_proceedings = "proc" in record.venue.lower()
+    proceedings = in_proceedings(record.venue)
     if record.venue:
-        fields.append(("booktitle" if in_proceedings else "journal", bibtex_value(record.venue)))
+        fields.append(("booktitle" if proceedings else "journal", bibtex_value(record.venue)))
     if record.arxiv_id:
         fields += [("eprint", record.arxiv_id), ("archiveprefix", "arXiv")]
     if record.doi:
@@ -77,7 +86,7 @@ def bibtex_entry(paper: Paper) -> str:
     # The paper's own address: its arXiv page, DOI or first link (the links list starts with those).
     if paper.links:
         fields.append(("url", bibtex_value(paper.links[0].url)))
-    kind = "inproceedings" if in_proceedings else ("article" if record.venue else "misc")
+    kind = "inproceedings" if proceedings else ("article" if record.venue else "misc")
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
     return f"@{kind}{{{paper.slug},\n{body}\n}}\n"
 
