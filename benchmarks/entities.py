@@ -20,8 +20,8 @@ import yaml
 
 from generator.build import build_catalog
 from generator.config import Settings
-from generator.enrich.entities import normalise_name
 from generator.model import Paper
+from generator.text.names import normalise_name
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from generator.enrich.clean import clean_title
-from generator.enrich.entities import COMMON_ACRONYMS
 from generator.model import Paper, Record
+from generator.text.latex import clean_title
+from generator.text.names import COMMON_ACRONYMS
+from generator.text.slugs import slugify, unique
 
 #: Words that head a title but are no name ("Survey: ...").
 _NOT_NAMES = frozenset({"survey", "review", "overview", "introduction", "tutorial", "position", "abstract"})
@@ -15,7 +15,6 @@ _NOT_NAMES = frozenset({"survey", "review", "overview", "introduction", "tutoria
 _FIELD_ACRONYMS = frozenset({"llm", "llms", "ai", "nlp", "ml", "rl", "lm", "lms"})
 _PREFIX = re.compile(r"^(?P<prefix>[^:]{1,60}?)\s*:\s+\S")
 _TRAILING_WORDS = re.compile(r"\s+(?:Technical Report|Report)$")
-_SLUG_MAX = 60
 
 
 def _is_name_like(word: str) -> bool:
@@ -94,41 +93,9 @@ def abstract_name(title: str, abstract: str) -> str | None:
     return None
 
 
-def slugify(text: str) -> str:
-    """Return a lowercase ASCII slug of at most 60 characters, cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > _SLUG_MAX:
-        slug = slug[: _SLUG_MAX + 1].rsplit("-", 1)[0] if "-" in slug[:_SLUG_MAX] else slug[:_SLUG_MAX]
-    return slug or "paper"
-
-
-#: Every slug `slugify` and `unique` make, and the only ones a state file or taxonomy may name:
-#: a slug becomes a file name, so `../` or `/` in one would write outside the docs folder.
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-def is_slug(text: object) -> bool:
-    """Say whether `text` is a slug as the generator makes them (use it before a slug becomes a path)."""
-    return isinstance(text, str) and SLUG.fullmatch(text) is not None
-
-
-#: Slugs a paper may not take: the generated index pages live beside the paper pages.
-RESERVED_SLUGS = frozenset({"index"})
-
-
 def unique_slug(paper: Paper, taken: set[str]) -> str:
     """Return a slug from the paper's short name or title that is not in `taken` (`-2`, `-3`...)."""
-    return unique(slugify(paper.short_name or paper.title), taken)
-
-
-def unique(base: str, taken: set[str]) -> str:
-    """Return `base`, or `base-2`, `base-3`... the first not in `taken` nor reserved."""
-    slug, number = base, 1
-    while slug in taken or slug in RESERVED_SLUGS:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique(slugify(paper.short_name or paper.title, "paper"), taken)
 
 
 def aliases(name: str | None) -> tuple[str, ...]:

@@ -21,9 +21,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.enrich.clean import clean_title, title_text
-from generator.lookalike import INVISIBLE_CLASS, skeleton
 from generator.model import Problem, Record, Source
+from generator.text.latex import clean_title, title_text
+from generator.text.lookalike import INVISIBLE_CLASS, skeleton
 
 #: What a title's spelling ignores: punctuation, spaces and symbols, but not invisible characters.
 _NOT_SPELLING = re.compile(f"(?:(?![{INVISIBLE_CLASS}])[\\W_])+")

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.enrich.topics import KnownTopics
-from generator.identify import is_slug, unique_slug
+from generator.identify import unique_slug
 from generator.ingest import STATE_FILE
 from generator.merge import conflicting, identity_keys
 from generator.model import Paper, RetiredPage, Source, Topic, Update
+from generator.text.slugs import is_slug
 
 STATE_VERSION = 1
 

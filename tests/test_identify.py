@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.identify import abstract_name, aliases, identify, short_name, slugify, unique_slug
+from generator.identify import abstract_name, aliases, identify, short_name, unique_slug
 from generator.model import Record, Source
 
 
@@ -56,25 +56,6 @@ def test_the_titles_name_comes_first_then_the_abstracts() -> None:
     assert named.short_name == "MT-Ladder"
     unnamed = identify(Record(title="A Framework for Translation", abstract="We present LadderX.", source=source))
     assert unnamed.short_name == "LadderX" and unnamed.aliases == ("LadderX",)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("MT-Ladder", "mt-ladder"),
-        ("CodeT5+", "codet5"),
-        ("Caf\u00e9 Na\u00efve: \u00dcber", "cafe-naive-uber"),
-        ("<script>alert(1)</script>", "script-alert-1-script"),
-        ("---", "paper"),
-        (
-            "Efficient Continual Pre-training by Mitigating the Stability Gap in Large Models",
-            "efficient-continual-pre-training-by-mitigating-the-stability",
-        ),
-    ],
-)
-def test_slugify(text: str, expected: str) -> None:
-    assert slugify(text) == expected
-    assert len(slugify(text)) <= 60
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import re
 
 from markupsafe import Markup
 
-from generator.lookalike import strip_invisible
 from generator.model import Span
+from generator.text.lookalike import strip_invisible
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", '"': "&quot;"}
 #: Characters Python-Markdown honours a backslash escape for and that start inline markup.

@@ -17,10 +17,11 @@ from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, tab
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import added_on, render_feed, render_term_feed
 from generator.emit.markdown import visible_text
-from generator.identify import slugify, unique
-from generator.lookalike import strip_invisible
 from generator.model import Catalog, Paper, Result, RetiredPage, Topic
 from generator.parallel import map_in_order
+from generator.text.lookalike import strip_invisible
+from generator.text.sentences import first_sentence
+from generator.text.slugs import slugify, unique
 
 #: Folders under the docs folder that the generator owns and may prune, and its files in the
 #: folder itself that a pattern names: the feeds of topics and hubs (see `term_feed`).
@@ -96,8 +97,7 @@ def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Topic]) ->
 def summary(paper: Paper) -> str:
     """Return a paper's one-line summary: its abstract's first sentence, cut at a word if long."""
     text = " ".join(paper.abstract_text.split())
-    match = re.search(r"(?<=[.!?])\s+(?=[A-Z])", text)
-    sentence = text[: match.start()] if match else text
+    sentence = first_sentence(text)
     if len(sentence) <= SUMMARY_LENGTH:
         return sentence
     return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
@@ -261,7 +261,7 @@ def _hubs(papers: list[Paper], names_of: Any) -> list[Hub]:
     taken: set[str] = set()
     hubs = []
     for name in kept:
-        slug = unique(slugify(name) or "hub", taken)
+        slug = unique(slugify(name, "hub"), taken)
         taken.add(slug)
         results = [
             (paper, result)

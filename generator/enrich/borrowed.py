@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.enrich.entities import normalise_name
 from generator.model import DatasetName, ModelName, Paper
+from generator.text.names import normalise_name
 
 
 def borrow_named_entities(papers: list[Paper]) -> list[Paper]:

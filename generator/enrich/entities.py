@@ -24,11 +24,12 @@ import yaml
 
 from generator.enrich.text import paper_text
 from generator.model import DatasetName, ModelName, Paper, Result
+from generator.text.names import COMMON_ACRONYMS, normalise_name
+from generator.text.sentences import sentences
 
 GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer.yaml"
 #: What a dataset name is: a benchmark (evaluated on) or a dataset (trained on, or a corpus).
 Kind = Literal["benchmark", "dataset"]
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?[BMKbm]|\d+x\d+(?:\.\d+)?[BMbm])$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
 _VARIANTS = (
@@ -121,11 +122,6 @@ _A_MODEL_EXPANDED = re.compile(
 #: ... where the name ends the phrase ("a 1.3B-parameter model, CuatroLLM, from scratch"), not begins a
 #: clause ("with a 1.5B model, CLUE boosts accuracy").
 _APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:from|on|with|which|that|trained|as|in|for)\b")
-#: Acronyms every ML abstract uses that are not names of models or datasets.
-_ACRONYMS = """LLM LLMs NLP AI ML QA SFT RL RLHF DPO NLU NLG MT IR CV GPU GPUs API APIs PLM PLMs MLLM MLLMs SLM
-SLMs CoT ICL PEFT LoRA MoE OCR VQA ASR TTS KG RAG SOTA CPU LM LMs VLM VLMs
-NER NLI POS SRL IE RE MRC CNN CNNs RNN RNNs LSTM LSTMs GNN GNNs MLP MLPs GAN GANs VAE VAEs GRU GRUs Seq2Seq"""
-COMMON_ACRONYMS = frozenset(_ACRONYMS.split())
 #: A name as papers coin them: capitalised, with a second capital or a digit (TOFU, VTAB-1k, SmolLM).
 _NAME = r"(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][A-Za-z0-9]*\d)(?:[-.][A-Za-z0-9]+)*"
 #: ... or a capitalised word joined to others by hyphens ("Ferret-UI", "MCP-Universe").
@@ -674,15 +670,6 @@ def _listed_models(text: str, gazetteer: Gazetteer, known: set[str]) -> list[tup
     return names
 
 
-_NOT_IN_A_KEY = re.compile(r"[\s.\-]")
-
-
-def normalise_name(name: str) -> str:
-    """Return a name without case, spaces, hyphens or dots, to tell two spellings are one (a
-    multiplication sign is "x": "8\u00d77B" is "8x7B")."""
-    return _NOT_IN_A_KEY.sub("", name.lower()).replace("\u00d7", "x")
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _word_key(word: str) -> str:
     """Return a word's normalised name without a split suffix ("MiniF2F-Valid" -> "minif2f").
@@ -947,7 +934,7 @@ def _listed_beside_known(text: str, found: dict[str, DatasetName]) -> list[str]:
     """
     names: list[str] = []
     known = {normalise_name(n) for n in found}
-    for sentence in _SENTENCE.split(text):
+    for sentence in sentences(text):
         lists = []
         for match in _BRACKETED.finditer(sentence):
             items = [i.strip() for i in _LIST_SEPARATOR.split(match.group("items"))]
@@ -987,7 +974,7 @@ _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
 def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
     """Return the numbers the text reports next to a metric or with a unit and a benchmark."""
     results: list[Result] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in sentences(text):
         shown_sentence = sentence.strip()  # (once: each result keeps it)
         previous: tuple[int, str] | None = None  # where the last result ended, and its metric
         # Numbers with a unit and no metric yet, in a list that may end in one ("37.6% and 40.7%

@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 
 from generator.model import Mention, Paper
+from generator.text.sentences import sentences
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 #: Names this short are too likely to be ordinary acronyms to link on their own.
 MIN_NAME_LENGTH = 3
 
@@ -68,7 +68,7 @@ def link_mentions(papers: list[Paper]) -> list[Paper]:
     mentioned_by: dict[str, list[Mention]] = {}
     for paper in papers:
         found: dict[str, Mention] = {}
-        for sentence in _SENTENCE.split(paper.abstract_text):
+        for sentence in sentences(paper.abstract_text):
             for name in _find_names(sentence, by_first_token):
                 target = owner[name]
                 if target != paper.slug and target not in found:

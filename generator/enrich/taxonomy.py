@@ -26,9 +26,9 @@ from typing import Any
 import numpy as np
 import yaml
 
-from generator.identify import is_slug
-from generator.ingest.fields import yaml_error
 from generator.model import Problem
+from generator.text.slugs import is_slug
+from generator.text.yamlerrors import yaml_error
 
 SECTIONS = ("names", "merge", "pin", "split")
 

@@ -24,8 +24,8 @@ from sklearn.preprocessing import normalize
 from generator.enrich.labels import PhraseScorer
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures, paper_text
-from generator.identify import slugify, unique
 from generator.model import Paper, Topic
+from generator.text.slugs import slugify, unique
 
 #: A paper also gets a topic whose centre is at least this close, relative to its primary's.
 SECONDARY_RATIO = 0.85
@@ -196,7 +196,7 @@ class _Namer:
             used.add(label.lower())
             slug = name
             if name.startswith("#"):
-                slug = unique(slugify(label) or "topic", taken)
+                slug = unique(slugify(label, "topic"), taken)
                 taken.add(slug)
                 renamed[name] = slug
             self.labels[slug] = self._taxonomy.names.get(slug, (label, description))

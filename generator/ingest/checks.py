@@ -14,8 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 from generator.ingest import fields
-from generator.lookalike import HANGUL_FILLERS
 from generator.model import Problem, Record, Source
+from generator.text.lookalike import HANGUL_FILLERS
+from generator.text.urls import is_http_url
 
 #: Longest title kept, in characters; the longest real titles are about 300.
 TITLE_LIMIT = 1_000
@@ -83,14 +84,12 @@ def check_record(record: Record) -> tuple[Record | None, list[Problem]]:
         return None, problems
     record, cut_fields = _within_limits(record)
     problems.extend(warning(source, message) for message in cut_fields)
-    usable = tuple(url for url in record.urls if fields.is_http_url(url))
+    usable = tuple(url for url in record.urls if is_http_url(url))
     if usable != record.urls:
         for url in record.urls:
             if url not in usable:
                 problems.append(warning(source, f"link field {_shown(url)} is not a usable http(s) URL; ignored"))
-        record = replace(
-            record, urls=usable, project_pages=tuple(u for u in record.project_pages if fields.is_http_url(u))
-        )
+        record = replace(record, urls=usable, project_pages=tuple(u for u in record.project_pages if is_http_url(u)))
     return record, problems
 
 

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 _ARXIV = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arxiv:|^)\s*"
@@ -93,26 +92,9 @@ def integer(value: Any) -> int | None:
         return None
 
 
-def is_http_url(value: str) -> bool:
-    """Say whether text is an http(s) URL whose host has a dot (`https://[x]/` and `https://x` are not)."""
-    url = value if re.match(r"(?i)https?://", value) else "https://" + value
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # a bracketed host that is no IPv6 address: `https://[github.com/x`
-        return False
-    return parts.scheme.lower() in ("http", "https") and "." in parts.netloc
-
-
 def rfc2822_date(value: Any) -> str:
     """Return `YYYY-MM-DD` from a mail-style date (`Mon, 2 Apr 2007 19:18:42 GMT`), or ''."""
     try:
         return parsedate_to_datetime(text(value)).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return ""
-
-
-def yaml_error(error: Exception) -> tuple[int | None, str]:
-    """Return the line (1-based, when YAML knows it) and the reason of a YAML parse error."""
-    mark = getattr(error, "problem_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    return line, getattr(error, "problem", None) or str(error)

@@ -18,6 +18,7 @@ from generator.ingest.checks import field_problems
 from generator.ingest.hf_daily import looks_like_hf_daily, read_hf_daily
 from generator.ingest.kaggle import kaggle_record, looks_like_kaggle
 from generator.model import Problem, Record, Source
+from generator.text.yamlerrors import yaml_error
 
 COLUMNS = (
     "title",
@@ -171,7 +172,7 @@ def read_yaml(path: str, content: str) -> Result:
     try:
         data = yaml.load(content, Loader=_NoAliasLoader)
     except yaml.YAMLError as error:
-        line, reason = fields.yaml_error(error)
+        line, reason = yaml_error(error)
         return [], [Problem(path, line, f"invalid YAML ({reason}); fix it or remove the file")]
     items = _as_list(path, data)
     if items is None:

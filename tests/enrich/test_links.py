@@ -4,9 +4,10 @@ from dataclasses import replace
 
 import pytest
 
-from generator.enrich.clean import clean_latex, to_spans
-from generator.enrich.links import classify_url, clean_url, extract_links_of
+from generator.enrich.links import classify_url, extract_links_of
 from generator.model import Link, Paper, Record, Source
+from generator.text.latex import clean_latex, to_spans
+from generator.text.urls import clean_url
 
 
 @pytest.mark.parametrize(

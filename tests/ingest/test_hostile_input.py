@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 
 from generator.emit.feed import render_feed
-from generator.enrich.clean import to_spans
-from generator.enrich.links import clean_url
 from generator.ingest import UnreadableFile, decode, read_data_dir, read_file
 from generator.ingest.checks import (
     ABSTRACT_LIMIT,
@@ -21,8 +19,10 @@ from generator.ingest.checks import (
     check_record,
     has_visible_characters,
 )
-from generator.ingest.fields import integer, is_http_url, lines
+from generator.ingest.fields import integer, lines
 from generator.model import Catalog, Paper, Record, Source, Span, Update
+from generator.text.latex import to_spans
+from generator.text.urls import clean_url, is_http_url
 from tests.sitebuild import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"

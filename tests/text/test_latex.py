@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.enrich.clean import clean_latex, clean_title, flatten, to_spans
 from generator.model import Span
+from generator.text.latex import clean_latex, clean_title, flatten, to_spans
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ HANGUL_FILLERS = "\u115f\u1160\u3164\uffa0"
 DRAWN_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd")
 #: Every format character (category Cf, Unicode 15) but the prepended concatenation marks, which are
 #: drawn (the Arabic number signs U+0600-U+0605 and the like), and the Hangul fillers. Written out,
-#: not computed at import; tests/test_lookalike.py checks it against `unicodedata`.
+#: not computed at import; tests/text/test_lookalike.py checks it against `unicodedata`.
 INVISIBLE_CLASS = (
     "\u00ad\u061c\u115f-\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
     "\ufeff\uffa0\ufff9-\ufffb\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from generator.lookalike import DRAWN_FORMAT, HANGUL_FILLERS, INVISIBLE, skeleton, strip_invisible
+from generator.text.lookalike import DRAWN_FORMAT, HANGUL_FILLERS, INVISIBLE, skeleton, strip_invisible
 
 
 def test_invisible_holds_every_format_character_this_python_knows_and_the_hangul_fillers() -> None:
