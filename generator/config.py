@@ -7,8 +7,16 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.ingest import EMBEDDINGS_FILE, STATE_FILE, TAXONOMY_FILE
 from generator.parallel import default_jobs
+
+# The generator's own files in the data folder, which the readers skip (they are no listings).
+
+#: The generator's own memory of slugs and updates; it lives in the data folder but is no listing.
+STATE_FILE = "atlas-state.json"
+#: The curator's names, merges, pins and splits of topics (see `generator.enrich.taxonomy`).
+TAXONOMY_FILE = "atlas-topics.yaml"
+#: Semantic mode's cache of paper embeddings (see `generator.enrich.semantic`).
+EMBEDDINGS_FILE = "atlas-embeddings.npz"
 
 
 def with_trailing_slash(url: str) -> str:

@@ -152,7 +152,7 @@ def _paths(event: Any) -> list[str]:
 
 def is_input(path: str, root: Path) -> bool:
     """Say whether a changed file is an input of the generator: not its own state or cache files."""
-    from generator.ingest import EMBEDDINGS_FILE, STATE_FILE
+    from generator.config import EMBEDDINGS_FILE, STATE_FILE
 
     name = Path(path).name
     if name in (STATE_FILE, EMBEDDINGS_FILE) or name.startswith(".") or name.endswith(("~", ".tmp", ".swp")):

@@ -15,9 +15,9 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from generator.config import STATE_FILE
 from generator.enrich.topics import KnownTopics
 from generator.identify import unique_slug
-from generator.ingest import STATE_FILE
 from generator.merge import conflicting, identity_keys
 from generator.model import Paper, RetiredPage, Source, Topic, Update
 from generator.text.slugs import is_slug

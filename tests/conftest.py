@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import STATE_FILE
+from generator.config import STATE_FILE
 from tests.sitebuild import ROOT, SHARED_FIXTURES, build_site
 
 

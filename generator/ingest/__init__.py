@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.config import EMBEDDINGS_FILE, STATE_FILE, TAXONOMY_FILE
 from generator.ingest.arxiv_atom import read_atom
 from generator.ingest.bibtex import read_bibtex
 from generator.ingest.checks import check_records
@@ -30,12 +31,6 @@ READERS: dict[str, Reader] = {
     ".yml": read_yaml,
     ".csv": read_csv,
 }
-#: The generator's own memory of slugs and updates; it lives in the data folder but is no listing.
-STATE_FILE = "atlas-state.json"
-#: The curator's names, merges, pins and splits of topics (see `generator.enrich.taxonomy`).
-TAXONOMY_FILE = "atlas-topics.yaml"
-#: Semantic mode's cache of paper embeddings (see `generator.enrich.semantic`).
-EMBEDDINGS_FILE = "atlas-embeddings.npz"
 
 
 #: Control characters no text file needs; in one character of ten or more, a file with a NUL is binary.

@@ -8,9 +8,9 @@ import pytest
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from benchmarks.quality import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from generator.enrich.related import _expanded, _scores, _stay_put
 from generator.enrich.text import TextFeatures, paper_text
+from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from tests.enrich.test_topics import catalog, three_fields
 
 
@@ -60,7 +60,7 @@ def test_a_mention_makes_a_paper_related_and_says_so(tmp_path: Path) -> None:
 @pytest.mark.parametrize("labelled", SETS, ids=[s.name for s in SETS])
 def test_related_papers_share_labels_at_least_as_often_as_plain_tfidf(labelled: LabelledSet, tmp_path: Path) -> None:
     """A regression guard; the target (tf-idf + 0.02) and its numbers are in benchmarks/QUALITY.md."""
-    from benchmarks.quality import FIXTURES
+    from generator.evaluation import FIXTURES
 
     papers = catalog_of([FIXTURES / labelled.path], tmp_path)
     labels = [labelled.label(p.record) for p in papers]

@@ -11,12 +11,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks.quality import SEMANTIC_MODEL, precision_at_5, related_rows
 from generator.build import build_catalog
 from generator.cli import main
 from generator.config import Settings
 from generator.enrich import semantic
 from generator.enrich.semantic import SemanticModelError, embed, model_path
+from generator.evaluation import SEMANTIC_MODEL, precision_at_5, related_rows
 from tests.enrich.test_topics import three_fields
 
 
