@@ -64,15 +64,17 @@ browser: ## install Debian's chromium for the browser tests when missing (needs 
 		echo "no chromium and not root: install Debian's chromium, or the browser tests will be skipped"; \
 	fi
 
-test: $(TEST_STAMP) browser ## run every check: ruff, mypy and the whole pytest suite (browser tests included)
+test: $(TEST_STAMP) browser ## run every check: ruff, mypy, the import layers and the whole pytest suite (browser tests included)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
-lint: $(TEST_STAMP) ## ruff and mypy only
+lint: $(TEST_STAMP) ## ruff, mypy and the import layers (import-linter) only
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(SITE_STAMP) ## run the scale benchmark (about 20 minutes); writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks.run

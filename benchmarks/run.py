@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.corpus import write_corpus
-from generator.emit.render import GENERATED_DIRS
 from generator.ingest.listing import read_listing
+from generator.workspace import copy_hand_written_docs, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -52,24 +51,6 @@ def _peak_rss_mb(time_report: str) -> int:
     """Return the peak RSS in MB that `/usr/bin/time -v` reported (0 if it reported none)."""
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", time_report)
     return int(rss.group(1)) // 1024 if rss else 0
-
-
-def site_config(work: Path, docs: Path, site: Path) -> Path:
-    """Write the project's mkdocs.yml for a build in `work`, with absolute paths and no watch list."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
-        config = yaml_load(handle)  # MkDocs' own loader, which resolves `!ENV`
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    config.pop("watch", None)
-    config.update(docs_dir=str(docs), site_dir=str(site))
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    path = work / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def copy_hand_written_docs(destination: Path) -> None:
-    """Copy the project's docs folder without what the generator writes into it."""
-    shutil.copytree(ROOT / "docs_src", destination, ignore=shutil.ignore_patterns(*GENERATED_DIRS, "index.md"))
 
 
 def plain_site(work: Path, listing: Path) -> Path:

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.run import copy_hand_written_docs, site_config
 from generator.build import BuildResult, build
 from generator.config import Settings
+from generator.workspace import copy_hand_written_docs, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -102,7 +102,7 @@ def test_a_real_serve_regenerates_and_reloads_once_per_data_change(tmp_path: Pat
     import sys
     import time
 
-    from benchmarks.run import copy_hand_written_docs, site_config
+    from generator.workspace import copy_hand_written_docs, site_config
 
     (tmp_path / "data").mkdir()
     shutil.copy(FIXTURES / "listings" / "listing_missing_abstract.txt", tmp_path / "data")

@@ -12,13 +12,13 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from benchmarks.run import copy_hand_written_docs, site_config
 from generator.build import EmptyCollectionError, build
 from generator.config import Settings
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures
 from generator.enrich.topics import KnownTopics, assign_topics
 from generator.model import Paper, Record, Source
+from generator.workspace import copy_hand_written_docs, site_config
 from tests.sitebuild import ROOT, build_site, generate
 
 SENTENCE = "We study how small models learn from large ones, and why that works."
