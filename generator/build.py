@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.config import Settings
 from generator.emit.environment import make_environment
@@ -25,7 +25,7 @@ from generator.ingest import read_data_dir
 from generator.merge import merge_records
 from generator.model import Catalog, Paper, Problem
 from generator.parallel import map_in_order
-from generator.state import State, assign_stable_slugs, read_state, retired_pages
+from generator.state import State, assign_stable_slugs, next_state, previous_build, read_state, retired_pages
 
 #: Called with the name of each stage as it starts (a progress bar on a terminal).
 Progress = Callable[[str], None]
@@ -88,7 +88,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     """Read every listing and return the enriched catalog, problems included, and the new state."""
     progress("reading data")
     # The state first: it holds every URL, and a broken one stops the build before any work.
-    state = read_state(settings.state_path)
+    previous = read_state(settings.state_path)
     # Read everything, so identities can be assigned across all files at once.
     records, problems = read_data_dir(settings.data_dir)
     if not records and not settings.allow_empty:  # an empty site would replace the published one
@@ -97,7 +97,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     progress("merging and identifying")
     merged, notes = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
-    papers, state = assign_stable_slugs([identify(r) for r in merged], state, settings.today)
+    papers = assign_stable_slugs([identify(r) for r in merged], previous, settings.today)
     # Enrich each paper on its own (in several processes for a large collection).
     progress("cleaning and extracting")
     papers = map_in_order(enrich_paper, papers, settings.jobs)
@@ -110,22 +110,22 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     taxonomy_name = settings.taxonomy_path.name
     taxonomy, taxonomy_problems = load_taxonomy(taxonomy_name, read_text(settings.taxonomy_path))
     progress("finding topics")
-    papers, topics = assign_topics(papers, features, state.known_topics(), taxonomy)
+    remembered = previous_build(previous)
+    papers, topics = assign_topics(papers, features, remembered.topics, taxonomy)
     taxonomy_problems += taxonomy.check(taxonomy_name, {t.slug for t in topics}, {p.slug for p in papers})
     progress("relating papers")
-    papers = related_papers(papers, features, topics, state.known_related())
+    papers = related_papers(papers, features, topics, remembered.related)
     papers = place_papers(papers, features)
     papers = compact_vectors(papers, features)
-    state.remember(papers, topics)
     catalog = Catalog(
         papers=papers,
         topics=topics,
         problems=problems + notes + taxonomy_problems,
         records_read=len(records),
-        retired=retired_pages(state),
-        updates=state.updates,
     )
-    return catalog, state
+    # The next state, from the previous one and what this build made; the pages show its history.
+    state = next_state(previous, catalog, settings.today)
+    return replace(catalog, retired=retired_pages(state), updates=state.updates), state
 
 
 def build(settings: Settings, progress: Progress = _no_progress) -> BuildResult:

@@ -17,8 +17,8 @@ from generator.build import EmptyCollectionError, build
 from generator.config import Settings
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures
-from generator.enrich.topics import KnownTopics, assign_topics
-from generator.model import Paper, Record, Source
+from generator.enrich.topics import assign_topics
+from generator.model import KnownTopics, Paper, Record, Source
 from tests.sitebuild import ROOT, build_site, generate
 
 SENTENCE = "We study how small models learn from large ones, and why that works."

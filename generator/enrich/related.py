@@ -18,6 +18,7 @@ stays linear in N.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -43,7 +44,10 @@ STAY_MARGIN = 0.05
 
 
 def related_papers(
-    papers: list[Paper], features: TextFeatures, topics: list[Topic], remembered: dict[str, list[str]] | None = None
+    papers: list[Paper],
+    features: TextFeatures,
+    topics: list[Topic],
+    remembered: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Paper]:
     """Return papers with `related` filled in: the RELATED best, best first (remembered ones kept)."""
     remembered = remembered or {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -25,7 +25,7 @@ from generator.enrich.labels import PhraseScorer
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures, paper_text
 from generator.identify import slugify, unique
-from generator.model import Paper, Topic
+from generator.model import KnownTopics, Paper, Topic
 
 #: A paper also gets a topic whose centre is at least this close, relative to its primary's.
 SECONDARY_RATIO = 0.85
@@ -36,19 +36,6 @@ NEIGHBOURS = 3
 def topic_count(papers: int) -> int:
     """Return how many topics a collection of this size is split into: about sqrt(N / 2)."""
     return max(1, min(papers, round(math.sqrt(papers / 2))))
-
-
-@dataclass
-class KnownTopics:
-    """What the state remembers: each paper's primary topic and each topic's label."""
-
-    all_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # paper slug -> its topics, main first
-    labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # topic slug -> (label, description)
-
-    @property
-    def primary(self) -> dict[str, str]:
-        """Return each paper's remembered main topic."""
-        return {paper: topics[0] for paper, topics in self.all_of.items() if topics}
 
 
 def assign_topics(

@@ -12,7 +12,8 @@ from generator.config import Settings
 from generator.enrich.labels import PhraseScorer, phrases
 from generator.enrich.taxonomy import Taxonomy, load_taxonomy
 from generator.enrich.text import text_features
-from generator.enrich.topics import KnownTopics, assign_topics, topic_count
+from generator.enrich.topics import assign_topics, topic_count
+from generator.model import KnownTopics
 from tests.sitebuild import ROOT
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "topics" / "three_fields.jsonl"
