@@ -16,11 +16,14 @@ import io
 import json
 import pstats
 import re
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from generator.build import catalog_context
+from generator.config import Settings
 from generator.enrich import entities
 from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
@@ -29,7 +32,7 @@ from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
 from generator.enrich.text import paper_text
 from generator.identify import abstract_name, identify
-from generator.model import Paper, Record, Source
+from generator.model import Paper, PreviousBuild, Record, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "hf_daily_2025H1"
@@ -139,8 +142,10 @@ def time_stages(abstract: str, wanted: set[str] | None = None) -> dict[str, floa
     enriched = stage("extract_entities", lambda: extract_entities(linked))  # type: ignore[arg-type]
     other = extract_entities(extract_links_of(clean_abstract(replace(paper_of("We present Llama-3."), slug="x"))))
     catalog = [enriched, replace(other, short_name="Llama-3")]
-    mentioned = stage("link_mentions", lambda: link_mentions(catalog))  # type: ignore[arg-type]
-    stage("borrow_named_entities", lambda: borrow_named_entities(mentioned))  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as empty:  # a data folder without a taxonomy file
+        context, _ = catalog_context(catalog, Settings(data_dir=Path(empty)), PreviousBuild())  # type: ignore[arg-type]
+    mentioned = stage("link_mentions", lambda: link_mentions(catalog, context))  # type: ignore[arg-type]
+    stage("borrow_named_entities", lambda: borrow_named_entities(mentioned, context))  # type: ignore[arg-type]
     return times
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.config import Settings
 from generator.emit.environment import make_environment
@@ -11,6 +11,7 @@ from generator.emit.render import GENERATED_DIRS, render_site
 from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
 from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
+from generator.enrich.context import CatalogContext, CatalogEnricher
 from generator.enrich.entities import extract_entities
 from generator.enrich.layout import place_papers
 from generator.enrich.links import extract_links_of
@@ -18,14 +19,14 @@ from generator.enrich.mentions import link_mentions
 from generator.enrich.related import related_papers
 from generator.enrich.taxonomy import load_taxonomy
 from generator.enrich.text import text_features
-from generator.enrich.topics import assign_topics
+from generator.enrich.topics import assign_topics, find_topics
 from generator.enrich.vectors import compact_vectors
 from generator.identify import identify
 from generator.ingest import read_data_dir
 from generator.merge import merge_records
-from generator.model import Catalog, Paper, Problem
+from generator.model import Catalog, Paper, PreviousBuild, Problem
 from generator.parallel import map_in_order
-from generator.state import State, assign_stable_slugs, read_state, retired_pages
+from generator.state import State, assign_stable_slugs, next_state, previous_build, read_state, retired_pages
 
 #: Called with the name of each stage as it starts (a progress bar on a terminal).
 Progress = Callable[[str], None]
@@ -52,8 +53,16 @@ def enrich_paper(paper: Paper) -> Paper:
     return paper
 
 
-#: Catalog-wide enrichers, after every paper is enriched: all papers in, all papers out.
-CATALOG_ENRICHERS = (link_mentions, borrow_named_entities)
+#: Catalog-wide enrichers, in order, after every paper is enriched: each is pure, all papers and
+#: the one context in, all papers out.
+CATALOG_ENRICHERS: tuple[CatalogEnricher, ...] = (
+    link_mentions,
+    borrow_named_entities,
+    assign_topics,
+    related_papers,
+    place_papers,
+    compact_vectors,
+)
 
 
 class EmptyCollectionError(Exception):
@@ -84,11 +93,27 @@ def _no_progress(stage: str) -> None:
     """Say nothing of the stages: the default for tests, logs and CI."""
 
 
+def catalog_context(
+    papers: list[Paper], settings: Settings, previous: PreviousBuild, progress: Progress = _no_progress
+) -> tuple[CatalogContext, list[Problem]]:
+    """Return what every catalog-wide enricher reads, computed once, and the taxonomy file's problems."""
+    # Topics and related papers compare every paper's text with every other's.
+    progress("comparing texts")
+    features = text_features(papers, settings.semantic_model, settings.embeddings_path)
+    name = settings.taxonomy_path.name
+    taxonomy, problems = load_taxonomy(name, read_text(settings.taxonomy_path))
+    # Topics are found once, before any enricher, so that every enricher can name them.
+    progress("finding topics")
+    topics = find_topics(papers, features, previous.topics, taxonomy)
+    problems += taxonomy.check(name, topics.seen, {p.slug for p in papers})
+    return CatalogContext(features, previous, taxonomy, topics), problems
+
+
 def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tuple[Catalog, State]:
     """Read every listing and return the enriched catalog, problems included, and the new state."""
     progress("reading data")
     # The state first: it holds every URL, and a broken one stops the build before any work.
-    state = read_state(settings.state_path)
+    previous = read_state(settings.state_path)
     # Read everything, so identities can be assigned across all files at once.
     records, problems = read_data_dir(settings.data_dir)
     if not records and not settings.allow_empty:  # an empty site would replace the published one
@@ -97,35 +122,24 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     progress("merging and identifying")
     merged, notes = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
-    papers, state = assign_stable_slugs([identify(r) for r in merged], state, settings.today)
+    papers = assign_stable_slugs([identify(r) for r in merged], previous, settings.today)
     # Enrich each paper on its own (in several processes for a large collection).
     progress("cleaning and extracting")
     papers = map_in_order(enrich_paper, papers, settings.jobs)
-    # Then the enrichers that need the whole catalog.
-    for enrich_all in CATALOG_ENRICHERS:
-        papers = enrich_all(papers)
-    # Topics and related papers compare every paper's text with every other's.
-    progress("comparing texts")
-    features = text_features(papers, settings.semantic_model, settings.embeddings_path)
-    taxonomy_name = settings.taxonomy_path.name
-    taxonomy, taxonomy_problems = load_taxonomy(taxonomy_name, read_text(settings.taxonomy_path))
-    progress("finding topics")
-    papers, topics = assign_topics(papers, features, state.known_topics(), taxonomy)
-    taxonomy_problems += taxonomy.check(taxonomy_name, {t.slug for t in topics}, {p.slug for p in papers})
+    # Then the enrichers that need the whole catalog, all reading one context.
+    context, taxonomy_problems = catalog_context(papers, settings, previous_build(previous), progress)
     progress("relating papers")
-    papers = related_papers(papers, features, topics, state.known_related())
-    papers = place_papers(papers, features)
-    papers = compact_vectors(papers, features)
-    state.remember(papers, topics)
+    for enrich_all in CATALOG_ENRICHERS:
+        papers = enrich_all(papers, context)
     catalog = Catalog(
         papers=papers,
-        topics=topics,
+        topics=list(context.topics.topics),
         problems=problems + notes + taxonomy_problems,
         records_read=len(records),
-        retired=retired_pages(state),
-        updates=state.updates,
     )
-    return catalog, state
+    # The next state, from the previous one and what this build made; the pages show its history.
+    state = next_state(previous, catalog, settings.today)
+    return replace(catalog, retired=retired_pages(state), updates=state.updates), state
 
 
 def build(settings: Settings, progress: Progress = _no_progress) -> BuildResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -140,6 +141,30 @@ class Topic:
     primary_count: int = 0
     #: Slugs of the nearest topics, nearest first.
     neighbours: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownTopics:
+    """What the state remembers of topics: each paper's (main first) and each topic's label."""
+
+    #: Paper slug -> the slugs of its topics, main first.
+    all_of: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Topic slug -> (label, description).
+    labels: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def primary(self) -> dict[str, str]:
+        """Return each paper's remembered main topic."""
+        return {paper: topics[0] for paper, topics in self.all_of.items() if topics}
+
+
+@dataclass(frozen=True)
+class PreviousBuild:
+    """What the previous build showed, as the state file remembers it: read once, never changed."""
+
+    topics: KnownTopics = field(default_factory=KnownTopics)
+    #: Paper slug -> the slugs of its related papers, in the order shown.
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import STATE_FILE
-from generator.enrich.topics import KnownTopics
 from generator.identify import unique_slug
 from generator.merge import conflicting, identity_keys
-from generator.model import Paper, RetiredPage, Source, Topic, Update
+from generator.model import Catalog, KnownTopics, Paper, PreviousBuild, RetiredPage, Source, Update
 from generator.text.slugs import is_slug
 
 STATE_VERSION = 1
@@ -64,26 +63,20 @@ class State:
             f'"topics": [\n{topics}\n]}}\n'
         )
 
-    def known_topics(self) -> KnownTopics:
-        """Return the remembered topics of each current paper and each topic's label."""
-        live = [e for e in self.entries if e.topics and not e.removed and not e.merged_into]
-        return KnownTopics(
-            all_of={e.slug: tuple(e.topics) for e in live},
-            labels={t["slug"]: (t["label"], t["description"]) for t in self.topics},
-        )
 
-    def known_related(self) -> dict[str, list[str]]:
-        """Return the remembered related papers of each current paper."""
-        return {e.slug: e.related for e in self.entries if e.related and not e.removed and not e.merged_into}
+def previous_build(state: State) -> PreviousBuild:
+    """Return what the previous build showed: each remembered paper's topics and related papers.
 
-    def remember(self, papers: list[Paper], topics: list[Topic]) -> None:
-        """Record each paper's topics and related papers, and every topic's label, for the next build."""
-        by_slug = {p.slug: p for p in papers}
-        for entry in self.entries:
-            paper = by_slug.get(entry.slug)
-            entry.topics = list(paper.topics) if paper else []
-            entry.related = [r.slug for r in paper.related] if paper else []
-        self.topics = [{"slug": t.slug, "label": t.label, "description": t.description} for t in topics]
+    Only the slugs of this build's papers are looked up; one gone from the data keeps none (the
+    next state clears them), so a paper found again starts afresh.
+    """
+    return PreviousBuild(
+        topics=KnownTopics(
+            all_of={e.slug: tuple(e.topics) for e in state.entries if e.topics},
+            labels={t["slug"]: (t["label"], t["description"]) for t in state.topics},
+        ),
+        related={e.slug: tuple(e.related) for e in state.entries if e.related},
+    )
 
 
 def _entry_dict(entry: Entry) -> dict[str, Any]:
@@ -255,16 +248,27 @@ def digest(paper: Paper) -> str:
     return hashlib.sha256(f"Record({', '.join(shown)})".encode()).hexdigest()[:16]
 
 
-def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[list[Paper], State]:
-    """Give each paper its remembered slug or a new unique one; record what changed today."""
+@dataclass(frozen=True)
+class _Matched:
+    """What matching a build's papers with the state found: each paper's slug, every entry, today's update."""
+
+    slugs: list[str]
+    entries: list[Entry]
+    update: Update
+
+
+def _match(papers: list[Paper], state: State, today: str) -> _Matched:
+    """Match each paper with its remembered entry (or a new one) by identity keys; `state` is not changed."""
+    # Copies: the entries below are updated in place, and the state read stays as it was read.
+    known = [replace(e, keys=list(e.keys)) for e in state.entries]
     by_key: dict[str, Entry] = {}
-    for entry in state.entries:
+    for entry in known:
         for key in entry.keys:
             by_key.setdefault(key, entry)
-    taken = {e.slug for e in state.entries}
+    taken = {e.slug for e in known}
     update = Update(date=today)
     claimed: set[int] = set()  # ids of entries already matched to a paper of this build
-    result: list[Paper] = []
+    slugs: list[str] = []
     for paper in papers:
         keys = identity_keys(paper.record)
         entries: list[Entry] = []
@@ -286,7 +290,7 @@ def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[
             entry.keys = sorted(set(entry.keys) | set(keys))
         else:
             entry = Entry(unique_slug(paper, taken), paper.title, sorted(keys), fingerprint, today)
-            state.entries.append(entry)
+            known.append(entry)
             update.added.append(entry.slug)
         for other in entries:
             if other is not entry:
@@ -296,14 +300,46 @@ def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> tuple[
         claimed.update(id(e) for e in entries)
         claimed.add(id(entry))
         taken.add(entry.slug)
-        result.append(replace(paper, slug=entry.slug))
-    for entry in state.entries:
+        slugs.append(entry.slug)
+    for entry in known:
         if id(entry) not in claimed and not entry.removed and not entry.merged_into:
             entry.removed = today
             update.removed.append(entry.slug)
-    if update.added or update.updated or update.removed:
-        state.updates.append(update)
-    return result, state
+    return _Matched(slugs, known, update)
+
+
+def assign_stable_slugs(papers: list[Paper], state: State, today: str) -> list[Paper]:
+    """Return each paper with its remembered slug or a new unique one; `state` is not changed."""
+    matched = _match(papers, state, today)
+    return [replace(paper, slug=slug) for paper, slug in zip(papers, matched.slugs, strict=True)]
+
+
+def next_state(previous: State, catalog: Catalog, today: str) -> State:
+    """Return the state after a build: every slug given, today's changes, and what each page shows.
+
+    The papers are matched with `previous` again, as `assign_stable_slugs` matched them, so the
+    catalog must hold the slugs it gave; each entry then keeps its paper's topics and related
+    papers (none when the paper is gone), for the next build to keep its pages as they are.
+    """
+    matched = _match(catalog.papers, previous, today)
+    given = [p.slug for p in catalog.papers]
+    if matched.slugs != given:
+        wrong = next(g for g, m in zip(given, matched.slugs, strict=True) if g != m)
+        raise ValueError(f"the catalog's paper {wrong!r} has a slug the state did not give it")
+    by_slug = {p.slug: p for p in catalog.papers}
+    entries = []
+    for entry in matched.entries:
+        paper = by_slug.get(entry.slug)
+        topics = list(paper.topics) if paper else []
+        related = [r.slug for r in paper.related] if paper else []
+        entries.append(replace(entry, topics=topics, related=related))
+    update = matched.update
+    changed = update.added or update.updated or update.removed
+    return State(
+        entries=entries,
+        updates=[*previous.updates, update] if changed else list(previous.updates),
+        topics=[{"slug": t.slug, "label": t.label, "description": t.description} for t in catalog.topics],
+    )
 
 
 def retired_pages(state: State) -> list[RetiredPage]:

@@ -88,7 +88,7 @@ def crash(*args: object, **kwargs: object) -> NoReturn:
     raise ValueError("Found array with 0 feature(s)")
 
 
-@pytest.mark.parametrize("stage", ["generator.build.assign_topics", "generator.build.render_site"])
+@pytest.mark.parametrize("stage", ["generator.build.find_topics", "generator.build.render_site"])
 def test_a_crash_is_an_internal_error_that_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, stage: str
 ) -> None:
@@ -141,7 +141,7 @@ def test_python_m_generator_exits_3_on_a_crash(tmp_path: Path) -> None:
     crashing = (
         "import runpy, generator.build\n"
         "def crash(*args): raise ZeroDivisionError('boom')\n"
-        "generator.build.place_papers = crash\n"
+        "generator.build.CATALOG_ENRICHERS = (crash,)\n"
         "runpy.run_module('generator', run_name='__main__')\n"
     )
     args = ["--data", str(data), "--docs", str(tmp_path / "docs"), "--templates", str(ROOT / "site_templates")]

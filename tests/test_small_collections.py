@@ -16,8 +16,8 @@ from generator.build import EmptyCollectionError, build
 from generator.config import Settings
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures
-from generator.enrich.topics import KnownTopics, assign_topics
-from generator.model import Paper, Record, Source
+from generator.enrich.topics import find_topics
+from generator.model import KnownTopics, Paper, Record, Source
 from generator.workspace import copy_hand_written_docs, site_config
 from tests.sitebuild import ROOT, build_site, generate
 
@@ -74,8 +74,8 @@ def test_topics_of_papers_that_share_no_term_are_one_topic() -> None:
     features = TextFeatures(
         tfidf=sparse.csr_matrix((3, 0), dtype=np.float32), lsa=np.zeros((3, 0), dtype=np.float32), terms=[]
     )
-    result, topics = assign_topics(papers, features, KnownTopics(), Taxonomy())
-    assert len(topics) == 1 and all(p.topics == (topics[0].slug,) for p in result)
+    found = find_topics(papers, features, KnownTopics(), Taxonomy())
+    assert len(found.topics) == 1 and all(found.of[p.slug] == (found.topics[0].slug,) for p in papers)
 
 
 @pytest.mark.e2e

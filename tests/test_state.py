@@ -13,8 +13,19 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.model import Paper, Record, Source
-from generator.state import STATE_VERSION, StateError, digest, load_state, retired_pages
+from generator.identify import identify
+from generator.model import Catalog, Paper, Record, Related, Source, Topic, Update
+from generator.state import (
+    STATE_VERSION,
+    State,
+    StateError,
+    assign_stable_slugs,
+    digest,
+    load_state,
+    next_state,
+    previous_build,
+    retired_pages,
+)
 from tests.sitebuild import FIXTURES, ROOT, generate
 
 LISTINGS = FIXTURES / "listings"
@@ -136,7 +147,7 @@ def test_whats_new_and_feed_list_updates_newest_first(tmp_path: Path) -> None:
 def test_a_state_from_before_topics_were_lists_still_loads() -> None:
     entry = {"slug": "a", "title": "A", "keys": ["title:a"], "digest": "x", "added": "2026-01-01", "topic": "t"}
     state = load_state(json.dumps({"version": 1, "papers": [entry], "updates": []}))
-    assert state.entries[0].topics == ["t"] and state.known_topics().primary == {"a": "t"}
+    assert state.entries[0].topics == ["t"] and previous_build(state).topics.primary == {"a": "t"}
 
 
 def test_a_new_record_field_does_not_mark_remembered_papers_updated() -> None:
@@ -274,3 +285,54 @@ def test_a_title_without_letters_survives_a_second_build(tmp_path: Path) -> None
     second = generate(data, docs, state, today="2026-01-02")
     assert [p.slug for p in second.catalog.papers] == [p.slug for p in first.catalog.papers]
     assert second.report.written == []
+
+
+def papers_of(*records: tuple[str, str], state: State, today: str) -> list[Paper]:
+    """Return papers of (title, abstract) records, identified and with the slugs `state` gives them."""
+    identified = [identify(Record(t, a, Source("x.txt", n))) for n, (t, a) in enumerate(records, start=1)]
+    return assign_stable_slugs(identified, state, today)
+
+
+def shown(papers: list[Paper], topic: Topic) -> Catalog:
+    """Return a catalog of the papers, each in `topic` and related to the next one."""
+    related = [(Related(b.slug, b.title, ("similar wording",)),) for b in [*papers[1:], papers[0]]]
+    return Catalog(
+        papers=[replace(p, topics=(topic.slug,), related=r) for p, r in zip(papers, related, strict=True)],
+        topics=[topic],
+    )
+
+
+def test_the_next_state_is_the_previous_one_with_this_builds_slugs_changes_and_pages() -> None:
+    alpha, beta, gamma = ("AlphaNet: One", ABSTRACT), ("BetaNet: Two", ABSTRACT), ("GammaNet: Three", ABSTRACT)
+    first = shown(papers_of(alpha, beta, state=State(), today="2026-01-01"), Topic("small", "Small", "Small models."))
+    previous = next_state(State(), first, "2026-01-01")
+    assert [vars(u) for u in previous.updates] == [
+        {"date": "2026-01-01", "added": ["alphanet", "betanet"], "updated": [], "removed": []}
+    ]
+    written = previous.to_json()
+    # The next day AlphaNet's abstract changed, BetaNet left and GammaNet came.
+    papers = papers_of((alpha[0], "A new abstract."), gamma, state=previous, today="2026-01-02")
+    catalog = shown(papers, Topic("new", "New", "New papers."))
+    state = next_state(previous, catalog, "2026-01-02")
+    assert previous.to_json() == written, "the state read is never changed"
+    assert next_state(previous, catalog, "2026-01-02") == state, "the same build gives the same state"
+    assert state.updates == [
+        *previous.updates,
+        Update("2026-01-02", added=["gammanet"], updated=["alphanet"], removed=["betanet"]),
+    ]
+    entries = {e.slug: e for e in state.entries}
+    assert (entries["alphanet"].topics, entries["alphanet"].related) == (["new"], ["gammanet"])
+    assert (entries["betanet"].removed, entries["betanet"].topics, entries["betanet"].related) == ("2026-01-02", [], [])
+    assert (entries["gammanet"].added, entries["gammanet"].related) == ("2026-01-02", ["alphanet"])
+    assert state.topics == [{"slug": "new", "label": "New", "description": "New papers."}]
+    assert previous_build(state).related == {"alphanet": ("gammanet",), "gammanet": ("alphanet",)}
+    # Built again from the same data, nothing changed: no update is recorded.
+    again = shown(papers_of((alpha[0], "A new abstract."), gamma, state=state, today="2026-01-03"), catalog.topics[0])
+    assert next_state(state, again, "2026-01-03").to_json() == state.to_json()
+
+
+def test_the_next_state_refuses_a_catalog_whose_slugs_it_did_not_give() -> None:
+    papers = papers_of(("AlphaNet: One", ABSTRACT), state=State(), today="2026-01-01")
+    catalog = shown([replace(papers[0], slug="elsewhere")], Topic("t", "T", "D"))
+    with pytest.raises(ValueError, match="'elsewhere' has a slug the state did not give it"):
+        next_state(State(), catalog, "2026-01-01")

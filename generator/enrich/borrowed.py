@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.enrich.context import CatalogContext
 from generator.model import DatasetName, ModelName, Paper
 from generator.text.names import normalise_name
 
 
-def borrow_named_entities(papers: list[Paper]) -> list[Paper]:
+def borrow_named_entities(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     """Return papers with the models and datasets they mention by another paper's short name."""
     introduced: dict[str, ModelName | DatasetName] = {}
     for paper in papers:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from generator.enrich.text import TextFeatures
+from generator.enrich.context import CatalogContext
 from generator.model import Paper
 
 #: Map units per square root of a topic's papers: how far its papers spread around its place.
@@ -29,11 +29,11 @@ NOISE = 1e-6
 PLANE_DECIMALS = 6
 
 
-def place_papers(papers: list[Paper], features: TextFeatures) -> list[Paper]:
-    """Return papers with `position` set (x, y in map units)."""
+def place_papers(papers: list[Paper], context: CatalogContext) -> list[Paper]:
+    """Return papers with `position` set (x, y in map units), near the others of their main topic."""
     if not papers:
         return papers
-    plane = _plane(features.lsa)
+    plane = _plane(context.features.lsa)
     topics = sorted({p.topics[0] for p in papers if p.topics})
     members = {t: [i for i, p in enumerate(papers) if p.topics and p.topics[0] == t] for t in topics}
     centres = {t: plane[members[t]].mean(axis=0) for t in topics}

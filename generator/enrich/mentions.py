@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.enrich.context import CatalogContext
 from generator.model import Mention, Paper
 from generator.text.sentences import sentences
 
@@ -54,7 +55,7 @@ def _ends_whole(sentence: str, end: int) -> bool:
     return not (following[0] == "." and len(following) > 1 and following[1].isalnum())
 
 
-def link_mentions(papers: list[Paper]) -> list[Paper]:
+def link_mentions(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     """Return papers with `mentions` (papers this one names) and `mentioned_by` filled in."""
     owner: dict[str, str] = {}
     for paper in papers:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
+from generator.enrich.context import CatalogContext
 from generator.enrich.text import TextFeatures
-from generator.model import Paper, Related, Topic
+from generator.model import Paper, Related
 
 RELATED = 5
 #: Candidates per paper taken from the LSA cosine before the full score.
@@ -42,15 +43,13 @@ SEMANTIC_WEIGHT = 0.5
 STAY_MARGIN = 0.05
 
 
-def related_papers(
-    papers: list[Paper], features: TextFeatures, topics: list[Topic], remembered: dict[str, list[str]] | None = None
-) -> list[Paper]:
+def related_papers(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     """Return papers with `related` filled in: the RELATED best, best first (remembered ones kept)."""
-    remembered = remembered or {}
+    features, remembered = context.features, context.previous.related
     count = len(papers)
     if count < 2:
         return papers
-    labels = {t.slug: t.label for t in topics}
+    labels = {t.slug: t.label for t in context.topics.topics}
     index = {p.slug: i for i, p in enumerate(papers)}
     linked = [{index[m.slug] for m in (*p.mentions, *p.mentioned_by) if m.slug in index} for p in papers]
     result = []

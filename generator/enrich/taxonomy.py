@@ -19,7 +19,7 @@ A pin may name a topic that does not exist yet: it is created (name it under `na
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from generator.text.yamlerrors import yaml_error
 SECTIONS = ("names", "merge", "pin", "split")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Taxonomy:
     """The curator's decisions, by topic slug and paper slug."""
 
@@ -41,14 +41,11 @@ class Taxonomy:
     merge: dict[str, str] = field(default_factory=dict)
     pin: dict[str, str] = field(default_factory=dict)
     split: dict[str, int] = field(default_factory=dict)
-    #: The topics the last `apply` was given, before any change: what `check` compares with.
-    seen: set[str] = field(default_factory=set)
 
     def apply(
         self, primary: list[str], papers: list[str], cluster: Callable[[np.ndarray, int], list[str]]
     ) -> list[str]:
         """Return each paper's primary topic after merges, splits and pins, in that order."""
-        self.seen = set(primary)
         result = [self._merged(t) for t in primary]
         for topic, parts in sorted(self.split.items()):
             members = np.array([i for i, t in enumerate(result) if t == topic], dtype=int)
@@ -68,9 +65,12 @@ class Taxonomy:
             seen.add(topic)
         return topic
 
-    def check(self, path: str, topics: set[str], papers: set[str]) -> list[Problem]:
-        """Warn of references to topics or papers this build does not have."""
-        topics = topics | self.seen
+    def check(self, path: str, topics: Set[str], papers: Set[str]) -> list[Problem]:
+        """Warn of references to topics or papers this build does not have.
+
+        `topics` are every topic slug the build met: those found before the taxonomy was applied
+        (a merged or split topic is gone after it) and those it ended with.
+        """
         problems = []
         for section, mapping in (("names", self.names), ("merge", self.merge), ("split", self.split)):
             for topic in sorted(mapping):

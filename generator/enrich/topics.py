@@ -9,22 +9,27 @@ While the collection has not outgrown its topics (fewer than twice the papers pe
 discovered with), known papers keep their topic and new papers join the nearest one. When it
 has, topics are discovered afresh and each new cluster inherits the slug and label of the old
 topic most of its papers came from. A curator's taxonomy file has the last word (`taxonomy`).
+
+The topics are found once, while the build makes the catalog context (`find_topics`), since the
+topic list is the collection's, not one paper's, and later enrichers name topics (related papers
+give "same topic: ..." as a reason); the enricher, `assign_topics`, gives each paper its own.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import normalize
 
+from generator.enrich.context import CatalogContext, FoundTopics
 from generator.enrich.labels import PhraseScorer
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures, paper_text
-from generator.model import Paper, Topic
+from generator.model import KnownTopics, Paper, Topic
 from generator.text.slugs import slugify, unique
 
 #: A paper also gets a topic whose centre is at least this close, relative to its primary's.
@@ -38,25 +43,15 @@ def topic_count(papers: int) -> int:
     return max(1, min(papers, round(math.sqrt(papers / 2))))
 
 
-@dataclass
-class KnownTopics:
-    """What the state remembers: each paper's primary topic and each topic's label."""
-
-    all_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # paper slug -> its topics, main first
-    labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # topic slug -> (label, description)
-
-    @property
-    def primary(self) -> dict[str, str]:
-        """Return each paper's remembered main topic."""
-        return {paper: topics[0] for paper, topics in self.all_of.items() if topics}
+def assign_topics(papers: list[Paper], context: CatalogContext) -> list[Paper]:
+    """Return papers with `topics` set (primary first): those the context's topics give them."""
+    return [replace(paper, topics=context.topics.of[paper.slug]) for paper in papers]
 
 
-def assign_topics(
-    papers: list[Paper], features: TextFeatures, known: KnownTopics, taxonomy: Taxonomy
-) -> tuple[list[Paper], list[Topic]]:
-    """Return papers with `topics` set (primary first) and the topics, largest first."""
+def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics, taxonomy: Taxonomy) -> FoundTopics:
+    """Return each paper's topics (primary first) and the topics, largest first."""
     if not papers:
-        return papers, []
+        return FoundTopics(of={}, topics=())
     vectors = features.lsa
     if vectors.shape[1] == 0:
         # No term is shared by two papers (no abstracts, or one word each): every paper is as near
@@ -74,6 +69,7 @@ def assign_topics(
     # name what the taxonomy's splits made.
     namer = _Namer([paper_text(p) for p in papers], known, taxonomy)
     primary = namer.name(primary)
+    discovered = frozenset(primary)
     primary = namer.name(taxonomy.apply(primary, slugs, lambda members, n: _cluster(vectors[members], n)))
     names = sorted(set(primary))
     index = {name: i for i, name in enumerate(names)}
@@ -84,7 +80,7 @@ def assign_topics(
     labelled = {name: (name, *namer.labels[name]) for name in names}
     members: dict[str, list[str]] = {name: [] for name in names}
     secondary: dict[str, list[str]] = {name: [] for name in names}
-    result = []
+    of: dict[str, tuple[str, ...]] = {}
     for paper, own in zip(papers, topics_of, strict=True):
         own_slugs = tuple(names[i] for i in own)
         kept = known.all_of.get(paper.slug, ())
@@ -93,7 +89,7 @@ def assign_topics(
         members[own_slugs[0]].append(paper.slug)
         for extra in own_slugs[1:]:
             secondary[extra].append(paper.slug)
-        result.append(replace(paper, topics=own_slugs))
+        of[paper.slug] = own_slugs
     nearness = centres @ centres.T
     topics = []
     for i, name in enumerate(names):
@@ -113,7 +109,7 @@ def assign_topics(
             )
         )
     topics.sort(key=lambda t: (-t.primary_count, t.slug))
-    return result, topics
+    return FoundTopics(of=of, topics=tuple(topics), discovered=discovered)
 
 
 def _cluster(vectors: np.ndarray, count: int) -> list[str]:

@@ -12,18 +12,18 @@ from dataclasses import replace
 
 import numpy as np
 
-from generator.enrich.text import TextFeatures
+from generator.enrich.context import CatalogContext
 from generator.model import Paper
 
 #: Leading LSA dimensions kept: the ones that carry most of the collection's variance.
 DIMENSIONS = 32
 
 
-def compact_vectors(papers: list[Paper], features: TextFeatures) -> list[Paper]:
+def compact_vectors(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     """Return papers with `vector` set: base64 of their leading LSA dimensions as signed bytes."""
     if not papers:
         return papers
-    lead = np.asarray(features.lsa[:, :DIMENSIONS], dtype=np.float64)
+    lead = np.asarray(context.features.lsa[:, :DIMENSIONS], dtype=np.float64)
     norms = np.linalg.norm(lead, axis=1, keepdims=True)
     unit = np.divide(lead, norms, out=np.zeros_like(lead), where=norms > 0)
     quantised = np.clip(np.rint(unit * 127), -127, 127).astype(np.int8)

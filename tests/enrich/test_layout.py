@@ -18,7 +18,9 @@ def test_every_paper_has_a_place_of_its_own_even_when_their_texts_are_the_same(t
     (data / "twins.jsonl").write_text("".join(json.dumps(t) + "\n" for t in twins), encoding="utf-8")
     built, _ = catalog(data)
     positions = [p.position for p in built.papers]
-    assert all(position is not None for position in positions)
+    # Not the default (0, 0) of a paper never placed: the map spreads over both axes, one cell each.
+    assert len({x for x, _ in positions}) > 1 and len({y for _, y in positions}) > 1
+    assert all(x % CELL == 0 and y % CELL == 0 for x, y in positions), "every paper sits on a grid cell"
     for a, b in itertools.combinations(positions, 2):
         assert math.dist(a, b) >= CELL, "two papers drawn on top of each other"
 

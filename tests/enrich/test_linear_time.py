@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,7 @@ from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
 from generator.identify import abstract_name, identify
 from generator.model import Paper, Record, Source
+from tests.enrich.test_context import context_of
 
 SMALL, LARGE = 10_000, 100_000
 #: Ten times the text may take at most this many times as long (linear: ~10; quadratic: ~100).
@@ -56,18 +58,19 @@ def _text(unit: Callable[[int], str], size: int) -> str:
     return "".join(parts)[:size]
 
 
-def _stages(abstract: str) -> dict[str, Callable[[], object]]:
+def _stages(abstract: str, tmp_path: Path) -> dict[str, Callable[[], object]]:
     """Return each per-paper stage, and the mentions across a catalog, with its input made ready."""
     paper = replace(identify(Record("A long abstract", abstract, Source("x.txt", 1))), slug="long")
     cleaned = clean_abstract(paper)
     linked = extract_links_of(cleaned)
     other: Paper = replace(paper, slug="other", short_name="Kl1LM")
+    context = context_of([linked, other], tmp_path)
     return {
         "abstract_name": lambda: abstract_name(paper.title, abstract),
         "clean_abstract": lambda: clean_abstract(paper),
         "extract_links_of": lambda: extract_links_of(cleaned),
         "extract_entities": lambda: extract_entities(linked),
-        "link_mentions": lambda: link_mentions([linked, other]),
+        "link_mentions": lambda: link_mentions([linked, other], context),
     }
 
 
@@ -81,9 +84,9 @@ def _best_time(run: Callable[[], object], repeats: int) -> float:
 
 
 @pytest.mark.parametrize("kind", TEXTS)
-def test_every_stage_takes_time_in_proportion_to_the_abstract(kind: str) -> None:
+def test_every_stage_takes_time_in_proportion_to_the_abstract(kind: str, tmp_path: Path) -> None:
     load_gazetteer()  # read once, before anything is timed
-    small, large = _stages(_text(TEXTS[kind], SMALL)), _stages(_text(TEXTS[kind], LARGE))
+    small, large = _stages(_text(TEXTS[kind], SMALL), tmp_path), _stages(_text(TEXTS[kind], LARGE), tmp_path)
     slow = {}
     for stage, run in small.items():
         short = _best_time(run, 3)

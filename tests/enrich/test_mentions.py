@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +9,7 @@ from generator.enrich.clean import clean_abstract
 from generator.enrich.mentions import link_mentions
 from generator.identify import identify
 from generator.model import Record, Source
+from tests.enrich.test_context import context_of
 
 
 def paper(title: str, abstract: str, slug: str):
@@ -24,14 +26,14 @@ def paper(title: str, abstract: str, slug: str):
         ("The tart flavour of GaLore-2 is new.", []),
     ],
 )
-def test_names_match_as_whole_names_only(abstract: str, named: list[str]) -> None:
+def test_names_match_as_whole_names_only(abstract: str, named: list[str], tmp_path: Path) -> None:
     papers = [
         paper("TART: A Plug-and-Play Module", "About TART itself.", "tart"),
         paper("GaLore: Memory-Efficient Training", "About GaLore itself.", "galore"),
         paper("PD: Too Short To Link", "About PD.", "pd"),
         paper("Reader: The Paper That Reads", abstract, "reader"),
     ]
-    linked = {p.slug: p for p in link_mentions(papers)}
+    linked = {p.slug: p for p in link_mentions(papers, context_of(papers, tmp_path))}
     assert [m.slug for m in linked["reader"].mentions] == named
     assert linked["tart"].mentions == () and linked["galore"].mentions == (), "no paper mentions itself"
     for slug in named:

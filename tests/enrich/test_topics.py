@@ -12,7 +12,8 @@ from generator.config import Settings
 from generator.enrich.labels import PhraseScorer, phrases
 from generator.enrich.taxonomy import Taxonomy, load_taxonomy
 from generator.enrich.text import text_features
-from generator.enrich.topics import KnownTopics, assign_topics, topic_count
+from generator.enrich.topics import find_topics, topic_count
+from generator.model import KnownTopics
 from tests.sitebuild import ROOT
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "topics" / "three_fields.jsonl"
@@ -148,6 +149,19 @@ def test_a_broken_taxonomy_is_reported_with_file_and_ignored(text: str, line: in
     assert taxonomy.split.get("a") is None and not taxonomy.names
 
 
+def test_the_taxonomy_checks_the_topics_and_papers_it_is_given() -> None:
+    taxonomy = Taxonomy(names={"sky": ("Sky", "Stars.")}, merge={"old": "sky"}, pin={"paper": "sky"})
+    assert taxonomy.check("t.yaml", {"sky"}, {"paper"}) == []
+    assert [p.message for p in taxonomy.check("t.yaml", {"sea"}, set())] == [
+        "names: no topic 'sky' in this build; ignored",
+        "merge: no topic 'old' in this build; ignored",
+        "pin: no paper 'paper' in this build; ignored",
+    ]
+    before = repr(taxonomy)
+    taxonomy.apply(["old", "sea"], ["paper", "other"], lambda members, n: [])
+    assert repr(taxonomy) == before and taxonomy.check("t.yaml", {"sky"}, {"paper"}) == [], "apply leaves no trace"
+
+
 def test_merges_follow_chains_and_stop_at_cycles() -> None:
     taxonomy = Taxonomy(merge={"a": "b", "b": "c", "x": "y", "y": "x"})
     assert taxonomy.apply(["a", "b", "c", "x"], ["p1", "p2", "p3", "p4"], lambda m, n: []) == ["c", "c", "c", "y"]
@@ -170,5 +184,6 @@ def test_text_features_stem_words_and_keep_their_spelling(tmp_path: Path) -> Non
     assert not any(t.endswith("ings") for t in features.terms)
 
 
-def test_assign_topics_of_nothing_is_nothing() -> None:
-    assert assign_topics([], text_features([]), KnownTopics(), Taxonomy()) == ([], [])
+def test_topics_of_nothing_are_none() -> None:
+    found = find_topics([], text_features([]), KnownTopics(), Taxonomy())
+    assert (dict(found.of), found.topics, found.seen) == ({}, (), frozenset())
