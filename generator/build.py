@@ -12,6 +12,7 @@ from generator.emit.writer import WriteReport, read_text, write_if_changed, writ
 from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
 from generator.enrich.entities import extract_entities
+from generator.enrich.hubs import hub_vocabularies
 from generator.enrich.layout import place_papers
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
@@ -120,6 +121,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     catalog = Catalog(
         papers=papers,
         topics=topics,
+        hubs=hub_vocabularies(papers),
         problems=problems + notes + taxonomy_problems,
         records_read=len(records),
         retired=retired_pages(state),

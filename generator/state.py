@@ -19,7 +19,7 @@ from generator.enrich.topics import KnownTopics
 from generator.identify import is_slug, unique_slug
 from generator.ingest import STATE_FILE
 from generator.merge import conflicting, identity_keys
-from generator.model import Paper, RetiredPage, Source, Topic, Update
+from generator.model import Paper, RetiredPage, Source, Term, Update
 
 STATE_VERSION = 1
 
@@ -75,7 +75,7 @@ class State:
         """Return the remembered related papers of each current paper."""
         return {e.slug: e.related for e in self.entries if e.related and not e.removed and not e.merged_into}
 
-    def remember(self, papers: list[Paper], topics: list[Topic]) -> None:
+    def remember(self, papers: list[Paper], topics: list[Term]) -> None:
         """Record each paper's topics and related papers, and every topic's label, for the next build."""
         by_slug = {p.slug: p for p in papers}
         for entry in self.entries:

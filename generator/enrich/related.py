@@ -24,7 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from generator.enrich.text import TextFeatures
-from generator.model import Paper, Related, Topic
+from generator.model import Paper, Related, Term
 
 RELATED = 5
 #: Candidates per paper taken from the LSA cosine before the full score.
@@ -43,7 +43,7 @@ STAY_MARGIN = 0.05
 
 
 def related_papers(
-    papers: list[Paper], features: TextFeatures, topics: list[Topic], remembered: dict[str, list[str]] | None = None
+    papers: list[Paper], features: TextFeatures, topics: list[Term], remembered: dict[str, list[str]] | None = None
 ) -> list[Paper]:
     """Return papers with `related` filled in: the RELATED best, best first (remembered ones kept)."""
     remembered = remembered or {}

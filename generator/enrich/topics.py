@@ -25,7 +25,7 @@ from generator.enrich.labels import PhraseScorer
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures, paper_text
 from generator.identify import slugify, unique
-from generator.model import Paper, Topic
+from generator.model import Paper, Term
 
 #: A paper also gets a topic whose centre is at least this close, relative to its primary's.
 SECONDARY_RATIO = 0.85
@@ -53,7 +53,7 @@ class KnownTopics:
 
 def assign_topics(
     papers: list[Paper], features: TextFeatures, known: KnownTopics, taxonomy: Taxonomy
-) -> tuple[list[Paper], list[Topic]]:
+) -> tuple[list[Paper], list[Term]]:
     """Return papers with `topics` set (primary first) and the topics, largest first."""
     if not papers:
         return papers, []
@@ -103,7 +103,7 @@ def assign_topics(
         nearest = [j for j in np.argsort(-nearness[i], kind="stable") if j != i][:NEIGHBOURS]
         order = sorted(nearest, key=lambda j: labelled[names[j]][1])
         topics.append(
-            Topic(
+            Term(
                 slug=slug,
                 label=label,
                 description=description,

@@ -8,9 +8,11 @@ import yaml
 from generator.config import Settings
 from generator.emit.environment import make_environment
 from generator.emit.explore import topic_style
-from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, TOPIC_PAGE_SIZE, render_site
+from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
+from generator.emit.terms import TERM_PAGE_SIZE
+from generator.enrich.hubs import hub_vocabularies
 from generator.identify import identify
-from generator.model import Catalog, DatasetName, Mention, Record, Source, Topic
+from generator.model import Catalog, DatasetName, Mention, Record, Source, Term
 from tests.sitebuild import ROOT
 
 
@@ -27,7 +29,7 @@ def test_all_papers_is_paginated_so_no_page_grows_with_the_collection() -> None:
 
 
 def test_later_pages_of_a_topic_and_a_hub_have_valid_front_matter() -> None:
-    count = TOPIC_PAGE_SIZE + 1
+    count = TERM_PAGE_SIZE + 1
     papers = [
         replace(
             identify(Record(f"Paper {i:05d}", "We test on GSM8K.", Source("x.txt", i))),
@@ -37,8 +39,8 @@ def test_later_pages_of_a_topic_and_a_hub_have_valid_front_matter() -> None:
         )
         for i in range(count)
     ]
-    topic = Topic("big-topic", 'A "Big" Topic: <b>x</b>', "", tuple(p.slug for p in papers), count)
-    catalog = Catalog(papers=papers, topics=[topic])
+    topic = Term("big-topic", 'A "Big" Topic: <b>x</b>', "", tuple(p.slug for p in papers), count)
+    catalog = Catalog(papers=papers, topics=[topic], hubs=hub_vocabularies(papers))
     pages = render_site(catalog, make_environment(ROOT / "site_templates"), Settings(today="2026-01-01"))
     for name, title in [
         ("topics/big-topic.md", 'A "Big" Topic: <b>x</b>'),
