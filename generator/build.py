@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from generator.config import Settings
 from generator.emit.environment import make_environment
-from generator.emit.render import GENERATED_DIRS, render_site
+from generator.emit.manifest import GENERATED
+from generator.emit.render import render_site
 from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
 from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
@@ -137,7 +138,7 @@ def build(settings: Settings, progress: Progress = _no_progress) -> BuildResult:
     progress("rendering pages")
     pages = render_site(catalog, make_environment(settings.templates_dir), settings)
     progress("writing")
-    report = write_tree(settings.docs_dir, pages, GENERATED_DIRS)
+    report = write_tree(settings.docs_dir, pages, GENERATED)
     # The state is written last: a failed render leaves it as it was, to be retried.
     state_written = write_if_changed(settings.state_path, state.to_json().encode("utf-8"))
     return BuildResult(catalog, report, state_written)

@@ -22,9 +22,6 @@ from generator.lookalike import strip_invisible
 from generator.model import Catalog, Paper, RetiredPage, Term
 from generator.parallel import map_in_order
 
-#: Folders under the docs folder that the generator owns and may prune, and its files in the
-#: folder itself that a pattern names: the feeds of topics and hubs (see `paths.feed_file`).
-GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets", "explore", "feed-*.xml")
 #: Papers per page of the "All papers" list, so no page grows with the collection.
 ALL_PAPERS_PAGE_SIZE = 500
 
