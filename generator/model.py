@@ -129,11 +129,7 @@ class Related:
 
 @dataclass(frozen=True)
 class Term:
-    """A term of one of the collection's taxonomies (a topic, a model family, a benchmark) and its papers.
-
-    Topics are discovered from the text (`generator.enrich.topics`); model families and benchmarks
-    are the names papers share (`generator.enrich.hubs`). One template renders every term's pages.
-    """
+    """A term of a taxonomy and its papers: a topic (`enrich.topics`), a model family or benchmark (`enrich.hubs`)."""
 
     slug: str
     label: str
@@ -154,7 +150,7 @@ VocabularyKind = Literal["topics", "models", "datasets"]
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """One taxonomy of the collection, as Drupal names it (not the curated `taxonomy.yaml`): its terms."""
+    """A taxonomy of the collection and its terms (Drupal's word; `enrich.taxonomy` is the curator's topic file)."""
 
     kind: VocabularyKind
     #: Largest first.

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -19,7 +18,7 @@ from markupsafe import Markup
 from generator.emit.explore import bar_chart
 from generator.emit.paths import feed_file, index_page, link_from, page_url, paginate, paper_page, term_page
 from generator.enrich.hubs import HUB_MIN_PAPERS
-from generator.model import Paper, Term, Vocabulary, VocabularyKind
+from generator.model import Paper, Result, Term, Vocabulary, VocabularyKind
 
 #: Papers per page of a term, so no page grows with the collection.
 TERM_PAGE_SIZE = 200
@@ -144,14 +143,16 @@ def term_chart(kind: VocabularyKind, terms: Sequence[Term]) -> Markup:
 
 
 def term_links(vocabularies: list[Vocabulary]) -> dict[str, dict[str, tuple[str, str]]]:
-    """Return, by taxonomy, each term's (label, first page) by slug (topics) or label (hubs).
+    """Return, by taxonomy, each term's (label, first page) by the key papers hold it by.
 
-    Papers hold their topics by slug and their models and datasets by name.
+    Papers hold their topics by slug, and their models and datasets by name: a hub's label.
     """
     links: dict[str, dict[str, tuple[str, str]]] = {}
     for vocabulary in vocabularies:
-        key: Callable[[Term], str] = (lambda t: t.slug) if vocabulary.kind == "topics" else (lambda t: t.label)
-        links[vocabulary.kind] = {key(t): (t.label, term_page(vocabulary.kind, t.slug)) for t in vocabulary.terms}
+        by_slug = vocabulary.kind == "topics"
+        links[vocabulary.kind] = {
+            t.slug if by_slug else t.label: (t.label, term_page(vocabulary.kind, t.slug)) for t in vocabulary.terms
+        }
     return links
 
 
@@ -171,16 +172,14 @@ def paper_terms(paper: Paper, links: dict[str, dict[str, tuple[str, str]]]) -> d
     }
 
 
-def render_vocabulary(
-    vocabulary: Vocabulary,
-    env: jinja2.Environment,
-    by_slug: dict[str, Paper],
-    feed_of: Callable[[str, str, str, str, list[Paper]], str],
-) -> dict[str, str]:
-    """Return a taxonomy's index, and every term's pages (paginated past TERM_PAGE_SIZE papers) and feed.
+#: Renders a term's Atom feed from (label, singular, page URL, feed file, papers).
+TermFeed = Callable[[str, str, str, str, list[Paper]], str]
 
-    `feed_of(label, singular, page url, feed file, papers)` renders a term's Atom feed.
-    """
+
+def render_vocabulary(
+    vocabulary: Vocabulary, env: jinja2.Environment, by_slug: dict[str, Paper], term_feed: TermFeed
+) -> dict[str, str]:
+    """Return a taxonomy's index, and every term's pages (paginated past TERM_PAGE_SIZE papers) and feed."""
     kind, words = vocabulary.kind, WORDS[vocabulary.kind]
     index = index_page(kind)
     intro = words.intro.format(count=len(vocabulary.terms), minimum=HUB_MIN_PAPERS, singular=words.singular)
@@ -198,7 +197,7 @@ def render_vocabulary(
     for term in vocabulary.terms:
         members = [by_slug[s] for s in term.papers]
         feed = feed_file(kind, term.slug)
-        pages[feed] = feed_of(term.label, words.singular, page_url(term_page(kind, term.slug)), feed, members)
+        pages[feed] = term_feed(term.label, words.singular, page_url(term_page(kind, term.slug)), feed, members)
         for chunk in paginate(members, TERM_PAGE_SIZE, partial(term_page, kind, term.slug)):
             page = chunk.path
             pages[page] = template.render(
@@ -211,16 +210,21 @@ def render_vocabulary(
                 index_href=link_from(page, index),
                 nearby=[(labels[slug], link_from(page, term_page(kind, slug))) for slug in term.neighbours],
                 results=_results(term, by_slug, page) if chunk.number == 1 else [],
-                entries=[
-                    words.entry(p, term, link_from(page, paper_page(p.slug)), chunk.first + i < term.primary_count)
-                    for i, p in enumerate(chunk.items)
-                ],
+                entries=_entries(words, term, chunk.items, chunk.first, page),
             )
     return pages
 
 
-def _results(term: Term, by_slug: dict[str, Paper], page: str) -> list[tuple[str, str, Any]]:
-    """Return the results table's rows: (paper's name, link, result)."""
+def _entries(words: Words, term: Term, papers: list[Paper], first: int, page: str) -> list[Entry]:
+    """Return the list of papers of one page of a term; `first` is the position of `papers[0]`."""
+    return [
+        words.entry(paper, term, link_from(page, paper_page(paper.slug)), first + i < term.primary_count)
+        for i, paper in enumerate(papers)
+    ]
+
+
+def _results(term: Term, by_slug: dict[str, Paper], page: str) -> list[tuple[str, str, Result]]:
+    """Return the rows of a term's results table: (the paper's name, its link, the result)."""
     rows = []
     for slug, result in term.results[:TERM_RESULTS]:
         paper = by_slug[slug]
