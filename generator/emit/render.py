@@ -142,8 +142,12 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         pages[paper_page(paper.slug)] = text
     retired_template = env.get_template("retired.md.j2")
     for page in catalog.retired:
-        pages[paper_page(page.slug)] = retired_template.render(
-            page=page, target=by_slug.get(page.redirect_to), front_matter=front_matter(retired_front_matter(page))
+        path = paper_page(page.slug)
+        pages[path] = retired_template.render(
+            page=page,
+            target=by_slug.get(page.redirect_to),
+            target_href=link_from(path, paper_page(page.redirect_to)) if page.redirect_to else "",
+            front_matter=front_matter(retired_front_matter(page)),
         )
     dates = added_on(catalog)
 
@@ -156,18 +160,23 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     index_template = env.get_template("papers_index.md.j2")
     for chunk in paginate(by_title, ALL_PAPERS_PAGE_SIZE, all_papers_page):
         pages[chunk.path] = index_template.render(
-            papers=chunk.items,
+            papers=[(p, link_from(chunk.path, paper_page(p.slug))) for p in chunk.items],
             total=len(papers),
             number=chunk.number,
             pager=chunk.pager,
             first=chunk.first + 1,
             **common,
         )
+
+    def listed(slugs: list[str]) -> list[tuple[str, str]]:
+        """Return the current papers of `slugs` as (title, link from the what's-new page)."""
+        return [(by_slug[s].title, link_from("whats-new.md", paper_page(s))) for s in slugs if s in by_slug]
+
     updates = [
         {
             "date": update.date,
-            "added": [by_slug[s] for s in update.added if s in by_slug],
-            "updated": [by_slug[s] for s in update.updated if s in by_slug],
+            "added": listed(update.added),
+            "updated": listed(update.updated),
             "removed": [p for p in catalog.retired if p.slug in update.removed],
         }
         for update in reversed(catalog.updates[-WHATS_NEW_UPDATES:])
@@ -185,7 +194,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     pages["explore/map.json"] = map_json(catalog)
     pages["index.md"] = env.get_template("home.md.j2").render(
         chart=term_chart("topics", catalog.topics),
-        papers=papers,
+        first_papers=[(p.title, link_from("index.md", paper_page(p.slug))) for p in papers[:10]],
         paper_count=len(papers),
         code_count=sum(1 for p in papers if any(link.kind == "code" for link in p.links)),
         sources=sorted({s.path for p in papers for s in (p.source, *p.record.also_from)}),

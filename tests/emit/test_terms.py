@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
@@ -184,3 +185,33 @@ def test_a_term_page_past_the_first_has_no_results_table(env: jinja2.Environment
     assert "## Results reported" in pages["datasets/gsm8k.md"]
     assert "## Results reported" not in pages["datasets/gsm8k-2.md"]
     assert "Pages: [1](gsm8k.md) · **2**\n\n## Papers" in pages["datasets/gsm8k-2.md"]
+
+
+def page_link_targets(text: str) -> list[str]:
+    """Return the second argument of every `page_link(...)` call in a template."""
+    targets = []
+    for start in (m.end() for m in re.finditer(r"page_link\(", text)):
+        depth, args, current = 1, [], ""
+        for char in text[start:]:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0 or (char == "," and depth == 1):
+                args.append(current.strip())
+                current = ""
+                if depth == 0:
+                    break
+                continue
+            current += char
+        targets.append(args[1])
+    return targets
+
+
+#: paper.md.j2's lists of related and mentioning papers, which the explore.js work of #17 (short
+#: names as data attributes) rewrites: resolve their links there.
+UNRESOLVED = {'item.slug ~ ".md"', 'mention.slug ~ ".md"'}
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in (ROOT / "site_templates").glob("*.j2")))
+def test_templates_get_every_page_link_resolved(template: str) -> None:
+    text = (ROOT / "site_templates" / template).read_text(encoding="utf-8")
+    for target in page_link_targets(text):
+        assert re.fullmatch(r'[a-z_.]+|"[a-z0-9./_-]+\.md(#[a-z-]+)?"', target) or target in UNRESOLVED, target
