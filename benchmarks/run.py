@@ -30,7 +30,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.corpus import write_corpus
-from generator.emit.manifest import hand_written
+from generator.emit.manifest import copy_hand_written
 from generator.ingest.listing import read_listing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +69,7 @@ def site_config(work: Path, docs: Path, site: Path) -> Path:
 
 def copy_hand_written_docs(destination: Path) -> None:
     """Copy the project's docs folder without what the generator writes into it."""
-    shutil.copytree(ROOT / "docs_src", destination, ignore=hand_written(ROOT / "docs_src"))
+    copy_hand_written(ROOT / "docs_src", destination)
 
 
 def plain_site(work: Path, listing: Path) -> Path:

@@ -12,7 +12,7 @@ import argparse
 import fnmatch
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 #: What the generator writes, relative to the docs folder, spelled as `.gitignore` spells it:
@@ -60,16 +60,16 @@ def clean(docs: Path) -> list[Path]:
     return removed
 
 
-def hand_written(docs: Path) -> Callable[[str, list[str]], set[str]]:
-    """Return a `shutil.copytree` ignore function that copies only the hand-written pages of `docs`."""
+def copy_hand_written(docs: Path, destination: Path) -> None:
+    """Copy the docs folder `docs` to `destination` without what the generator writes into it."""
     root = str(docs)
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        if folder != root:
+        if folder != root:  # only the top folder holds generated files and folders
             return set()
         return {n for n in names if is_generated(n + "/" if (docs / n).is_dir() else n)}
 
-    return ignore
+    shutil.copytree(docs, destination, ignore=ignore)
 
 
 def main(argv: list[str] | None = None) -> int:

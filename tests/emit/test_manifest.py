@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.run import copy_hand_written_docs
 from generator.config import Settings
 from generator.emit.environment import make_environment
-from generator.emit.manifest import GENERATED, clean, hand_written, is_generated, main
+from generator.emit.manifest import GENERATED, clean, copy_hand_written, is_generated, main
 from generator.emit.render import render_site
 from generator.emit.writer import write_tree
 from generator.enrich.hubs import hub_vocabularies
@@ -103,12 +102,9 @@ def test_the_command_line_prints_the_manifest_or_cleans(tmp_path: Path, capsys: 
 
 def test_the_benchmark_copies_only_the_hand_written_pages(tmp_path: Path) -> None:
     populate(tmp_path / "docs")
-    shutil.copytree(tmp_path / "docs", tmp_path / "copy", ignore=hand_written(tmp_path / "docs"))
+    copy_hand_written(tmp_path / "docs", tmp_path / "copy")
     # Only the top folder is the generator's: `assets/papers/index.md` is hand-written.
     assert files(tmp_path / "copy") == sorted(HAND_WRITTEN)
-    copy_hand_written_docs(tmp_path / "project")
-    expected = [name for name in files(ROOT / "docs_src") if not is_generated(top(name))]
-    assert "about.md" in expected and files(tmp_path / "project") == expected
 
 
 def test_the_writer_prunes_a_generated_file_of_the_root_it_no_longer_writes(tmp_path: Path) -> None:
