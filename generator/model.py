@@ -274,8 +274,9 @@ class Catalog:
     updates: list[Update] = field(default_factory=list)
     #: Topics, largest first.
     topics: list[Term] = field(default_factory=list)
-    #: The model families and the datasets or benchmarks that papers share (`generator.enrich.hubs`).
-    hubs: list[Vocabulary] = field(default_factory=list)
+    #: The model families and the datasets or benchmarks that papers share (`generator.enrich.hubs`);
+    #: without terms until computed, so each still has its (empty) index page.
+    hubs: list[Vocabulary] = field(default_factory=lambda: [Vocabulary("models"), Vocabulary("datasets")])
 
     @property
     def vocabularies(self) -> list[Vocabulary]:

@@ -215,3 +215,8 @@ def test_templates_get_every_page_link_resolved(template: str) -> None:
     text = (ROOT / "site_templates" / template).read_text(encoding="utf-8")
     for target in page_link_targets(text):
         assert re.fullmatch(r'[a-z_.]+|"[a-z0-9./_-]+\.md(#[a-z-]+)?"', target) or target in UNRESOLVED, target
+
+
+def test_a_catalog_made_by_hand_still_has_every_index_page(env: jinja2.Environment) -> None:
+    pages = render_site(Catalog(), env, Settings(today="2026-01-01"))
+    assert {"topics/index.md", "models/index.md", "datasets/index.md"} <= set(pages)
