@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import markdown
 import pytest
 import yaml
 
@@ -26,6 +27,9 @@ def test_all_papers_is_paginated_so_no_page_grows_with_the_collection() -> None:
     assert pages["all/index.md"].count("../papers/") == ALL_PAPERS_PAGE_SIZE
     assert pages["all/3.md"].count("../papers/") == 1
     assert "numbers 1001 to 1001" in pages["all/3.md"]
+    # A table right under the pager's line would be read as more of its paragraph.
+    html = markdown.markdown(pages["all/2.md"].split("---\n", 2)[2], extensions=["tables"])
+    assert html.count("<table>") == 1 and html.count('<a href="../papers/') == ALL_PAPERS_PAGE_SIZE
 
 
 def test_later_pages_of_a_topic_and_a_hub_have_valid_front_matter() -> None:
