@@ -109,8 +109,8 @@ lock: ## re-resolve requirements/*.txt from the pins in pyproject.toml
 	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt \
 	 | grep -vxF -f requirements/semantic.txt) > requirements/test.txt
 
+# The generated pages are those generator/emit/manifest.py lists (so are .gitignore's); only the
+# standard library runs there, so the system Python does, with or without the virtual environment.
 clean: ## remove site/, generated pages and the virtual environment
-	rm -rf site .site.tmp .site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts \
-		docs_src/papers docs_src/all docs_src/topics docs_src/models docs_src/datasets docs_src/explore \
-		docs_src/index.md docs_src/whats-new.md docs_src/feed.xml docs_src/feed-*.xml \
-		docs_src/papers.json docs_src/papers.bib docs_src/papers.ris docs_src/papers.csl.json
+	$(PYTHON) -m generator.emit.manifest --clean docs_src
+	rm -rf site .site.tmp .site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -7,12 +7,14 @@ from dataclasses import dataclass, replace
 
 from generator.config import Settings
 from generator.emit.environment import make_environment
-from generator.emit.render import GENERATED_DIRS, render_site
+from generator.emit.manifest import GENERATED
+from generator.emit.render import render_site
 from generator.emit.writer import WriteReport, read_text, write_if_changed, write_tree
 from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
 from generator.enrich.context import CatalogContext, CatalogEnricher
 from generator.enrich.entities import extract_entities
+from generator.enrich.hubs import hub_vocabularies
 from generator.enrich.layout import place_papers
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
@@ -134,6 +136,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     catalog = Catalog(
         papers=papers,
         topics=list(context.topics.topics),
+        hubs=hub_vocabularies(papers),
         problems=problems + notes + taxonomy_problems,
         records_read=len(records),
     )
@@ -149,7 +152,7 @@ def build(settings: Settings, progress: Progress = _no_progress) -> BuildResult:
     progress("rendering pages")
     pages = render_site(catalog, make_environment(settings.templates_dir), settings)
     progress("writing")
-    report = write_tree(settings.docs_dir, pages, GENERATED_DIRS)
+    report = write_tree(settings.docs_dir, pages, GENERATED)
     # The state is written last: a failed render leaves it as it was, to be retried.
     state_written = write_if_changed(settings.state_path, state.to_json().encode("utf-8"))
     return BuildResult(catalog, report, state_written)

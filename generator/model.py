@@ -129,18 +129,33 @@ class Related:
 
 
 @dataclass(frozen=True)
-class Topic:
-    """A group of papers discovered from the collection's text (or named by the curator)."""
+class Term:
+    """A term of a taxonomy and its papers: a topic (`enrich.topics`), a model family or benchmark (`enrich.hubs`)."""
 
     slug: str
     label: str
     description: str
-    #: Slugs of the papers with this topic, those for which it is primary first.
+    #: Slugs of the papers with this term, those for which it is primary first.
     papers: tuple[str, ...] = ()
-    #: How many of `papers` have it as their primary topic.
+    #: How many of `papers` have it as their primary term: all of them in a taxonomy without one.
     primary_count: int = 0
-    #: Slugs of the nearest topics, nearest first.
+    #: Slugs of the nearest terms of the same taxonomy, nearest first.
     neighbours: tuple[str, ...] = ()
+    #: (paper slug, result) pairs the papers report on this term, best first per metric.
+    results: tuple[tuple[str, Result], ...] = ()
+
+
+#: A taxonomy's kind, which is also the folder of its pages: `topics/`, `models/`, `datasets/`.
+VocabularyKind = Literal["topics", "models", "datasets"]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A taxonomy of the collection and its terms (Drupal's word; `enrich.taxonomy` is the curator's topic file)."""
+
+    kind: VocabularyKind
+    #: Largest first.
+    terms: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -283,7 +298,15 @@ class Catalog:
     retired: list[RetiredPage] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     #: Topics, largest first.
-    topics: list[Topic] = field(default_factory=list)
+    topics: list[Term] = field(default_factory=list)
+    #: The model families and the datasets or benchmarks that papers share (`generator.enrich.hubs`);
+    #: without terms until computed, so each still has its (empty) index page.
+    hubs: list[Vocabulary] = field(default_factory=lambda: [Vocabulary("models"), Vocabulary("datasets")])
+
+    @property
+    def vocabularies(self) -> list[Vocabulary]:
+        """Return every taxonomy whose terms get pages: topics first, then the hubs."""
+        return [Vocabulary("topics", tuple(self.topics)), *self.hubs]
 
     @property
     def errors(self) -> list[Problem]:

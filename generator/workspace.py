@@ -6,13 +6,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from generator.emit.render import GENERATED_DIRS
+from generator.emit.manifest import copy_hand_written
 
 #: The project folder: mkdocs.yml, docs_src/, overrides/ and the hook are read from here.
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,4 +32,4 @@ def site_config(work: Path, docs: Path, site: Path) -> Path:
 
 def copy_hand_written_docs(destination: Path) -> None:
     """Copy the project's docs folder without what the generator writes into it."""
-    shutil.copytree(ROOT / "docs_src", destination, ignore=shutil.ignore_patterns(*GENERATED_DIRS, "index.md"))
+    copy_hand_written(ROOT / "docs_src", destination)

@@ -14,7 +14,7 @@ import yaml
 
 from generator.cli import main
 from generator.identify import identify
-from generator.model import Catalog, Paper, Record, Related, Source, Topic, Update
+from generator.model import Catalog, Paper, Record, Related, Source, Term, Update
 from generator.state import (
     STATE_VERSION,
     State,
@@ -293,7 +293,7 @@ def papers_of(*records: tuple[str, str], state: State, today: str) -> list[Paper
     return assign_stable_slugs(identified, state, today)
 
 
-def shown(papers: list[Paper], topic: Topic) -> Catalog:
+def shown(papers: list[Paper], topic: Term) -> Catalog:
     """Return a catalog of the papers, each in `topic` and related to the next one."""
     related = [(Related(b.slug, b.title, ("similar wording",)),) for b in [*papers[1:], papers[0]]]
     return Catalog(
@@ -304,7 +304,7 @@ def shown(papers: list[Paper], topic: Topic) -> Catalog:
 
 def test_the_next_state_is_the_previous_one_with_this_builds_slugs_changes_and_pages() -> None:
     alpha, beta, gamma = ("AlphaNet: One", ABSTRACT), ("BetaNet: Two", ABSTRACT), ("GammaNet: Three", ABSTRACT)
-    first = shown(papers_of(alpha, beta, state=State(), today="2026-01-01"), Topic("small", "Small", "Small models."))
+    first = shown(papers_of(alpha, beta, state=State(), today="2026-01-01"), Term("small", "Small", "Small models."))
     previous = next_state(State(), first, "2026-01-01")
     assert [vars(u) for u in previous.updates] == [
         {"date": "2026-01-01", "added": ["alphanet", "betanet"], "updated": [], "removed": []}
@@ -312,7 +312,7 @@ def test_the_next_state_is_the_previous_one_with_this_builds_slugs_changes_and_p
     written = previous.to_json()
     # The next day AlphaNet's abstract changed, BetaNet left and GammaNet came.
     papers = papers_of((alpha[0], "A new abstract."), gamma, state=previous, today="2026-01-02")
-    catalog = shown(papers, Topic("new", "New", "New papers."))
+    catalog = shown(papers, Term("new", "New", "New papers."))
     state = next_state(previous, catalog, "2026-01-02")
     assert previous.to_json() == written, "the state read is never changed"
     assert next_state(previous, catalog, "2026-01-02") == state, "the same build gives the same state"
@@ -333,6 +333,6 @@ def test_the_next_state_is_the_previous_one_with_this_builds_slugs_changes_and_p
 
 def test_the_next_state_refuses_a_catalog_whose_slugs_it_did_not_give() -> None:
     papers = papers_of(("AlphaNet: One", ABSTRACT), state=State(), today="2026-01-01")
-    catalog = shown([replace(papers[0], slug="elsewhere")], Topic("t", "T", "D"))
+    catalog = shown([replace(papers[0], slug="elsewhere")], Term("t", "T", "D"))
     with pytest.raises(ValueError, match="'elsewhere' has a slug the state did not give it"):
         next_state(State(), catalog, "2026-01-01")

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.model import Catalog, Paper, Topic
+from generator.model import Catalog, Paper
 
 #: Topic colours on the map (Material's palette, readable on light and dark backgrounds).
 TOPIC_COLOURS = (
@@ -134,8 +134,3 @@ def bar_chart(title: str, bars: list[tuple[str, int]]) -> Markup:
     caption = escape(title)
     figure = f'<figure class="atlas-chart" aria-label="{caption}"><figcaption>{caption}</figcaption>'
     return Markup(f"{figure}{rows}</figure>")
-
-
-def topic_chart(topics: list[Topic]) -> Markup:
-    """Return the papers-per-topic chart."""
-    return bar_chart("Papers per topic", [(t.label, t.primary_count) for t in topics])

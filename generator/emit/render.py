@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -13,29 +12,18 @@ from markupsafe import Markup
 
 from generator.config import Settings
 from generator.emit.citations import citation_meta, paper_csl, paper_ris, render_csl_json, render_ris
-from generator.emit.explore import bar_chart, map_json, neighbourhood_graph, table_json, topic_chart, vectors_json
+from generator.emit.explore import map_json, neighbourhood_graph, table_json, vectors_json
 from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
 from generator.emit.feed import added_on, render_feed, render_term_feed
 from generator.emit.markdown import visible_text
-from generator.model import Catalog, Paper, Result, RetiredPage, Topic
+from generator.emit.paths import all_papers_page, link_from, paginate, paper_page, term_page
+from generator.emit.terms import paper_terms, render_vocabulary, term_chart, term_links
+from generator.model import Catalog, Paper, RetiredPage, Term
 from generator.parallel import map_in_order
 from generator.text.lookalike import strip_invisible
-from generator.text.sentences import first_sentence
-from generator.text.slugs import slugify, unique
 
-#: Folders under the docs folder that the generator owns and may prune, and its files in the
-#: folder itself that a pattern names: the feeds of topics and hubs (see `term_feed`).
-GENERATED_DIRS = ("papers", "all", "topics", "models", "datasets", "explore", "feed-*.xml")
-#: A model family or dataset gets a hub page when at least this many papers name it.
-HUB_MIN_PAPERS = 2
-#: Rows of a benchmark hub's results table (best first per metric).
-HUB_RESULTS = 200
 #: Papers per page of the "All papers" list, so no page grows with the collection.
 ALL_PAPERS_PAGE_SIZE = 500
-#: Papers per page of a topic, for the same reason.
-TOPIC_PAGE_SIZE = 200
-#: A topic page's one-line summary of each paper is cut at about this many characters.
-SUMMARY_LENGTH = 200
 
 LINK_KIND_LABELS = {
     "arxiv": "arXiv",
@@ -78,7 +66,7 @@ def front_matter(data: dict[str, Any]) -> Markup:
     return Markup("".join(lines))
 
 
-def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Topic]) -> dict[str, Any]:
+def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Term]) -> dict[str, Any]:
     """Return the structured data a paper page carries: its `papers.json` record but the long text.
 
     `topics` holds the topic labels: the tags plugin reads them from there (not from `tags`, which
@@ -92,39 +80,6 @@ def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Topic]) ->
     # Highwire Press tags for reference managers, printed in the page's head (overrides/main.html).
     data["citation"] = citation_meta(paper)
     return data
-
-
-def summary(paper: Paper) -> str:
-    """Return a paper's one-line summary: its abstract's first sentence, cut at a word if long."""
-    text = " ".join(paper.abstract_text.split())
-    sentence = first_sentence(text)
-    if len(sentence) <= SUMMARY_LENGTH:
-        return sentence
-    return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """One page of a paginated list: its number (from 1), file name, items, and all the pages."""
-
-    number: int
-    name: str
-    items: list[Any]
-    #: The position of `items[0]` in the whole list (from 0).
-    first: int
-    #: (number, file name) of every page of the list, for the page links.
-    pages: list[tuple[int, str]]
-
-
-def paginate(items: list[Any], size: int, first_name: str, later_names: str) -> list[Chunk]:
-    """Split a list into pages of `size`: the first named `first_name`, page n `later_names` with n.
-
-    An empty list still gets its one (empty) page.
-    """
-    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
-    names = [first_name, *(later_names.format(n=n) for n in range(2, len(chunks) + 1))]
-    pages = list(enumerate(names, 1))
-    return [Chunk(n, name, chunk, (n - 1) * size, pages) for (n, name), chunk in zip(pages, chunks, strict=True)]
 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
@@ -159,22 +114,18 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         for p in papers
     }
     topics = {topic.slug: topic for topic in catalog.topics}
-    hubs = {"models": model_hubs(papers), "datasets": dataset_hubs(papers)}
-    hub_slugs = {kind: {hub.name: hub.slug for hub in kind_hubs} for kind, kind_hubs in hubs.items()}
+    vocabularies = catalog.vocabularies
+    links = term_links(vocabularies)
     common = {
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
         "named": named,
-        "topics": topics,
-        "hub_slugs": hub_slugs,
         "mentioned_by_shown": MENTIONED_BY_SHOWN,
-        "site_url": settings.site_url,
-        "added_on": added_on(catalog),
     }
     pages: dict[str, str] = {}
     paper_template = env.get_template("paper.md.j2")
 
-    def paper_page(paper: Paper) -> str:
+    def render_paper(paper: Paper) -> str:
         return paper_template.render(
             paper=paper,
             front_matter=front_matter(paper_front_matter(paper, settings.site_url, topics)),
@@ -182,36 +133,50 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
             ris=Markup(code_block(paper_ris(paper))),
             csl=Markup(code_block(paper_csl(paper))),
             neighbourhood=neighbourhood_graph(paper),
+            **paper_terms(paper, links),
             **common,
         )
 
     # Paper pages are most of the work, and each depends on its paper alone.
-    for paper, text in zip(papers, map_in_order(paper_page, papers, settings.jobs), strict=True):
-        pages[f"papers/{paper.slug}.md"] = text
+    for paper, text in zip(papers, map_in_order(render_paper, papers, settings.jobs), strict=True):
+        pages[paper_page(paper.slug)] = text
     retired_template = env.get_template("retired.md.j2")
     for page in catalog.retired:
-        pages[f"papers/{page.slug}.md"] = retired_template.render(
-            page=page, target=by_slug.get(page.redirect_to), front_matter=front_matter(retired_front_matter(page))
+        path = paper_page(page.slug)
+        pages[path] = retired_template.render(
+            page=page,
+            target=by_slug.get(page.redirect_to),
+            target_href=link_from(path, paper_page(page.redirect_to)) if page.redirect_to else "",
+            front_matter=front_matter(retired_front_matter(page)),
         )
-    pages.update(render_topics(catalog, env, by_slug, common))
-    for hub_kind, kind_hubs in hubs.items():
-        pages.update(render_hubs(hub_kind, kind_hubs, env, common))
+    dates = added_on(catalog)
+
+    def term_feed(label: str, singular: str, url: str, feed: str, members: list[Paper]) -> str:
+        return render_term_feed(settings.site_name, label, singular, url, feed, members, dates, settings.site_url)
+
+    for vocabulary in vocabularies:
+        pages.update(render_vocabulary(vocabulary, env, by_slug, term_feed))
     by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
     index_template = env.get_template("papers_index.md.j2")
-    for chunk in paginate(by_title, ALL_PAPERS_PAGE_SIZE, "index.md", "{n}.md"):
-        pages[f"all/{chunk.name}"] = index_template.render(
-            papers=chunk.items,
+    for chunk in paginate(by_title, ALL_PAPERS_PAGE_SIZE, all_papers_page):
+        pages[chunk.path] = index_template.render(
+            papers=[(p, link_from(chunk.path, paper_page(p.slug))) for p in chunk.items],
             total=len(papers),
             number=chunk.number,
-            pages=chunk.pages,
+            pager=chunk.pager,
             first=chunk.first + 1,
             **common,
         )
+
+    def listed(slugs: list[str]) -> list[tuple[str, str]]:
+        """Return the current papers of `slugs` as (title, link from the what's-new page)."""
+        return [(by_slug[s].title, link_from("whats-new.md", paper_page(s))) for s in slugs if s in by_slug]
+
     updates = [
         {
             "date": update.date,
-            "added": [by_slug[s] for s in update.added if s in by_slug],
-            "updated": [by_slug[s] for s in update.updated if s in by_slug],
+            "added": listed(update.added),
+            "updated": listed(update.updated),
             "removed": [p for p in catalog.retired if p.slug in update.removed],
         }
         for update in reversed(catalog.updates[-WHATS_NEW_UPDATES:])
@@ -228,134 +193,13 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     pages["explore/table.json"] = table_json(catalog)
     pages["explore/map.json"] = map_json(catalog)
     pages["index.md"] = env.get_template("home.md.j2").render(
-        chart=topic_chart(catalog.topics),
-        papers=papers,
+        chart=term_chart("topics", catalog.topics),
+        first_papers=[(p.title, link_from("index.md", paper_page(p.slug))) for p in papers[:10]],
         paper_count=len(papers),
         code_count=sum(1 for p in papers if any(link.kind == "code" for link in p.links)),
         sources=sorted({s.path for p in papers for s in (p.source, *p.record.also_from)}),
         latest=updates[0] if updates else None,
-        topic_list=catalog.topics,
+        topic_list=[(t, link_from("index.md", term_page("topics", t.slug))) for t in catalog.topics],
         **common,
     )
-    return pages
-
-
-@dataclass(frozen=True)
-class Hub:
-    """A term of a taxonomy (a model family, a dataset or benchmark) and the papers that name it."""
-
-    slug: str
-    name: str
-    papers: list[Paper]
-    #: (paper, result) pairs reported on this benchmark, for its leaderboard.
-    results: list[tuple[Paper, Result]]
-
-
-def _hubs(papers: list[Paper], names_of: Any) -> list[Hub]:
-    """Group papers by each name `names_of(paper)` gives; keep names with HUB_MIN_PAPERS papers."""
-    members: dict[str, list[Paper]] = {}
-    for paper in papers:
-        for name in dict.fromkeys(names_of(paper)):
-            members.setdefault(name, []).append(paper)
-    kept = sorted((n for n, m in members.items() if len(m) >= HUB_MIN_PAPERS), key=lambda n: (-len(members[n]), n))
-    taken: set[str] = set()
-    hubs = []
-    for name in kept:
-        slug = unique(slugify(name, "hub"), taken)
-        taken.add(slug)
-        results = [
-            (paper, result)
-            for paper in members[name]
-            for result in paper.results
-            if result.benchmark and any(d.name == result.benchmark and d.hub == name for d in paper.datasets)
-        ]
-        results.sort(key=lambda item: (item[1].metric.lower(), -_number(item[1].value), item[0].title.casefold()))
-        hubs.append(Hub(slug, name, sorted(members[name], key=lambda p: (p.title.casefold(), p.slug)), results))
-    return hubs
-
-
-def _number(value: str) -> float:
-    match = re.search(r"[+-]?\d+(?:\.\d+)?", value)
-    return float(match.group()) if match else 0.0
-
-
-def model_hubs(papers: list[Paper]) -> list[Hub]:
-    """Return one hub per model family named by at least two papers."""
-    return _hubs(papers, lambda p: [m.family for m in p.models])
-
-
-def dataset_hubs(papers: list[Paper]) -> list[Hub]:
-    """Return one hub per dataset or benchmark named by at least two papers."""
-    return _hubs(papers, lambda p: [d.hub for d in p.datasets])
-
-
-HUB_TITLES = {"models": ("Models", "model family"), "datasets": ("Datasets and benchmarks", "dataset or benchmark")}
-
-
-def render_hubs(kind: str, hubs: list[Hub], env: jinja2.Environment, common: dict[str, Any]) -> dict[str, str]:
-    """Return a hub kind's index and one page per hub (papers paginated past TOPIC_PAGE_SIZE)."""
-    title, singular = HUB_TITLES[kind]
-    pages = {
-        f"{kind}/index.md": env.get_template("hubs_index.md.j2").render(
-            hubs=hubs,
-            title=title,
-            singular=singular,
-            minimum=HUB_MIN_PAPERS,
-            chart=bar_chart(f"Papers per {singular}", [(hub.name, len(hub.papers)) for hub in hubs]),
-            **common,
-        )
-    }
-    template = env.get_template("hub.md.j2")
-    for hub in hubs:
-        pages[feed_file(kind, hub.slug)] = term_feed(hub.name, singular, kind, hub.slug, hub.papers, common)
-        for chunk in paginate(hub.papers, TOPIC_PAGE_SIZE, f"{hub.slug}.md", hub.slug + "-{n}.md"):
-            pages[f"{kind}/{chunk.name}"] = template.render(
-                hub=hub,
-                kind=kind,
-                singular=singular,
-                entries=chunk.items,
-                results=hub.results[:HUB_RESULTS] if chunk.number == 1 else [],
-                number=chunk.number,
-                pages=chunk.pages,
-                **common,
-            )
-    return pages
-
-
-def feed_file(kind: str, slug: str) -> str:
-    """Return the file of a term's feed: `feed-topics-<slug>.xml`, in the site's root folder.
-
-    Not beside the term's page: Material's instant navigation takes every `<link rel=alternate>` of
-    a page for another language's site and loads the `sitemap.xml` of its folder (a 404 anywhere
-    but the root, one failed request on every topic page).
-    """
-    return f"feed-{kind}-{slug}.xml"
-
-
-def term_feed(name: str, what: str, kind: str, slug: str, papers: list[Paper], common: dict[str, Any]) -> str:
-    """Return the Atom feed of one term (a topic, model family, benchmark)."""
-    site_url = common["site_url"]
-    return render_term_feed(
-        common["site_name"], name, what, f"{kind}/{slug}/", feed_file(kind, slug), papers, common["added_on"], site_url
-    )
-
-
-def render_topics(
-    catalog: Catalog, env: jinja2.Environment, by_slug: dict[str, Paper], common: dict[str, Any]
-) -> dict[str, str]:
-    """Return the topics index and every topic's pages (paginated past TOPIC_PAGE_SIZE papers) and feed."""
-    index = env.get_template("topics_index.md.j2")
-    pages = {"topics/index.md": index.render(topic_list=catalog.topics, chart=topic_chart(catalog.topics), **common)}
-    template = env.get_template("topic.md.j2")
-    for topic in catalog.topics:
-        members = [by_slug[s] for s in topic.papers]
-        pages[feed_file("topics", topic.slug)] = term_feed(topic.label, "topic", "topics", topic.slug, members, common)
-        for chunk in paginate(members, TOPIC_PAGE_SIZE, f"{topic.slug}.md", topic.slug + "-{n}.md"):
-            pages[f"topics/{chunk.name}"] = template.render(
-                topic=topic,
-                entries=[(p, summary(p), chunk.first + i < topic.primary_count) for i, p in enumerate(chunk.items)],
-                number=chunk.number,
-                pages=chunk.pages,
-                **common,
-            )
     return pages

@@ -46,11 +46,11 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_tree(root: Path, files: Mapping[str, str], generated_dirs: Iterable[str]) -> WriteReport:
-    """Write `files` under `root`, only those whose bytes change; prune only inside `generated_dirs`.
+def write_tree(root: Path, files: Mapping[str, str], generated: Iterable[str]) -> WriteReport:
+    """Write `files` under `root`, only those whose bytes change; prune only what `generated` names.
 
-    An entry of `generated_dirs` with a `*` is a pattern of generated files in `root` itself
-    (`feed-*.xml`): a stale file that matches it is pruned too.
+    `generated` is spelled as `generator.emit.manifest.GENERATED`: a folder ends with `/` and every
+    stale file in it is pruned; any other entry names files of `root` itself (`feed-*.xml`).
 
     Every changed file is first staged beside its target; only when all are staged are they
     renamed into place, so a failure while writing leaves the previous pages as they were.
@@ -70,14 +70,14 @@ def write_tree(root: Path, files: Mapping[str, str], generated_dirs: Iterable[st
     for temporary, target in staged:
         os.replace(temporary, target)
     report.written = changed
-    for folder in generated_dirs:
-        if "*" in folder:
-            for path in sorted(root.glob(folder)):
+    for entry in generated:
+        if not entry.endswith("/"):
+            for path in sorted(root.glob(entry)):
                 if path.is_file() and path.name not in files:
                     path.unlink()
                     report.removed.append(path.name)
             continue
-        base = root / folder
+        base = root / entry
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):

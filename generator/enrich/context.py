@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures
-from generator.model import Paper, PreviousBuild, Topic
+from generator.model import Paper, PreviousBuild, Term
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class FoundTopics:
     #: Paper slug -> the slugs of its topics, main first (one to three).
     of: Mapping[str, tuple[str, ...]]
     #: Every topic, largest first.
-    topics: tuple[Topic, ...]
+    topics: tuple[Term, ...]
     #: The topics the clustering and the state gave, before the curator's merges, splits and pins.
     discovered: frozenset[str] = frozenset()
 

@@ -29,7 +29,7 @@ from generator.enrich.context import CatalogContext, FoundTopics
 from generator.enrich.labels import PhraseScorer
 from generator.enrich.taxonomy import Taxonomy
 from generator.enrich.text import TextFeatures, paper_text
-from generator.model import KnownTopics, Paper, Topic
+from generator.model import KnownTopics, Paper, Term
 from generator.text.slugs import slugify, unique
 
 #: A paper also gets a topic whose centre is at least this close, relative to its primary's.
@@ -99,7 +99,7 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
         nearest = [j for j in np.argsort(-nearness[i], kind="stable") if j != i][:NEIGHBOURS]
         order = sorted(nearest, key=lambda j: labelled[names[j]][1])
         topics.append(
-            Topic(
+            Term(
                 slug=slug,
                 label=label,
                 description=description,

@@ -2,15 +2,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import markdown
 import pytest
 import yaml
 
 from generator.config import Settings
 from generator.emit.environment import make_environment
 from generator.emit.explore import topic_style
-from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, TOPIC_PAGE_SIZE, render_site
+from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
+from generator.emit.terms import TERM_PAGE_SIZE
+from generator.enrich.hubs import hub_vocabularies
 from generator.identify import identify
-from generator.model import Catalog, DatasetName, Mention, Record, Source, Topic
+from generator.model import Catalog, DatasetName, Mention, Record, Source, Term
 from tests.sitebuild import ROOT
 
 
@@ -24,10 +27,13 @@ def test_all_papers_is_paginated_so_no_page_grows_with_the_collection() -> None:
     assert pages["all/index.md"].count("../papers/") == ALL_PAPERS_PAGE_SIZE
     assert pages["all/3.md"].count("../papers/") == 1
     assert "numbers 1001 to 1001" in pages["all/3.md"]
+    # A table right under the pager's line would be read as more of its paragraph.
+    html = markdown.markdown(pages["all/2.md"].split("---\n", 2)[2], extensions=["tables"])
+    assert html.count("<table>") == 1 and html.count('<a href="../papers/') == ALL_PAPERS_PAGE_SIZE
 
 
 def test_later_pages_of_a_topic_and_a_hub_have_valid_front_matter() -> None:
-    count = TOPIC_PAGE_SIZE + 1
+    count = TERM_PAGE_SIZE + 1
     papers = [
         replace(
             identify(Record(f"Paper {i:05d}", "We test on GSM8K.", Source("x.txt", i))),
@@ -37,8 +43,8 @@ def test_later_pages_of_a_topic_and_a_hub_have_valid_front_matter() -> None:
         )
         for i in range(count)
     ]
-    topic = Topic("big-topic", 'A "Big" Topic: <b>x</b>', "", tuple(p.slug for p in papers), count)
-    catalog = Catalog(papers=papers, topics=[topic])
+    topic = Term("big-topic", 'A "Big" Topic: <b>x</b>', "", tuple(p.slug for p in papers), count)
+    catalog = Catalog(papers=papers, topics=[topic], hubs=hub_vocabularies(papers))
     pages = render_site(catalog, make_environment(ROOT / "site_templates"), Settings(today="2026-01-01"))
     for name, title in [
         ("topics/big-topic.md", 'A "Big" Topic: <b>x</b>'),

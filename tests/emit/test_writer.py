@@ -22,19 +22,19 @@ def test_stale_pages_are_pruned_only_inside_generated_folders(tmp_path: Path) ->
     (tmp_path / "papers" / "gone.md").write_text("stale")
     (tmp_path / "papers" / "old" / "deep.md").write_text("stale")
     (tmp_path / "about.md").write_text("hand-written")
-    report = write_tree(tmp_path, {"papers/new.md": "new", "index.md": "home"}, ["papers"])
+    report = write_tree(tmp_path, {"papers/new.md": "new", "index.md": "home"}, ["papers/"])
     assert sorted(report.written) == ["index.md", "papers/new.md"]
     assert sorted(report.removed) == ["papers/gone.md", "papers/old/deep.md"]
     assert (tmp_path / "about.md").read_text() == "hand-written"
     assert not (tmp_path / "papers" / "old").exists()
-    again = write_tree(tmp_path, {"papers/new.md": "new", "index.md": "home"}, ["papers"])
+    again = write_tree(tmp_path, {"papers/new.md": "new", "index.md": "home"}, ["papers/"])
     assert again.written == [] and again.removed == [] and again.unchanged == 2
 
 
 def test_a_failure_while_writing_leaves_the_previous_pages(tmp_path: Path, monkeypatch) -> None:
     from generator.emit import writer
 
-    write_tree(tmp_path, {"papers/a.md": "old a", "papers/b.md": "old b"}, ["papers"])
+    write_tree(tmp_path, {"papers/a.md": "old a", "papers/b.md": "old b"}, ["papers/"])
     staged = 0
     real_stage = writer._stage
 
@@ -47,7 +47,7 @@ def test_a_failure_while_writing_leaves_the_previous_pages(tmp_path: Path, monke
 
     monkeypatch.setattr(writer, "_stage", failing_stage)
     try:
-        write_tree(tmp_path, {"papers/a.md": "new a", "papers/b.md": "new b"}, ["papers"])
+        write_tree(tmp_path, {"papers/a.md": "new a", "papers/b.md": "new b"}, ["papers/"])
     except OSError:
         pass
     else:

@@ -1,0 +1,231 @@
+"""Render every taxonomy (topics, model families, benchmarks) with one term and one index template.
+
+The terms and their slugs come from enrich (`Catalog.vocabularies`); what differs between the
+taxonomies is words, held in `WORDS`, and how a term page lists a paper. Every link is resolved
+here through `generator.emit.paths` before a template sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+import jinja2
+from markupsafe import Markup
+
+from generator.emit.explore import bar_chart
+from generator.emit.paths import feed_file, index_page, link_from, page_url, paginate, paper_page, term_page
+from generator.enrich.hubs import HUB_MIN_PAPERS
+from generator.model import Paper, Result, Term, Vocabulary, VocabularyKind
+from generator.text.sentences import first_sentence
+
+#: Papers per page of a term, so no page grows with the collection.
+TERM_PAGE_SIZE = 200
+#: Rows of a benchmark's results table (best first per metric), on its first page.
+TERM_RESULTS = 200
+#: A topic page's one-line summary of each paper is cut at about this many characters.
+SUMMARY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A paper as a term page lists it: its link, and what the taxonomy shows beside it."""
+
+    title: str
+    href: str
+    short_name: str = ""
+    #: The names the paper gives the term (a model family's models, `Llama-3-8B, Llama-2-7B`).
+    names: str = ""
+    #: Whether the term is the paper's primary one (always, in a taxonomy without one).
+    main: bool = True
+    #: The paper's one-line summary.
+    line: str = ""
+
+
+def summary(paper: Paper) -> str:
+    """Return a paper's one-line summary: its abstract's first sentence, cut at a word if long."""
+    text = " ".join(paper.abstract_text.split())
+    sentence = first_sentence(text)
+    if len(sentence) <= SUMMARY_LENGTH:
+        return sentence
+    return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
+def topic_entry(paper: Paper, term: Term, href: str, main: bool) -> Entry:
+    """List a paper on a topic with its short name and first sentence, marked when not its main topic."""
+    return Entry(paper.title, href, short_name=paper.short_name or "", main=main, line=summary(paper))
+
+
+def model_entry(paper: Paper, term: Term, href: str, main: bool) -> Entry:
+    """List a paper on a model family with the models of that family it names."""
+    return Entry(paper.title, href, names=", ".join(m.name for m in paper.models if m.family == term.label))
+
+
+def dataset_entry(paper: Paper, term: Term, href: str, main: bool) -> Entry:
+    """List a paper on a dataset or benchmark by its title alone (its numbers are in the results table)."""
+    return Entry(paper.title, href)
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a taxonomy's pages call it and its terms, and how a term page lists a paper."""
+
+    #: The index page's title and heading (`Topics`).
+    title: str
+    #: One term, and several, in a sentence (`topic`, `topics`).
+    singular: str
+    plural: str
+    #: The index page's opening paragraph (Markdown): `{count}` terms, `{minimum}` papers each.
+    intro: str
+    #: What a term's papers do, after "N papers" on its page.
+    counted: str
+    #: The term page's link to the index.
+    all_pages: str
+    #: Whether terms carry a description: the term page opens with it, the index has a column.
+    described: bool
+    #: Below 1 in search: a term's page ranks under the paper of the same name (the FineWeb
+    #: paper first, then the FineWeb hub).
+    search_boost: float | None
+    entry: Callable[[Paper, Term, str, bool], Entry]
+
+
+_HUB_INTRO = (
+    "Every {singular} that at least {minimum} papers of the collection name, with the number of papers. The names "
+    "are found in the abstracts with a curated list (`generator/gazetteer.yaml`) and patterns for names it does "
+    "not know yet."
+)
+WORDS: dict[VocabularyKind, Words] = {
+    "topics": Words(
+        title="Topics",
+        singular="topic",
+        plural="topics",
+        intro=(
+            "{count} topics, found in the text of the collection's papers (largest first). Each paper has one main "
+            "topic and up to two more; see [About](../about.md#topics) for how they are found and how to rename, "
+            "merge, pin or split them."
+        ),
+        counted="have this as their main topic",
+        all_pages="All topics",
+        described=True,
+        search_boost=None,
+        entry=topic_entry,
+    ),
+    "models": Words(
+        title="Models",
+        singular="model family",
+        plural="model families",
+        intro=_HUB_INTRO,
+        counted="name this model family",
+        all_pages="All model family pages",
+        described=False,
+        search_boost=0.5,
+        entry=model_entry,
+    ),
+    "datasets": Words(
+        title="Datasets and benchmarks",
+        singular="dataset or benchmark",
+        plural="datasets and benchmarks",
+        intro=_HUB_INTRO,
+        counted="name this dataset or benchmark",
+        all_pages="All dataset or benchmark pages",
+        described=False,
+        search_boost=0.5,
+        entry=dataset_entry,
+    ),
+}
+
+
+def term_chart(kind: VocabularyKind, terms: Sequence[Term]) -> Markup:
+    """Return the chart of a taxonomy: papers per term (those for which it is primary, for topics)."""
+    return bar_chart(f"Papers per {WORDS[kind].singular}", [(t.label, t.primary_count) for t in terms])
+
+
+def term_links(vocabularies: list[Vocabulary]) -> dict[str, dict[str, tuple[str, str]]]:
+    """Return, by taxonomy, each term's (label, first page) by the key papers hold it by.
+
+    Papers hold their topics by slug, and their models and datasets by name: a hub's label.
+    """
+    links: dict[str, dict[str, tuple[str, str]]] = {}
+    for vocabulary in vocabularies:
+        by_slug = vocabulary.kind == "topics"
+        links[vocabulary.kind] = {
+            t.slug if by_slug else t.label: (t.label, term_page(vocabulary.kind, t.slug)) for t in vocabulary.terms
+        }
+    return links
+
+
+def paper_terms(paper: Paper, links: dict[str, dict[str, tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    """Return what a paper page lists of its terms: (name, link) pairs, the link "" for a name with no page."""
+    page = paper_page(paper.slug)
+
+    def hub(kind: str, hub_name: str, name: str) -> tuple[str, str]:
+        found = links[kind].get(hub_name)
+        return name, link_from(page, found[1]) if found else ""
+
+    topics = [links["topics"][slug] for slug in paper.topics]
+    return {
+        "topic_links": [(label, link_from(page, target)) for label, target in topics],
+        "model_links": [hub("models", m.family, m.name) for m in paper.models],
+        "dataset_links": [hub("datasets", d.hub, d.name) for d in paper.datasets],
+    }
+
+
+#: Renders a term's Atom feed from (label, singular, page URL, feed file, papers).
+TermFeed = Callable[[str, str, str, str, list[Paper]], str]
+
+
+def render_vocabulary(
+    vocabulary: Vocabulary, env: jinja2.Environment, by_slug: dict[str, Paper], term_feed: TermFeed
+) -> dict[str, str]:
+    """Return a taxonomy's index, and every term's pages (paginated past TERM_PAGE_SIZE papers) and feed."""
+    kind, words = vocabulary.kind, WORDS[vocabulary.kind]
+    index = index_page(kind)
+    intro = words.intro.format(count=len(vocabulary.terms), minimum=HUB_MIN_PAPERS, singular=words.singular)
+    pages = {
+        index: env.get_template("term_index.md.j2").render(
+            vocabulary=vocabulary,
+            words=words,
+            intro=Markup(intro),
+            chart=term_chart(kind, vocabulary.terms),
+            terms=[(t, link_from(index, term_page(kind, t.slug))) for t in vocabulary.terms],
+        )
+    }
+    template = env.get_template("term.md.j2")
+    labels = {t.slug: t.label for t in vocabulary.terms}
+    for term in vocabulary.terms:
+        members = [by_slug[s] for s in term.papers]
+        feed = feed_file(kind, term.slug)
+        pages[feed] = term_feed(term.label, words.singular, page_url(term_page(kind, term.slug)), feed, members)
+        for chunk in paginate(members, TERM_PAGE_SIZE, partial(term_page, kind, term.slug)):
+            page = chunk.path
+            pages[page] = template.render(
+                words=words,
+                term=term,
+                number=chunk.number,
+                pager=chunk.pager,
+                feed=feed,
+                feed_href=link_from(page, feed),
+                index_href=link_from(page, index),
+                nearby=[(labels[slug], link_from(page, term_page(kind, slug))) for slug in term.neighbours],
+                results=_results(term, by_slug, page) if chunk.number == 1 else [],
+                entries=_entries(words, term, chunk.items, chunk.first, page),
+            )
+    return pages
+
+
+def _entries(words: Words, term: Term, papers: list[Paper], first: int, page: str) -> list[Entry]:
+    """Return the list of papers of one page of a term; `first` is the position of `papers[0]`."""
+    return [
+        words.entry(paper, term, link_from(page, paper_page(paper.slug)), first + i < term.primary_count)
+        for i, paper in enumerate(papers)
+    ]
+
+
+def _results(term: Term, by_slug: dict[str, Paper], page: str) -> list[tuple[str, str, Result]]:
+    """Return the rows of a term's results table: (the paper's name, its link, the result)."""
+    rows = []
+    for slug, result in term.results[:TERM_RESULTS]:
+        paper = by_slug[slug]
+        rows.append((paper.short_name or paper.title, link_from(page, paper_page(slug)), result))
+    return rows

@@ -1,0 +1,86 @@
+"""Hubs: the model families and the datasets or benchmarks papers share, as taxonomy terms.
+
+Catalog-wide, after the entities are extracted: a name becomes a term when at least
+`HUB_MIN_PAPERS` papers name it, and every term's slug is assigned here, before anything renders,
+so a paper page can link its hubs and a hub its papers. Topics are the other taxonomy
+(`generator.enrich.topics`); the two kinds of term are one `Term`, rendered by one template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from generator.model import Paper, Result, Term, Vocabulary
+from generator.text.slugs import slugify, unique
+
+#: A model family or dataset gets a hub page when at least this many papers name it.
+HUB_MIN_PAPERS = 2
+
+#: The names a paper gives for one taxonomy's terms, each as often as it names them.
+NamesOf = Callable[[Paper], Iterable[str]]
+
+
+def model_families(paper: Paper) -> list[str]:
+    """Return the model families a paper names (`Llama` for `Llama-3-8B`)."""
+    return [model.family for model in paper.models]
+
+
+def dataset_hubs(paper: Paper) -> list[str]:
+    """Return the datasets and benchmarks a paper names (`AIME` for `AIME-2024`)."""
+    return [dataset.hub for dataset in paper.datasets]
+
+
+def hub_vocabularies(papers: list[Paper]) -> list[Vocabulary]:
+    """Return the model-family and benchmark taxonomies, each term with its slug, largest first."""
+    return [
+        Vocabulary("models", hub_terms(papers, model_families)),
+        Vocabulary("datasets", hub_terms(papers, dataset_hubs)),
+    ]
+
+
+def hub_terms(papers: list[Paper], names_of: NamesOf) -> tuple[Term, ...]:
+    """Group papers by each name `names_of` gives; keep names with HUB_MIN_PAPERS papers.
+
+    Terms come largest first (ties by name), their papers by title; slugs are unique within
+    the taxonomy, the larger term keeping the plain one.
+    """
+    members: dict[str, list[Paper]] = {}
+    for paper in papers:
+        for name in dict.fromkeys(names_of(paper)):
+            members.setdefault(name, []).append(paper)
+    kept = sorted((n for n, m in members.items() if len(m) >= HUB_MIN_PAPERS), key=lambda n: (-len(members[n]), n))
+    taken: set[str] = set()
+    terms = []
+    for name in kept:
+        slug = unique(slugify(name, "hub"), taken)
+        taken.add(slug)
+        by_title = sorted(members[name], key=lambda p: (p.title.casefold(), p.slug))
+        terms.append(
+            Term(
+                slug=slug,
+                label=name,
+                description="",
+                papers=tuple(p.slug for p in by_title),
+                primary_count=len(by_title),
+                results=reported_on(name, members[name]),
+            )
+        )
+    return tuple(terms)
+
+
+def reported_on(hub: str, papers: list[Paper]) -> tuple[tuple[str, Result], ...]:
+    """Return the (paper slug, result) pairs on a dataset of `hub`, by metric, best first, then by title."""
+    pairs = [
+        (paper, result)
+        for paper in papers
+        for result in paper.results
+        if result.benchmark and any(d.name == result.benchmark and d.hub == hub for d in paper.datasets)
+    ]
+    pairs.sort(key=lambda item: (item[1].metric.lower(), -_number(item[1].value), item[0].title.casefold()))
+    return tuple((paper.slug, result) for paper, result in pairs)
+
+
+def _number(value: str) -> float:
+    match = re.search(r"[+-]?\d+(?:\.\d+)?", value)
+    return float(match.group()) if match else 0.0
