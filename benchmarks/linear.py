@@ -31,7 +31,7 @@ from generator.enrich.entities import extract_entities, load_gazetteer
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
 from generator.enrich.text import paper_text
-from generator.identify import abstract_name, identify
+from generator.identify.papers import abstract_name, identify
 from generator.model import Paper, PreviousBuild, Record, Source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,12 +23,12 @@ from generator.enrich.taxonomy import load_taxonomy
 from generator.enrich.text import text_features
 from generator.enrich.topics import assign_topics, find_topics
 from generator.enrich.vectors import compact_vectors
-from generator.identify import identify
+from generator.identify.merge import merge_records
+from generator.identify.papers import identify
+from generator.identify.state import State, assign_stable_slugs, next_state, previous_build, read_state, retired_pages
 from generator.ingest import read_data_dir
-from generator.merge import merge_records
 from generator.model import Catalog, Paper, PreviousBuild, Problem
 from generator.parallel import map_in_order
-from generator.state import State, assign_stable_slugs, next_state, previous_build, read_state, retired_pages
 
 #: Called with the name of each stage as it starts (a progress bar on a terminal).
 Progress = Callable[[str], None]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator.emit.exports import render_bibtex, render_json
 from generator.emit.markdown import escape_text, render_spans, visible_text
 from generator.enrich.links import extract_links_of
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.ingest.listing import read_listing
 from generator.ingest.tabular import read_csv, read_json, read_yaml
 from generator.model import Record, Source

@@ -10,7 +10,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 
 from generator.emit.citations import csl_item, render_csl_json, render_ris, ris_entry
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import Link, Record, Source
 
 SITE = "https://papers.example.org/"

@@ -7,7 +7,7 @@ from dataclasses import replace
 import feedparser
 
 from generator.emit.feed import added_on, render_feed, render_term_feed
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import Catalog, Record, Source, Update
 
 SITE = "https://papers.example.org/"

@@ -16,7 +16,7 @@ from generator.emit.manifest import GENERATED, clean, copy_hand_written, is_gene
 from generator.emit.render import render_site
 from generator.emit.writer import write_tree
 from generator.enrich.hubs import hub_vocabularies
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import Catalog, DatasetName, Record, Source, Term
 from tests.sitebuild import ROOT
 

@@ -12,7 +12,7 @@ from generator.emit.explore import topic_style
 from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
 from generator.emit.terms import TERM_PAGE_SIZE
 from generator.enrich.hubs import hub_vocabularies
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import Catalog, DatasetName, Mention, Record, Source, Term
 from tests.sitebuild import ROOT
 

@@ -17,7 +17,7 @@ from generator.emit.render import render_site
 from generator.emit.terms import WORDS, paper_terms, term_links
 from generator.enrich.clean import clean_abstract
 from generator.enrich.hubs import hub_vocabularies
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import Catalog, DatasetName, ModelName, Paper, Record, Result, Source, Term
 from tests.sitebuild import ROOT
 

@@ -7,7 +7,7 @@ from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
 from generator.enrich.entities import extract_entities
 from generator.enrich.mentions import link_mentions
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import Paper, Record, Source
 from tests.enrich.test_context import context_of
 

@@ -12,9 +12,9 @@ import generator.build
 from generator.build import CATALOG_ENRICHERS, build_catalog, catalog_context, enrich_paper
 from generator.config import Settings
 from generator.enrich.context import CatalogContext
-from generator.identify import identify
+from generator.identify.papers import identify
+from generator.identify.state import State, assign_stable_slugs
 from generator.model import Paper, PreviousBuild, Record, Source
-from generator.state import State, assign_stable_slugs
 from tests.enrich.test_topics import three_fields
 
 

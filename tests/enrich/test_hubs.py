@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from generator.enrich.hubs import HUB_MIN_PAPERS, dataset_hubs, hub_terms, hub_vocabularies, model_families
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import DatasetName, ModelName, Paper, Record, Result, Source
 
 

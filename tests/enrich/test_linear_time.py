@@ -20,7 +20,7 @@ from generator.enrich.clean import clean_abstract
 from generator.enrich.entities import extract_entities, load_gazetteer
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
-from generator.identify import abstract_name, identify
+from generator.identify.papers import abstract_name, identify
 from generator.model import Paper, Record, Source
 from tests.enrich.test_context import context_of
 

@@ -7,7 +7,7 @@ import pytest
 
 from generator.enrich.clean import clean_abstract
 from generator.enrich.mentions import link_mentions
-from generator.identify import identify
+from generator.identify.papers import identify
 from generator.model import Record, Source
 from tests.enrich.test_context import context_of
 

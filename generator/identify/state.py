@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import STATE_FILE
-from generator.identify import unique_slug
-from generator.merge import conflicting, identity_keys
+from generator.identify.merge import conflicting, identity_keys
+from generator.identify.papers import unique_slug
 from generator.model import Catalog, KnownTopics, Paper, PreviousBuild, RetiredPage, Source, Update
 from generator.text.slugs import is_slug
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.identify import abstract_name, aliases, identify, short_name, unique_slug
+from generator.identify.papers import abstract_name, aliases, identify, short_name, unique_slug
 from generator.model import Record, Source
 
 

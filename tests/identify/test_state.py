@@ -13,9 +13,8 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.identify import identify
-from generator.model import Catalog, Paper, Record, Related, Source, Term, Update
-from generator.state import (
+from generator.identify.papers import identify
+from generator.identify.state import (
     STATE_VERSION,
     State,
     StateError,
@@ -26,6 +25,7 @@ from generator.state import (
     previous_build,
     retired_pages,
 )
+from generator.model import Catalog, Paper, Record, Related, Source, Term, Update
 from tests.sitebuild import FIXTURES, ROOT, generate
 
 LISTINGS = FIXTURES / "listings"

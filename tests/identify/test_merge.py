@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.merge import identity_keys, lookalike_key, merge_records, title_key
+from generator.identify.merge import identity_keys, lookalike_key, merge_records, title_key
 from generator.model import Record, Source
 
 
