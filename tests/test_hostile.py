@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 
 from tests.sitebuild import FIXTURES, build_site
 
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
+
 HOSTILE = FIXTURES / "hostile"
 #: Files that are broken on purpose: each must be reported, by name, as rejected.
 BROKEN = {

@@ -20,6 +20,8 @@ from generator.emit.exports import bibtex_entry
 from generator.emit.render import code_block
 from tests.sitebuild import FIXTURES, build_site
 
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
+
 DIRECTIVE_FILES = (
     "title_material_tags_directive.txt",
     "title_material_tags_listing.txt",

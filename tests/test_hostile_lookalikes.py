@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 from generator.build import BuildResult
 from tests.sitebuild import FIXTURES, build_site
 
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
+
 LOOKALIKE_FILES = (
     "title_lookalike_cyrillic.txt",
     "title_lookalike_tag_characters.txt",

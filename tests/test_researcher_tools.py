@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 
 from tests.sitebuild import SHARED_FIXTURES, build_site
 
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
+
 
 def head_meta(page: Path) -> dict[str, list[str]]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

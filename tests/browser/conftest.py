@@ -21,6 +21,14 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of this folder `browser`, which `make check` leaves out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def find_chromium() -> str | None:
     for name in ("chromium", "chromium-browser"):
         found = shutil.which(name)

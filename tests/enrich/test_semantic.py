@@ -56,6 +56,7 @@ def test_a_folder_that_holds_no_model_is_an_error(tmp_path: Path) -> None:
         model_path(str(tmp_path))
 
 
+@pytest.mark.slow  # loads the real model
 @pytest.mark.usefixtures("no_network")
 def test_embeddings_are_unit_rows_the_same_every_time_and_close_for_close_meanings() -> None:
     texts = ["Counting galaxies with a radio telescope.", "A survey of distant galaxies.", "Folding proteins."]
@@ -66,6 +67,7 @@ def test_embeddings_are_unit_rows_the_same_every_time_and_close_for_close_meanin
     assert first[0] @ first[1] > first[0] @ first[2]
 
 
+@pytest.mark.slow  # loads the real model
 @pytest.mark.usefixtures("no_network")
 def test_semantic_mode_relates_papers_of_the_same_field(tmp_path: Path) -> None:
     data = three_fields(tmp_path)
@@ -86,6 +88,7 @@ def test_the_command_line_reports_a_missing_model_and_stops(tmp_path: Path, caps
     assert not (tmp_path / "docs" / "papers").exists()
 
 
+@pytest.mark.slow  # loads the real model
 def test_embeddings_are_cached_so_a_rebuild_embeds_only_new_papers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -106,6 +109,7 @@ def test_embeddings_are_cached_so_a_rebuild_embeds_only_new_papers(
     assert not any(p.name.endswith(".partial.npz") for p in tmp_path.iterdir())
 
 
+@pytest.mark.slow  # loads the real model
 def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path: Path) -> None:
     cache = tmp_path / "atlas-embeddings.npz"
     cache.write_bytes(b"not a numpy file")
