@@ -165,6 +165,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
         "named": named,
+        "short_names": {p.slug: p.short_name for p in papers if p.short_name},
         "topics": topics,
         "hub_slugs": hub_slugs,
         "mentioned_by_shown": MENTIONED_BY_SHOWN,
