@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
+
+import pytest
 
 from tests.browser.conftest import PageWatch
 
@@ -106,6 +108,26 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     assert watched.errors == [] and watched.outside == []
 
 
+@pytest.mark.parametrize(
+    ("path", "failing", "answer", "message"),
+    [
+        ("explore/table/", "**/table.json", 503, "The table could not be shown: cannot load ../table.json: 503"),
+        ("explore/map/", "**/map.json", None, "The map could not be shown: Failed to fetch"),
+        ("explore/map/", "**/cytoscape.min.js", None, "The map could not be shown: cannot load the map library"),
+    ],
+)
+def test_a_failed_load_is_said_in_the_page(
+    watched: PageWatch, serve, seed_site: Path, path: str, failing: str, answer: int | None, message: str
+) -> None:
+    page = watched.page
+    page.route(failing, lambda route: route.fulfill(status=answer, body="") if answer else route.abort())
+    open_page(watched, serve(seed_site) + path)
+    alert = page.locator(".atlas-failure[role='alert']")
+    alert.wait_for(state="visible")
+    assert alert.inner_text() == message
+    assert page.locator("[data-ready='failed']").count() == 1
+
+
 def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_site: Path) -> None:
     page = watched.page
     base = serve(seed_site)
@@ -124,11 +146,13 @@ def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_
     assert graph.locator("line.atlas-edge").count() == 5
     related = page.locator("#related-papers ~ ul").first.locator("li > a:first-child")
     assert graph.locator("a").evaluate_all("as => as.map(a => a.title)") == related.all_inner_texts()
-    # Nodes show short names: the one the list writes in brackets, or the title's own before its colon.
-    for label, text in zip(graph.locator("a").all_inner_texts(), related.all_inner_texts(), strict=True):
-        bracketed, prefix = re.search(r"\(([^()]{1,40})\)$", text), re.match(r"([^:]{1,40}):\s", text)
-        name = bracketed.group(1) if bracketed else prefix.group(1) if prefix else text
-        assert label == (name if len(name) <= 28 else name[:27] + "…")
+    # Nodes show each paper's short name, from papers.json's data on the link, or else its title.
+    papers = json.loads((seed_site / "papers.json").read_text(encoding="utf-8"))["papers"]
+    short_names = {paper["slug"]: paper["short_name"] for paper in papers}
+    slugs = [href.strip("/").split("/")[-1] for href in related.evaluate_all("as => as.map(a => a.href)")]
+    names = [short_names[slug] or title for slug, title in zip(slugs, related.all_inner_texts(), strict=True)]
+    assert 0 < sum(1 for slug in slugs if short_names[slug]) < len(slugs), "the test needs papers with and without"
+    assert graph.locator("a").all_inner_texts() == [name if len(name) <= 28 else name[:27] + "…" for name in names]
     watched.screenshot("paper-dark")
     graph.locator("a").first.click()
     page.wait_for_url("**/papers/**")
