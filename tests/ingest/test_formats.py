@@ -8,13 +8,14 @@ import pytest
 
 from generator.ingest import read_file
 from generator.ingest.fields import arxiv_id, date, names, terms
+from generator.model import Record
 from tests.sitebuild import FIXTURES, SHARED_FIXTURES
 
 FORMATS = FIXTURES / "formats"
 needs_samples = pytest.mark.usefixtures("shared_fixtures")
 
 
-def read(path: Path) -> tuple[list, list[str]]:
+def read(path: Path) -> tuple[list[Record], list[str]]:
     records, problems = read_file(path, path.name)
     return records, [str(p) for p in problems]
 
