@@ -32,8 +32,10 @@ export function loadJson(path) {
   });
 }
 
-// Say in the page, in place of a container's content, that it could not be shown, and why.
+// Say in the page, in place of a container's content, that it could not be shown, and why; and
+// in the console, where a bug in the drawing would otherwise have gone.
 export function showFailure(container, what, error) {
+  console.error(error);
   container.replaceChildren(element("p", { class: "atlas-failure", role: "alert" }, what + " could not be shown: " + error.message));
   container.dataset.ready = "failed";
 }
