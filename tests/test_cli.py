@@ -111,7 +111,7 @@ def test_a_crash_while_writing_pages_leaves_the_previous_pages(
     assert run(tmp_path, "listing_with_page_chrome.txt") == 0
     before = snapshot(tmp_path / "docs")
     shutil.copy(LISTINGS / "listing_crlf_bom.txt", tmp_path / "data")
-    staged = []
+    staged: list[Path] = []
 
     def stage_then_crash(path: Path, data: bytes) -> Path:
         if len(staged) == 3:
@@ -215,13 +215,14 @@ def test_a_terminal_gets_a_bar_of_the_stages_logs_and_ci_do_not(monkeypatch) -> 
             return True
 
     monkeypatch.delenv("CI", raising=False)
-    monkeypatch.setattr(sys, "stderr", Terminal())
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
     bar = cli.progress_bar(quiet=False)
     assert bar is not None
     for stage in STAGES:
         bar.stage(stage)
     bar.close()
-    assert "writing" in sys.stderr.getvalue()
+    assert "writing" in terminal.getvalue()
     assert cli.progress_bar(quiet=True) is None
     monkeypatch.setenv("CI", "true")
     assert cli.progress_bar(quiet=False) is None

@@ -12,13 +12,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from generator.build import BuildResult
 from generator.emit.citations import paper_csl, paper_ris
 from generator.emit.exports import bibtex_entry
 from generator.emit.render import code_block
 from tests.sitebuild import FIXTURES, build_site
+
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
 
 DIRECTIVE_FILES = (
     "title_material_tags_directive.txt",
@@ -37,7 +39,7 @@ def directive_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResul
     return build_site(data, work)
 
 
-def article(path: Path) -> BeautifulSoup:
+def article(path: Path) -> Tag:
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     found = page.select_one("article.md-content__inner")
     assert found is not None

@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 
 from tests.sitebuild import FIXTURES, build_site
 
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
+
 HOSTILE = FIXTURES / "hostile"
 ATOM = "{http://www.w3.org/2005/Atom}"
 #: What Material's search index may hold as markup: it keeps inline formatting of the page.

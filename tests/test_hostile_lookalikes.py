@@ -13,10 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from generator.build import BuildResult
 from tests.sitebuild import FIXTURES, build_site
+
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
 
 LOOKALIKE_FILES = (
     "title_lookalike_cyrillic.txt",
@@ -36,7 +38,7 @@ def lookalike_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResul
     return build_site(data, work)
 
 
-def article(site: Path, slug: str) -> BeautifulSoup:
+def article(site: Path, slug: str) -> Tag:
     page = BeautifulSoup((site / "papers" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
     found = page.select_one("article.md-content__inner")
     assert found is not None

@@ -26,6 +26,8 @@ from generator.emit.markdown import visible_text
 from generator.model import Catalog
 from tests.sitebuild import FIXTURES, TODAY, build_site
 
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
+
 #: Curated labels, one per topic of the second build (the last is used for any further topic).
 HOSTILE_LABELS = (
     "<img src=x onerror=alert(1)>",

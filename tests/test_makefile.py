@@ -12,7 +12,10 @@ import pytest
 
 from tests.sitebuild import FIXTURES, ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make"),
+    pytest.mark.slow,  # runs make and the generator in subprocesses
+]
 
 #: Stand-ins for the virtualenv's programs: the generator exits with $FAKE_STATUS, or is the real
 #: one for "crash" (with a bug planted) and "empty" (an empty data folder); mkdocs writes a new

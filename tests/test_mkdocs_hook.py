@@ -85,8 +85,8 @@ def test_serve_logs_a_broken_state_or_a_crash_and_keeps_the_pages_it_had(
 
     monkeypatch.setattr("generator.build.render_site", crash)
     regenerate(config)
-    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert len(errors) == 1 and "internal error" in errors[0].getMessage() and errors[0].exc_info
+    logged = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(logged) == 1 and "internal error" in logged[0].getMessage() and logged[0].exc_info
     monkeypatch.undo()
     (tmp_path / "data" / "listing_with_page_chrome.txt").unlink()
     caplog.clear()
@@ -95,6 +95,7 @@ def test_serve_logs_a_broken_state_or_a_crash_and_keeps_the_pages_it_had(
     assert len(errors) == 1 and "no papers in" in errors[0] and page.read_bytes() == before
 
 
+@pytest.mark.slow  # runs mkdocs serve
 def test_a_real_serve_regenerates_and_reloads_once_per_data_change(tmp_path: Path) -> None:
     import re
     import socket

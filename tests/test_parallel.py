@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -29,11 +30,14 @@ def test_a_failure_in_a_worker_reaches_the_caller() -> None:
 
 def test_the_pages_are_the_same_bytes_with_one_process_or_two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
-    forks = []
-    get_context = parallel.multiprocessing.get_context
-    monkeypatch.setattr(
-        parallel.multiprocessing, "get_context", lambda method: forks.append(method) or get_context(method)
-    )
+    forks: list[str | None] = []
+    get_context = multiprocessing.get_context
+
+    def counted(method: str | None = None) -> multiprocessing.context.BaseContext:
+        forks.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", counted)
     data = three_fields(tmp_path)
     outputs = []
     for jobs in (1, 2):

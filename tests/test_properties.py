@@ -19,7 +19,7 @@ from generator.enrich.links import extract_links_of
 from generator.identify.papers import identify
 from generator.ingest.listing import read_listing
 from generator.ingest.tabular import read_csv, read_json, read_yaml
-from generator.model import Record, Source
+from generator.model import Paper, Record, Source
 from generator.text.latex import clean_latex, to_spans
 
 EXTENSIONS = ["toc", "tables", "admonition", "attr_list"]
@@ -94,7 +94,7 @@ RECORDS = st.lists(
         ),
         HOSTILE_TEXT,
         HOSTILE_TEXT,
-        st.lists(st.text(st.characters(whitelist_categories=("L",)), min_size=1, max_size=12), max_size=3),
+        st.lists(st.text(st.characters(categories=["L"]), min_size=1, max_size=12), max_size=3),
         st.sampled_from(["", "2401.00001", "2312.12345"]),
     ),
     min_size=1,
@@ -102,7 +102,7 @@ RECORDS = st.lists(
 )
 
 
-def papers_of(records: list[Record]) -> list:
+def papers_of(records: list[Record]) -> list[Paper]:
     from dataclasses import replace
 
     papers = [extract_links_of(identify(r)) for r in records]

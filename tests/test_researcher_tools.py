@@ -11,14 +11,17 @@ import pytest
 import rispy
 from bs4 import BeautifulSoup
 
+from tests.html import attribute
 from tests.sitebuild import SHARED_FIXTURES, build_site
+
+pytestmark = pytest.mark.slow  # builds sites with mkdocs
 
 
 def head_meta(page: Path) -> dict[str, list[str]]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     found: dict[str, list[str]] = {}
     for tag in soup.select("head meta[name^=citation_]"):
-        found.setdefault(tag["name"], []).append(tag["content"])
+        found.setdefault(attribute(tag, "name"), []).append(attribute(tag, "content"))
     return found
 
 
@@ -62,7 +65,7 @@ def test_a_hugging_face_day_gives_authors_dates_and_arxiv_to_reference_managers(
 def feed_of(page: Path, site: Path) -> Path:
     """Return the file of the page's own Atom feed, found as a feed reader finds it."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    links = [a["href"] for a in soup.select('head link[rel=alternate][type="application/atom+xml"]')]
+    links = [attribute(a, "href") for a in soup.select('head link[rel=alternate][type="application/atom+xml"]')]
     own = [href for href in links if not href.endswith("/feed.xml")]
     assert len(own) == 1, (page, links)
     return (page.parent / own[0]).resolve()
@@ -80,7 +83,7 @@ def test_every_topic_model_family_and_benchmark_has_a_valid_feed_found_from_its_
         assert not feed.bozo, path
         assert feed.entries, path
         linked = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article li a[href*='papers/']")
-        listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in linked}
+        listed = {attribute(a, "href").rstrip("/").rsplit("/", 1)[-1] for a in linked}
         fed = {e.link.rstrip("/").rsplit("/", 1)[-1] for e in feed.entries}
         assert fed <= exported and fed <= listed, f"{path}: the feed holds papers its page does not list"
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from generator.build import build_catalog
 from generator.config import Settings
+from tests.html import attribute, following, one
 from tests.sitebuild import FIXTURES, ROOT, SHARED_FIXTURES, build_site, generate
 
 pytestmark = pytest.mark.e2e
@@ -24,10 +25,8 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def content(page: BeautifulSoup) -> BeautifulSoup:
-    article = page.select_one("article.md-content__inner")
-    assert article is not None
-    return article
+def content(page: BeautifulSoup) -> Tag:
+    return one(page, "article.md-content__inner")
 
 
 def test_every_seed_paper_has_a_page_with_its_exact_title(seed_site: Path) -> None:
@@ -54,7 +53,7 @@ def test_no_latex_debris_survives_on_any_paper_page(seed_site: Path) -> None:
 def test_seed_code_links_are_clean(seed_site: Path) -> None:
     hrefs = set()
     for path in (seed_site / "papers").glob("*/index.html"):
-        hrefs |= {a["href"] for a in content(soup(path)).find_all("a", href=re.compile(r"^https?://"))}
+        hrefs |= {attribute(a, "href") for a in content(soup(path)).find_all("a", href=re.compile(r"^https?://"))}
     assert "https://github.com/EmpathYang/TinyHelen" in hrefs
     assert "https://github.com/linkedin/ControlLLM" in hrefs
     assert "https://llm-stacking.github.io/" in hrefs
@@ -82,9 +81,9 @@ def test_site_loads_nothing_from_the_network(seed_site: Path) -> None:
     for path in seed_site.rglob("*.html"):
         page = soup(path)
         for tag in page.find_all(["link", "script", "img"]):
-            if tag.name == "link" and {"canonical", "alternate"} & set(tag.get("rel", [])):
+            if tag.name == "link" and {"canonical", "alternate"} & set(tag.get_attribute_list("rel")):
                 continue  # names the page's address; the browser loads nothing from it
-            url = tag.get("href") or tag.get("src") or ""
+            url = str(tag.get("href") or tag.get("src") or "")
             assert not re.match(r"(https?:)?//", url), f"{path}: loads {url}"
 
 
@@ -197,24 +196,23 @@ def test_topics_index_topic_pages_and_tags_cover_every_seed_paper(seed_site: Pat
     assert sum(int(row.select("td")[1].get_text()) for row in rows) == 244
     on_topic_pages: set[str] = set()
     for row in rows:
-        href = row.select_one("a")["href"]
+        href = attribute(one(row, "a"), "href")
         topic = content(soup(seed_site / "topics" / href.strip("/").split("/")[-1] / "index.html"))
-        assert topic.select_one("h1").get_text().rstrip("¶") == row.select_one("a").get_text()
-        on_topic_pages |= {a["href"].split("/")[-2] for a in topic.select("li > a[href*='papers/']")}
+        assert one(topic, "h1").get_text().rstrip("¶") == one(row, "a").get_text()
+        on_topic_pages |= {attribute(a, "href").split("/")[-2] for a in topic.select("li > a[href*='papers/']")}
     assert len(on_topic_pages) == 244
     tags = content(soup(seed_site / "tags" / "index.html"))
-    assert len({a["href"] for a in tags.select("a[href*='papers/']")}) == 244
+    assert len({attribute(a, "href") for a in tags.select("a[href*='papers/']")}) == 244
 
 
 def test_a_paper_page_shows_its_topics_as_tags_and_five_related_papers_with_reasons(seed_site: Path) -> None:
     page = content(soup(seed_site / "papers" / "mt-ladder" / "index.html"))
     tags = page.select("nav.md-tags a.md-tag")
-    assert 1 <= len(tags) <= 3 and all("tags/#tag:" in a["href"] for a in tags)
-    heading = page.find("h2", id="related-papers")
-    related = heading.find_next("ul").select("li")
+    assert 1 <= len(tags) <= 3 and all("tags/#tag:" in attribute(a, "href") for a in tags)
+    related = following(one(page, "h2#related-papers"), "ul").select("li")
     assert len(related) == 5
     for item in related:
-        assert item.select_one("a")["href"].startswith("../")
+        assert attribute(one(item, "a"), "href").startswith("../")
         assert "shared terms:" in item.get_text() or "same topic:" in item.get_text() or "mention" in item.get_text()
     index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any("tags" in doc for doc in index["docs"]), "topics are tags, not boosted search fields"
@@ -228,13 +226,12 @@ def test_paper_pages_show_models_datasets_results_and_link_their_hubs(seed_site:
     text = " ".join(page.get_text().split())
     assert "Models: GPT-4, Gemma-2B, Gemma-7B, BigTranslate-13B, MT-Ladder-2B, MT-Ladder-7B" in text
     assert "Domain: multilingual" in text
-    assert page.find("a", string="GPT-4")["href"] == "../../models/gpt/"
-    values = [
-        row.select("td")[0].get_text() for row in page.find("h2", id="results").find_next("table").select("tbody tr")
-    ]
+    gpt = page.find("a", string="GPT-4")
+    assert isinstance(gpt, Tag) and attribute(gpt, "href") == "../../models/gpt/"
+    values = [row.select("td")[0].get_text() for row in following(one(page, "h2#results"), "table").select("tbody tr")]
     assert values == ["+6.91", "+3.52"]
     hub = content(soup(seed_site / "datasets" / "gsm8k" / "index.html"))
-    rows = hub.find("h2", id="results-reported").find_next("table").select("tbody tr")
+    rows = following(one(hub, "h2#results-reported"), "table").select("tbody tr")
     assert rows and all("GSM8K" in row.select("td")[3].get_text() for row in rows)
     models = content(soup(seed_site / "models" / "index.html"))
     counts = {row.select("td")[0].get_text(): int(row.select("td")[1].get_text()) for row in models.select("tbody tr")}

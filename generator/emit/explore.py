@@ -96,10 +96,11 @@ def map_json(catalog: Catalog) -> str:
 def neighbourhood_graph(paper: Paper) -> Markup:
     """Return the placeholder of a paper's neighbourhood graph: its related papers and mentions.
 
-    The browser draws it (assets/javascripts/explore.js) from the page's own *Related papers*,
-    *Mentions* and *Mentioned by* lists: the links are already on the page, and a graph written
-    into every page made Python-Markdown and the search plugin parse it 10,000 times (a sixth of
-    the site build). Without JavaScript the lists remain.
+    The browser draws it (assets/javascripts/neighbourhood.js) from the page's own
+    *Related papers*, *Mentions* and *Mentioned by* lists, whose links carry each paper's short
+    name: the links are already on the page, and a graph written into every page made
+    Python-Markdown and the search plugin parse it 10,000 times (a sixth of the site build).
+    Without JavaScript the lists remain.
     """
     if not paper.related and not paper.mentions and not paper.mentioned_by:
         return Markup("")

@@ -54,11 +54,16 @@ def link(text: str, url: str) -> Markup:
 _PAGE_PATH = re.compile(r"^(?:\.\./)?[a-z0-9][a-z0-9/_-]*(?:\.[a-z0-9_-]+)*\.md(?:#[a-z0-9_-]+)?$")
 
 
-def page_link(text: str, path: str) -> Markup:
-    """Return a Markdown link to another page of the site, a relative `.md` path MkDocs checks."""
+def page_link(text: str, path: str, short_name: str = "") -> Markup:
+    """Return a Markdown link to another page of the site, a relative `.md` path MkDocs checks.
+
+    A paper's short name, when given, goes on the link as `data-short-name` (attr_list): the
+    neighbourhood graph the browser draws from a page's lists labels its nodes with it.
+    """
     if not _PAGE_PATH.match(path) or ".." in path.removeprefix("../"):
         raise ValueError(f"not a generated page path: {path!r}")
-    return Markup(f"[{escape_text(text)}]({path})")
+    attributes = f'{{ data-short-name="{escape_text(short_name)}" }}' if short_name else ""
+    return Markup(f"[{escape_text(text)}]({path}){attributes}")
 
 
 def render_spans(spans: tuple[Span, ...]) -> Markup:

@@ -120,6 +120,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
         "named": named,
+        "short_names": {p.slug: p.short_name for p in papers if p.short_name},
         "mentioned_by_shown": MENTIONED_BY_SHOWN,
     }
     pages: dict[str, str] = {}

@@ -35,7 +35,8 @@ COLUMNS = (
     "venue",
     "upvotes",
 )
-Result = tuple[list[Record], list[Problem]]
+#: What a reader returns: the records it read and the problems it found.
+ReadResult = tuple[list[Record], list[Problem]]
 
 
 def plain_record(item: dict[str, Any], source: Source) -> Record:
@@ -91,7 +92,7 @@ def _loads(content: str) -> Any:
     return _JSON.decode(content)
 
 
-def _records(path: str, items: list[Any]) -> Result:
+def _records(path: str, items: list[Any]) -> ReadResult:
     records: list[Record] = []
     problems: list[Problem] = []
     for number, item in enumerate(items, 1):
@@ -109,7 +110,7 @@ def _as_list(path: str, data: Any) -> list[Any] | None:
     return None
 
 
-def read_json(path: str, content: str) -> Result:
+def read_json(path: str, content: str) -> ReadResult:
     """Read a JSON file: a daily-papers response, a list of papers, or {"papers": [...]}."""
     try:
         data = _loads(content)
@@ -126,7 +127,7 @@ def read_json(path: str, content: str) -> Result:
     return _records(path, items)
 
 
-def read_json_lines(path: str, content: str) -> Result:
+def read_json_lines(path: str, content: str) -> ReadResult:
     """Read one JSON object per line (Kaggle arXiv snapshot or plain columns); bad lines are reported."""
     records: list[Record] = []
     problems: list[Problem] = []
@@ -167,7 +168,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 _NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
 
 
-def read_yaml(path: str, content: str) -> Result:
+def read_yaml(path: str, content: str) -> ReadResult:
     """Read a YAML list of papers (or {"papers": [...]}); aliases are refused."""
     try:
         data = yaml.load(content, Loader=_NoAliasLoader)
@@ -180,7 +181,7 @@ def read_yaml(path: str, content: str) -> Result:
     return _records(path, items)
 
 
-def read_csv(path: str, content: str) -> Result:
+def read_csv(path: str, content: str) -> ReadResult:
     """Read a CSV file whose header row names the documented columns."""
     reader = csv.DictReader(io.StringIO(content, newline=""))
     if not reader.fieldnames or "title" not in {name.strip().lower() for name in reader.fieldnames}:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_FLAGS = [
@@ -19,6 +20,14 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of this folder `browser`, which `make check` leaves out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def find_chromium() -> str | None:
@@ -41,7 +50,7 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path: str) -> Iterator[object]:
+def browser(chromium_path: str) -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -53,14 +62,19 @@ def browser(chromium_path: str) -> Iterator[object]:
 class PageWatch:
     """A browser page that records console errors and every request that leaves localhost."""
 
-    def __init__(self, page: object) -> None:
+    def __init__(self, page: Page) -> None:
         self.page = page
         self.errors: list[str] = []
         self.outside: list[str] = []
-        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+
+        def console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                self.errors.append(message.text)
+
+        page.on("console", console)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
-        def route(request_route: object) -> None:
+        def route(request_route: Route) -> None:
             url = request_route.request.url
             if url.startswith(("http://127.0.0.1", "data:", "blob:")):
                 request_route.continue_()
@@ -78,7 +92,7 @@ class PageWatch:
 
 
 @pytest.fixture
-def watched(browser: object) -> Iterator[PageWatch]:
+def watched(browser: Browser) -> Iterator[PageWatch]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     watch = PageWatch(context.new_page())
     yield watch

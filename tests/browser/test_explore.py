@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, FloatRect, Locator, Page
 
 from tests.browser.conftest import PageWatch
 
@@ -13,7 +16,13 @@ def open_page(watch: PageWatch, url: str) -> None:
     watch.page.wait_for_function("() => typeof window.document$ !== 'undefined'")
 
 
-def table_titles(page: object) -> list[str]:
+def box_of(locator: Locator) -> FloatRect:
+    box = locator.bounding_box()
+    assert box is not None, f"{locator} is not shown"
+    return box
+
+
+def table_titles(page: Page) -> list[str]:
     return page.locator(".atlas-table tbody tr td:first-child").all_inner_texts()
 
 
@@ -71,13 +80,14 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     open_page(watched, serve(seed_site) + "explore/map/")
     page.wait_for_selector(".atlas-map[data-complete='true']", timeout=20_000)
     assert page.locator(".atlas-map").get_attribute("data-nodes") == "244"
-    assert int(page.locator(".atlas-map").get_attribute("data-edges")) >= 244 * 2
+    edges = page.locator(".atlas-map").get_attribute("data-edges")
+    assert edges is not None and int(edges) >= 244 * 2
     assert page.locator(".atlas-map-legend li").count() >= 5
     watched.screenshot("map")
     # No empty tooltip on load: it shows only over a paper.
     assert page.locator(".atlas-tip").is_hidden()
     # The wheel scrolls the page; with Ctrl held it zooms the map.
-    box = page.locator(".atlas-map").bounding_box()
+    box = box_of(page.locator(".atlas-map"))
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     before = page.evaluate("() => [window.atlasMap.zoom(), window.scrollY]")
     page.mouse.wheel(0, 300)
@@ -97,13 +107,33 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     assert page.evaluate("() => window.atlasMap.zoom()") > zoom
     page.evaluate("() => window.atlasMap.center(window.atlasMap.getElementById('mt-ladder'))")
     point = page.evaluate("() => window.atlasMap.getElementById('mt-ladder').renderedPosition()")
-    box = page.locator(".atlas-map").bounding_box()
+    box = box_of(page.locator(".atlas-map"))
     page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_selector(".atlas-tip:not([hidden])")
     assert page.locator(".atlas-tip").inner_text().startswith("MT-Ladder")
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_url("**/papers/mt-ladder/")
     assert watched.errors == [] and watched.outside == []
+
+
+@pytest.mark.parametrize(
+    ("path", "failing", "answer", "message"),
+    [
+        ("explore/table/", "**/table.json", 503, "The table could not be shown: cannot load ../table.json: 503"),
+        ("explore/map/", "**/map.json", None, "The map could not be shown: Failed to fetch"),
+        ("explore/map/", "**/cytoscape.min.js", None, "The map could not be shown: cannot load the map library"),
+    ],
+)
+def test_a_failed_load_is_said_in_the_page(
+    watched: PageWatch, serve, seed_site: Path, path: str, failing: str, answer: int | None, message: str
+) -> None:
+    page = watched.page
+    page.route(failing, lambda route: route.fulfill(status=answer, body="") if answer else route.abort())
+    open_page(watched, serve(seed_site) + path)
+    alert = page.locator(".atlas-failure[role='alert']")
+    alert.wait_for(state="visible")
+    assert alert.inner_text() == message
+    assert page.locator("[data-ready='failed']").count() == 1
 
 
 def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_site: Path) -> None:
@@ -124,11 +154,13 @@ def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_
     assert graph.locator("line.atlas-edge").count() == 5
     related = page.locator("#related-papers ~ ul").first.locator("li > a:first-child")
     assert graph.locator("a").evaluate_all("as => as.map(a => a.title)") == related.all_inner_texts()
-    # Nodes show short names: the one the list writes in brackets, or the title's own before its colon.
-    for label, text in zip(graph.locator("a").all_inner_texts(), related.all_inner_texts(), strict=True):
-        bracketed, prefix = re.search(r"\(([^()]{1,40})\)$", text), re.match(r"([^:]{1,40}):\s", text)
-        name = bracketed.group(1) if bracketed else prefix.group(1) if prefix else text
-        assert label == (name if len(name) <= 28 else name[:27] + "…")
+    # Nodes show each paper's short name, from papers.json's data on the link, or else its title.
+    papers = json.loads((seed_site / "papers.json").read_text(encoding="utf-8"))["papers"]
+    short_names = {paper["slug"]: paper["short_name"] for paper in papers}
+    slugs = [href.strip("/").split("/")[-1] for href in related.evaluate_all("as => as.map(a => a.href)")]
+    names = [short_names[slug] or title for slug, title in zip(slugs, related.all_inner_texts(), strict=True)]
+    assert 0 < sum(1 for slug in slugs if short_names[slug]) < len(slugs), "the test needs papers with and without"
+    assert graph.locator("a").all_inner_texts() == [name if len(name) <= 28 else name[:27] + "…" for name in names]
     watched.screenshot("paper-dark")
     graph.locator("a").first.click()
     page.wait_for_url("**/papers/**")
@@ -136,7 +168,7 @@ def test_home_chart_neighbourhood_and_dark_mode(watched: PageWatch, serve, seed_
     assert watched.errors == [] and watched.outside == []
 
 
-def test_table_fits_a_phone_screen(browser: object, serve, seed_site: Path) -> None:
+def test_table_fits_a_phone_screen(browser: Browser, serve, seed_site: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     watch = PageWatch(context.new_page())
     open_page(watch, serve(seed_site) + "explore/table/")
@@ -148,12 +180,12 @@ def test_table_fits_a_phone_screen(browser: object, serve, seed_site: Path) -> N
     context.close()
 
 
-def test_leaderboard_sentences_stay_readable_on_a_phone(browser: object, serve, seed_site: Path) -> None:
+def test_leaderboard_sentences_stay_readable_on_a_phone(browser: Browser, serve, seed_site: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     watch = PageWatch(context.new_page())
     open_page(watch, serve(seed_site) + "datasets/gsm8k/")
     sentence = watch.page.locator(".md-typeset__table td:last-child").first
-    assert sentence.bounding_box()["width"] >= 200, "a sentence column a few words wide"
+    assert box_of(sentence)["width"] >= 200, "a sentence column a few words wide"
     assert watch.page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert watch.errors == [] and watch.outside == []
     context.close()

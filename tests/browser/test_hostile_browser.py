@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Dialog
 
 from tests.browser.conftest import PageWatch
 from tests.sitebuild import FIXTURES, build_site
@@ -65,7 +66,12 @@ def dialogs(watch: PageWatch) -> list[str]:
 def hooked(watched: PageWatch) -> PageWatch:
     watched.page.add_init_script(HOOK)
     fired: list[str] = []
-    watched.page.on("dialog", lambda dialog: (fired.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        fired.append(dialog.message)
+        dialog.dismiss()
+
+    watched.page.on("dialog", dismiss)
     watched.fired = fired  # type: ignore[attr-defined]
     return watched
 

@@ -42,7 +42,8 @@ async (queries) => {
 
 def first_results(watch: PageWatch, base: str, queries: list[str]) -> list[str | None]:
     watch.page.goto(base)
-    return watch.page.evaluate(RUN_QUERIES, queries)
+    results: list[str | None] = watch.page.evaluate(RUN_QUERIES, queries)
+    return results
 
 
 def test_short_names_and_titles_find_their_paper_first(

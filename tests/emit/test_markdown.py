@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import markdown
 import pytest
@@ -79,6 +80,20 @@ def test_page_link_refuses_anything_but_a_page_path() -> None:
     assert page_link("A *b*", "papers/a-b.md") == "[A \\*b\\*](papers/a-b.md)"
     with pytest.raises(ValueError):
         page_link("x", "javascript:alert(1)")
+
+
+@pytest.mark.parametrize("short_name", ["ProX", "MT-Ladder", *HOSTILE, 'a "quoted" } name', "x=1 y='2'"])
+def test_a_short_name_on_a_page_link_is_one_attribute_of_exactly_its_text(short_name: str) -> None:
+    source = f"- {page_link('A title', 'a-title.md', short_name)}: “a sentence” with a \\}} brace\n"
+    out = markdown.markdown(source, extensions=EXTENSIONS)
+    match = re.fullmatch(r'<ul>\n<li><a data-short-name="([^"]*)" href="a-title.md">A title</a>: (.*)</li>\n</ul>', out)
+    assert match, out
+    assert html.unescape(match[1]) == short_name
+    assert match[2] == "“a sentence” with a } brace"
+
+
+def test_a_page_link_without_a_short_name_has_no_attribute() -> None:
+    assert page_link("A title", "a-title.md", "") == "[A title](a-title.md)"
 
 
 def test_spans_render_formatting_and_links() -> None:

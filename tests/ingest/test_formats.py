@@ -8,13 +8,14 @@ import pytest
 
 from generator.ingest import read_file
 from generator.ingest.fields import arxiv_id, date, names, terms
+from generator.model import Record
 from tests.sitebuild import FIXTURES, SHARED_FIXTURES
 
 FORMATS = FIXTURES / "formats"
 needs_samples = pytest.mark.usefixtures("shared_fixtures")
 
 
-def read(path: Path) -> tuple[list, list[str]]:
+def read(path: Path) -> tuple[list[Record], list[str]]:
     records, problems = read_file(path, path.name)
     return records, [str(p) for p in problems]
 
@@ -203,6 +204,7 @@ def test_names_and_terms() -> None:
     assert terms("deep learning, robotics") == ("deep learning", "robotics")
 
 
+@pytest.mark.slow  # 50 MB of input
 def test_a_50_mb_single_line_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "one_line.txt"
     path.write_text("word " * 10_000_000, encoding="utf-8")
@@ -211,6 +213,7 @@ def test_a_50_mb_single_line_is_one_clear_error(tmp_path: Path) -> None:
     assert problems == ["one_line.txt:1: error: abstract with no title line before it; skipped"]
 
 
+@pytest.mark.slow  # 100,000 papers
 def test_a_100k_paper_file_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "many.jsonl"
     lines = (f'{{"title": "Paper {i}: A Title", "arxiv_id": "2401.{i:05d}"}}' for i in range(100_000))

@@ -6,12 +6,13 @@ import pytest
 
 from generator.ingest import read_data_dir
 from generator.ingest.listing import is_abstract_line, read_listing
+from generator.model import Problem, Record
 from tests.sitebuild import FIXTURES, ROOT
 
 LISTINGS = FIXTURES / "listings"
 
 
-def read_fixture(name: str) -> tuple[list, list]:
+def read_fixture(name: str) -> tuple[list[Record], list[Problem]]:
     return read_listing(name, (LISTINGS / name).read_bytes().decode("utf-8-sig"))
 
 

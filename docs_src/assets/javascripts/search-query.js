@@ -18,6 +18,7 @@
     });
     return marked
       .replace(/:/g, " ")
+      // eslint-disable-next-line no-control-regex -- NUL marks a kept field: no typed query holds one
       .replace(/\u0000(\d+)\u0000/g, function (match, n) { return kept[+n] + ":"; });
   }
 

@@ -1,0 +1,167 @@
+// Paper Atlas: the Map page, every paper a dot at the position the generator laid out. The data
+// comes from the JSON file the container names (map.json); the map library, Cytoscape.js, is
+// vendored in assets/vendor/ and loaded only on this page.
+import { element, loadJson, paperUrl, showFailure, siteUrl } from "./shared.js";
+
+// The map is drawn from its first chunk of papers, then grows a chunk per task, so the page
+// stays responsive however large the collection (no single long task adds everything).
+var MAP_CHUNK = 1500;
+
+var cytoscapeLoading = null;
+
+function loadCytoscape() {
+  if (window.cytoscape) return Promise.resolve(window.cytoscape);
+  if (!cytoscapeLoading) {
+    cytoscapeLoading = new Promise(function (resolve, reject) {
+      var script = element("script", { src: siteUrl("assets/vendor/cytoscape/cytoscape.min.js") });
+      script.onload = function () { resolve(window.cytoscape); };
+      script.onerror = function () { reject(new Error("cannot load the map library")); };
+      document.head.appendChild(script);
+    });
+  }
+  return cytoscapeLoading;
+}
+
+export function setUpMap(container) {
+  if (container.dataset.ready) return;
+  container.dataset.ready = "loading";
+  var started = performance.now();
+  Promise.all([loadCytoscape(), loadJson(container.dataset.source)]).then(function (loaded) {
+    var data = loaded[1], elements = mapElements(data);
+    var cy = newMap(loaded[0], container, elements.slice(0, MAP_CHUNK), data.nodes.length > 2000);
+    showTitles(cy, container);
+    steer(cy, container);
+    fitAll(cy, container, data.nodes);
+    drawLegend(data.topics);
+    cy.one("render", function () {
+      container.dataset.renderMs = String(Math.round(performance.now() - started));
+      container.dataset.readyAt = String(Math.round(performance.now()));
+      container.dataset.ready = "true";
+      setTimeout(function () { addInChunks(cy, container, elements, Math.min(MAP_CHUNK, elements.length)); }, 0);
+    });
+    window.atlasMap = cy; // for the browser tests
+  }).catch(function (error) { showFailure(container, "The map", error); });
+}
+
+// Cytoscape's elements: a node per paper, coloured and shaped by its topic, then the edges.
+function mapElements(data) {
+  var elements = data.nodes.map(function (node) {
+    return {
+      group: "nodes",
+      data: {
+        id: node[0], label: node[1], title: node[2],
+        colour: data.topics[node[3]] ? data.topics[node[3]].colour : "#888",
+        shape: data.topics[node[3]] ? data.topics[node[3]].shape || "ellipse" : "ellipse",
+      },
+      position: { x: node[4], y: node[5] },
+    };
+  });
+  data.edges.forEach(function (edge, i) {
+    elements.push({ group: "edges", data: { id: "e" + i, source: data.nodes[edge[0]][0], target: data.nodes[edge[1]][0], kind: edge[2] } });
+  });
+  return elements;
+}
+
+function newMap(cytoscape, container, elements, large) {
+  return cytoscape({
+    container: container,
+    elements: elements,
+    layout: { name: "preset" },
+    minZoom: 0.02,
+    maxZoom: 8,
+    hideEdgesOnViewport: large,
+    textureOnViewport: large,
+    pixelRatio: large ? 1 : "auto",
+    style: [
+      { selector: "node", style: { "background-color": "data(colour)", shape: "data(shape)", width: 8, height: 8, "border-width": 0 } },
+      { selector: "edge", style: { width: 0.6, "line-color": "#9e9e9e", opacity: 0.5, "curve-style": "haystack" } },
+      { selector: "edge[kind = 1]", style: { width: 1.2, "line-color": "#616161", opacity: 0.9 } },
+      { selector: "node.hover", style: { width: 14, height: 14 } },
+    ],
+  });
+}
+
+// A paper's title in a tip over its dot; a click on the dot opens the paper.
+function showTitles(cy, container) {
+  var tip = element("div", { class: "atlas-tip", role: "status" });
+  tip.hidden = true; // shown on hover only: an empty tip is a black box below the map
+  container.appendChild(tip);
+  cy.on("mouseover", "node", function (event) {
+    var node = event.target, point = node.renderedPosition();
+    node.addClass("hover");
+    tip.textContent = node.data("title");
+    tip.style.left = point.x + 12 + "px";
+    tip.style.top = point.y + 12 + "px";
+    tip.hidden = false;
+    container.style.cursor = "pointer";
+  });
+  cy.on("mouseout", "node", function (event) {
+    event.target.removeClass("hover");
+    tip.hidden = true;
+    container.style.cursor = "";
+  });
+  cy.on("tap", "node", function (event) { window.location.href = paperUrl(event.target.id()); });
+}
+
+// The wheel scrolls the page, as everywhere else on it; with Ctrl (or Cmd) held, it zooms the
+// map. Cytoscape listens on the container in the capture phase, so the wheel is stopped one
+// level up, before it gets there (not prevented: the page still scrolls). The arrow keys pan,
+// + and - zoom.
+function steer(cy, container) {
+  container.parentNode.addEventListener("wheel", function (event) {
+    if (container.contains(event.target) && !event.ctrlKey && !event.metaKey) event.stopPropagation();
+  }, { capture: true });
+  container.addEventListener("keydown", function (event) {
+    var step = 60, moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (moves[event.key]) {
+      cy.panBy({ x: moves[event.key][0], y: moves[event.key][1] });
+    } else if (event.key === "+" || event.key === "=" || event.key === "-") {
+      var factor = event.key === "-" ? 1 / 1.25 : 1.25;
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: container.clientWidth / 2, y: container.clientHeight / 2 } });
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+}
+
+// Add the elements from `added` on, a chunk per task, then say on the container that all are in.
+function addInChunks(cy, container, elements, added) {
+  if (added >= elements.length) {
+    container.dataset.nodes = String(cy.nodes().length);
+    container.dataset.edges = String(cy.edges().length);
+    container.dataset.complete = "true";
+    return;
+  }
+  cy.add(elements.slice(added, added + MAP_CHUNK));
+  setTimeout(function () { addInChunks(cy, container, elements, added + MAP_CHUNK); }, 0);
+}
+
+function drawLegend(topics) {
+  var legend = document.querySelector(".atlas-map-legend");
+  if (!legend) return;
+  var list = element("ul", {});
+  topics.forEach(function (topic) {
+    var item = element("li", {});
+    var swatch = element("span", { class: "atlas-swatch atlas-shape-" + (topic.shape || "ellipse"), "aria-hidden": "true" });
+    swatch.style.backgroundColor = topic.colour;
+    item.appendChild(swatch);
+    item.appendChild(document.createTextNode(topic.label));
+    list.appendChild(item);
+  });
+  legend.replaceChildren(list);
+}
+
+// Fit the whole collection in view from the positions alone, before every paper is added.
+function fitAll(cy, container, nodes) {
+  var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  nodes.forEach(function (node) {
+    minX = Math.min(minX, node[4]); maxX = Math.max(maxX, node[4]);
+    minY = Math.min(minY, node[5]); maxY = Math.max(maxY, node[5]);
+  });
+  if (!isFinite(minX)) return;
+  var width = container.clientWidth, height = container.clientHeight, margin = 20;
+  var zoom = Math.min((width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1));
+  zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+  cy.viewport({ zoom: zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
+}
