@@ -97,6 +97,8 @@ class ModelName:
     family: str
     version: str = ""
     size: str = ""
+    #: The rule that found it ("gazetteer", "called-a-model", ...; see `generator.enrich.entities`).
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class DatasetName:
     name: str
     hub: str
     kind: Literal["benchmark", "dataset"]
+    #: The rule that found it ("gazetteer", "name-then-kind", ...; see `generator.enrich.entities`).
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class Result:
     metric: str
     benchmark: str
     sentence: str
+    #: The rule that read its metric ("metric-after", "outcome-verb", ...; see `generator.enrich.entities`).
+    rule: str = ""
 
 
 @dataclass(frozen=True)
