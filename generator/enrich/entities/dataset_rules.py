@@ -130,15 +130,21 @@ def _titled(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
     return [(match.group("name") or match.group("word"), kind_of(match.group("kind") or match.group("word_kind")))]
 
 
+def _not_a_phrase_end(match: re.Match[str], scene: Scene) -> bool:
+    # A plain word after a title-case phrase is the phrase's end, not a name ("Voice Evaluation of Reasoning
+    # Ability, a benchmark"), unless the acronym after it names it ("... Ability (VERA), a benchmark").
+    word = match.group("word")
+    return not word or bool(
+        LOWER_WORD_BEFORE.search(scene.text, max(0, match.start() - 30), match.start())
+        or _ACRONYM_AFTER.match(scene.text, match.end("word"))
+    )
+
+
 def _called_a_dataset(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
     name = match.group("name") or match.group("titled") or match.group("word")
     if match.group("word") and not LOWER_WORD_BEFORE.search(scene.text, max(0, match.start() - 30), match.start()):
-        # the end of a title-case phrase: its acronym names it ("Voice Evaluation of Reasoning Ability
-        # (VERA), a benchmark"), the word does not
         acronym = _ACRONYM_AFTER.match(scene.text, match.end("word"))
-        if not acronym:
-            return []
-        name = acronym.group(1)
+        name = acronym.group(1) if acronym else name
     return [(name, kind_of(match.group("kind")))]
 
 
@@ -231,6 +237,7 @@ DATASET_RULES = (
         "dataset",
         _CALLED_A_DATASET,
         read=_called_a_dataset,
+        guard=_not_a_phrase_end,
         examples=(
             Example("To address this gap, we introduce Pelican, the largest publicly available dataset.", "Pelican"),
             Example("We present Voice Evaluation of Reasoning Ability (VERA), a benchmark for voice", "VERA"),

@@ -158,33 +158,36 @@ def _two_or_introduced(match: re.Match[str], scene: Scene) -> bool:
     return bool(match.group("intro")) or len(LIST_SEPARATOR.split(match.group("items"))) >= 2
 
 
-def _coined_from_family(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
+def _coined_not_other(match: re.Match[str], scene: Scene) -> bool:
     # Only from families that are not too common a word (`strict` ones are), and not a name the text says
     # is a framework, method, system, adapter... (a paper may name its framework "TheoremLlama").
     word = match.group()
-    family = scene.gazetteer.coined_family(word)
-    return [(word, family)] if family and not called_other_than_a_model(scene.text, word) else []
+    return bool(scene.gazetteer.coined_family(word)) and not called_other_than_a_model(scene.text, word)
 
 
-def _listed_with_known_models(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
-    """Return the coined names listed with known models: in "based on RoBERTa, BERTweet, and
-    SocBERT", RoBERTa is a model, so the other two are models too.
+def _listed_with_known_models(match: re.Match[str], scene: Scene) -> bool:
+    """Return whether a run of names lists coined names with known models: in "based on RoBERTa,
+    BERTweet, and SocBERT", RoBERTa is a model, so the other two are models too.
 
-    Every item must be a name (not a common acronym, a dataset or a name shaped like a benchmark),
-    and one a model the gazetteer knows whole.
+    The run must not end a longer name; every item must be a name (not a common acronym, a dataset
+    or a name shaped like a benchmark), and one a model the gazetteer knows whole.
     """
+    if _NAME_ENDS.search(scene.text, max(0, match.start() - 40), match.start()):
+        return False  # the first item is the end of a longer name
     gazetteer = scene.gazetteer
     items = [i.strip() for i in LIST_SEPARATOR.split(match.group("items"))]
-    whole = [gazetteer.models.fullmatch(i) for i in items]
-    if not any(whole) or any(
+    return any(gazetteer.models.fullmatch(i) for i in items) and not any(
         i in COMMON_ACRONYMS
         or i in gazetteer.dataset_of
         or gazetteer.datasets.fullmatch(i)
         or NAMED_LIKE_A_BENCHMARK.fullmatch(i)
         for i in items
-    ):
-        return []
-    return [(i, i) for i, known in zip(items, whole, strict=True) if not known and not gazetteer.models.match(i)]
+    )
+
+
+def _unknown_items(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
+    items = (i.strip() for i in LIST_SEPARATOR.split(match.group("items")))
+    return [(i, i) for i in items if not scene.gazetteer.models.match(i)]
 
 
 def _not_for_models(match: re.Match[str], scene: Scene) -> bool:
@@ -267,7 +270,8 @@ MODEL_RULES = (
         "coined-from-family",
         "model",
         _CAPITALISED_WORD,
-        read=_coined_from_family,
+        read=lambda m, scene: [(m.group(), scene.gazetteer.coined_family(m.group()))],
+        guard=_coined_not_other,
         examples=(
             Example("We compare SocBERT and BERTweet.", "SocBERT"),
             Example("VL-Mamba leverages a pretrained language model.", "VL-Mamba"),
@@ -278,8 +282,8 @@ MODEL_RULES = (
         "listed-with-known-models",
         "model",
         NAME_RUN,
-        read=_listed_with_known_models,
-        guard=lambda m, scene: not _NAME_ENDS.search(scene.text, max(0, m.start() - 40), m.start()),
+        read=_unknown_items,
+        guard=_listed_with_known_models,
         examples=(
             Example("classifiers based on RoBERTa, XtremeDistil, and TinyNLI", "XtremeDistil"),
             Example("compared with RoBERTa, FooNet and GSM8K", "FooNet", False),

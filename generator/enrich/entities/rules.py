@@ -21,7 +21,7 @@ EntityKind = Literal["model", "dataset"]
 @dataclass(frozen=True)
 class Scene:
     """What a rule may read besides its match: the whole text, the gazetteer, and the normalised
-    names the gazetteer's pass already found (before any rule ran)."""
+    names found before the rules ran (the gazetteer's, and for models the coined names with a size)."""
 
     text: str
     gazetteer: Gazetteer
