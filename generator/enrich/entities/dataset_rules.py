@@ -17,17 +17,13 @@ from generator.enrich.entities.names import (
     NAME_OR_HYPHENATED,
     NAMED_LIKE_A_BENCHMARK,
     NAMING,
+    NOT_NAMES,
     TITLE_NAME,
+    kind_of,
     normalise_name,
 )
 from generator.enrich.entities.rules import Example, Rule, Scene
 
-#: Capitalised words that describe a dataset without naming it: "the English pretraining corpus".
-_NOT_NAME_WORDS = """English Chinese Japanese Korean French German Spanish Arabic Hindi Russian Portuguese Italian
-Vietnamese Indonesian Thai Turkish Polish Dutch Swedish Greek Hebrew Persian Urdu Bengali Swahili
-Indic African European Asian American Python Java Web Internet Medical Clinical Legal Financial
-Scientific"""
-NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 #: "the TOFU dataset", "the VTAB-1k fine-tuning benchmark", "a dataset called MGToolBench".
 _BEFORE_KIND = re.compile(
     # also a letter and an acronym: "We curate C-SRRG dataset"
@@ -103,12 +99,6 @@ _BRACKETED = re.compile(r"(?<![a-z])(?P<before>[a-z]+)\s+\((?P<items>[^()]{3,200
 _LIST_ITEM = re.compile(r"[A-Z][A-Za-z0-9-]*(?:\s[A-Z][A-Za-z0-9-]*){0,3}")
 #: The rule whose names in a list of benchmarks may be a model's: its test set ("Koala").
 TEST_SETS = "benchmarks-bracketed"
-
-
-def kind_of(word: str) -> str:
-    """Return "benchmark" or "dataset" for the word a text or the gazetteer uses ("Benchmark",
-    "corpora", "tasks" - a named suite of tasks is a benchmark)."""
-    return "benchmark" if word.lower().startswith("benchmark") or word == "tasks" else "dataset"
 
 
 def _named_with_kind(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import replace
 
-from generator.enrich.entities.dataset_rules import DATASET_RULES, TEST_SETS, kind_of
+from generator.enrich.entities.dataset_rules import DATASET_RULES, TEST_SETS
 from generator.enrich.entities.gazetteer import Gazetteer
 from generator.enrich.entities.names import (
     COMMON_ACRONYMS,
@@ -20,6 +20,7 @@ from generator.enrich.entities.names import (
     NAME,
     NAME_ITEM,
     VERSION,
+    kind_of,
     normalise_name,
 )
 from generator.enrich.entities.rules import Example, Rule, Said, Scene, apply_rules

@@ -19,12 +19,11 @@ from generator.enrich.entities.names import (
     NAMING,
     NOT_A_MODEL_KIND,
     TITLE_NAME,
-    VARIANTS,
     described_as_a_model,
     normalise_name,
 )
 from generator.enrich.entities.rules import Example, Rule, Scene
-from generator.enrich.entities.words import called_other_than_a_model
+from generator.enrich.entities.words import apposition, called_other_than_a_model
 
 #: Any coined name so described: "we train DMaS-LLaMa-Lite, a fully open source, ... model".
 _NAME_CALLED_A_MODEL = re.compile(
@@ -56,9 +55,6 @@ _PARAMETER_MODEL = re.compile(
     r"\b\d+(?:\.\d+)?[BM](?:[- ]parameters?)?\s+(?:[a-z-]+\s+){0,2}(?:model|M?LLM|VLM),?\s+"
     r"(?:(?:called|named)\s+(?P<called>[A-Z][\w-]*)|(?P<name>%s))(?![\w-])" % NAME
 )
-#: ... where the name ends the phrase ("a 1.3B-parameter model, CuatroLLM, from scratch"), not begins a
-#: clause ("with a 1.5B model, CLUE boosts accuracy").
-_APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:from|on|with|which|that|trained|as|in|for)\b")
 #: A name the text gives a model: "our model, GenBERT", "edge language models, termed EfficientLLM",
 #: "a model which we call X".
 _NAMED_MODEL = re.compile(
@@ -93,24 +89,6 @@ _TRAINED_FROM = re.compile(
 )
 #: A title that says its name is a model: "RigoChat 2: an adapted language model to Spanish".
 _TITLE_CALLS_A_MODEL = re.compile(TITLE_NAME + described_as_a_model(article="(?i:an?)"))
-#: A coined name with a size: XGLM-7B, Zephyr-7b-beta (read beside the gazetteer's names, not a rule).
-SIZED_NAME = re.compile(
-    # A version may come between: "Wan-2.1-14B".
-    r"(?<![\w-])(?P<family>%s|[A-Z][a-z]+)(?:-[vV]?\d+(?:\.\d+)*)?-(?P<size>\d+(?:\.\d+)?[BbMm])"
-    r"(?:-(?:[vV]?\d+(?:\.\d+)*|[a-z]+|[A-Z]{2,}|%s))*"
-    r"(?![\w-])" % (NAME, VARIANTS)
-)
-
-
-def apposition(text: str, start: int, end: int) -> bool:
-    """Return whether a name after "a ... model" names it: "a 7B model BaichuanSEED and", "a 1.3B-parameter
-    model, CuatroLLM, from scratch"; not "with a 1.5B model, CLUE boosts accuracy" (after a comma, the
-    name must end the phrase)."""
-    before = start  # (not `text[:start].rstrip()`: a copy of the text so far for every match is quadratic)
-    while before and text[before - 1].isspace():
-        before -= 1
-    after_a_comma = before > 0 and text[before - 1] == ","
-    return not after_a_comma or bool(_APPOSITION_ENDS.match(text, end))
 
 
 def _name_or_word(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:

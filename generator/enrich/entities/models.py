@@ -13,9 +13,10 @@ import re
 from dataclasses import replace
 
 from generator.enrich.entities.gazetteer import Gazetteer
-from generator.enrich.entities.model_rules import MODEL_RULES, SIZED_NAME, apposition
+from generator.enrich.entities.model_rules import MODEL_RULES
 from generator.enrich.entities.names import (
     COMMON_ACRONYMS,
+    NAME,
     SIZE,
     VARIANTS,
     VERSION,
@@ -23,7 +24,7 @@ from generator.enrich.entities.names import (
     normalise_name,
 )
 from generator.enrich.entities.rules import Scene, apply_rules
-from generator.enrich.entities.words import called_other_than_a_model
+from generator.enrich.entities.words import apposition, called_other_than_a_model
 from generator.model import ModelName
 
 #: A coined continuation of a model's name: "Llama-3-Physician", "GPT-3 XL". Without it the
@@ -39,6 +40,13 @@ _COINED_SUFFIX = re.compile(
     r"|(?:(?<=Sonnet)|(?<=Opus)|(?<=Haiku)|(?<=Small)|(?<=Large)|(?<=Medium))\s\d+(?:\.\d+)*(?![\w-]|\.\d)"
     # A lower-case coinage the size follows: "Llama-eus-8B", "Llama-eus-8B-instruct".
     r"|-[a-z]{2,}-\d+(?:\.\d+)?[BbMm](?:-(?:%s))*(?![\w-])" % (VARIANTS, VARIANTS)
+)
+#: A coined name with a size: XGLM-7B, Zephyr-7b-beta.
+_SIZED_NAME = re.compile(
+    # A version may come between: "Wan-2.1-14B".
+    r"(?<![\w-])(?P<family>%s|[A-Z][a-z]+)(?:-[vV]?\d+(?:\.\d+)*)?-(?P<size>\d+(?:\.\d+)?[BbMm])"
+    r"(?:-(?:[vV]?\d+(?:\.\d+)*|[a-z]+|[A-Z]{2,}|%s))*"
+    r"(?![\w-])" % (NAME, VARIANTS)
 )
 #: A family named as a style, not as a model: "GPT-style", "BERT-like". ("Llama-family models"
 #: does name the family: it counts, as Llama.)
@@ -133,7 +141,7 @@ def _sized_names(
     # where each read name starts, in order, and the furthest any name read so far ends
     starts = [start for start, _ in read]
     reach = list(itertools.accumulate((end for _, end in read), max))
-    for match in SIZED_NAME.finditer(text):
+    for match in _SIZED_NAME.finditer(text):
         family = match.group("family")
         last = bisect.bisect_right(starts, match.start()) - 1
         inside = last >= 0 and reach[last] > match.start()  # "Pro-8.3B" of "LLaMA Pro-8.3B"

@@ -158,9 +158,21 @@ NAMED_LIKE_A_BENCHMARK = re.compile(
     r"|[a-z][a-z0-9]*bench(?=-[A-Z])|%s\sBench)"
     r"(?:-(?!like|style|based)[A-Za-z0-9]+)?(?![\w-])" % NAME_OR_HYPHENATED
 )
+#: Capitalised words that describe a dataset without naming it: "the English pretraining corpus".
+_NOT_NAME_WORDS = """English Chinese Japanese Korean French German Spanish Arabic Hindi Russian Portuguese Italian
+Vietnamese Indonesian Thai Turkish Polish Dutch Swedish Greek Hebrew Persian Urdu Bengali Swahili
+Indic African European Asian American Python Java Web Internet Medical Clinical Legal Financial
+Scientific"""
+NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 #: Variants of a benchmark written after its name: "MBPP-Plus", "SWE-bench-Verified", "GSM8K-Hard".
 BENCHMARK_VARIANTS = (
     "(?:Plus|PLUS|Pro|Hard|HARD|Lite|Verified|Redux|Mini|Easy|Challenge|Full|Extended|Live|Multi"
     # a language's split: "BrowseComp-ZH", "MMBench-CN"
     "|ZH|CN|EN|JA|JP|KO|DE|FR|ES|AR|RU)"
 )
+
+
+def kind_of(word: str) -> str:
+    """Return "benchmark" or "dataset" for the word a text or the gazetteer uses ("Benchmark",
+    "corpora", "tasks" - a named suite of tasks is a benchmark)."""
+    return "benchmark" if word.lower().startswith("benchmark") or word == "tasks" else "dataset"

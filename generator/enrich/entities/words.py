@@ -15,6 +15,9 @@ _TOOL_LISTED = re.compile(r"[\w-]+,\s+")
 #: After a name, what says it is a tool: ", an evaluation framework".
 _CALLED_A_TOOL = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,4}?%s" % TOOL_KIND)
 #: After a name, what says it is a framework, method, system...: ", a two-stage ... framework", " framework".
+#: ... where the name ends the phrase ("a 1.3B-parameter model, CuatroLLM, from scratch"), not begins a
+#: clause ("with a 1.5B model, CLUE boosts accuracy").
+_APPOSITION_ENDS = re.compile(r"\s*(?:[,.;:()]|$)|\s+(?:from|on|with|which|that|trained|as|in|for)\b")
 _CALLED_OTHER_THAN_A_MODEL = re.compile(
     r"(?:\*\*)?(?:,?\s+(?:is\s+)?an?\s+(?:[\w-]+\s+){0,4}?|\s+)%s" % NOT_A_MODEL_KIND
 )
@@ -78,3 +81,14 @@ def called_other_than_a_model(text: str, name: str) -> bool:
     """Return whether the text says a name is a framework, method, system... ("ToolPlanner, a two-stage
     reinforcement learning framework", "the TheoremLlama framework")."""
     return any(_CALLED_OTHER_THAN_A_MODEL.match(text, end) for end in words_of(text).ends_of(name))
+
+
+def apposition(text: str, start: int, end: int) -> bool:
+    """Return whether a name after "a ... model" names it: "a 7B model BaichuanSEED and", "a 1.3B-parameter
+    model, CuatroLLM, from scratch"; not "with a 1.5B model, CLUE boosts accuracy" (after a comma, the
+    name must end the phrase)."""
+    before = start  # (not `text[:start].rstrip()`: a copy of the text so far for every match is quadratic)
+    while before and text[before - 1].isspace():
+        before -= 1
+    after_a_comma = before > 0 and text[before - 1] == ","
+    return not after_a_comma or bool(_APPOSITION_ENDS.match(text, end))
