@@ -20,7 +20,7 @@ import yaml
 
 from generator.build import build_catalog
 from generator.config import Settings
-from generator.model import Paper
+from generator.model import DatasetName, ModelName, Paper, Result
 from generator.text.names import normalise_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +54,27 @@ def extracted(paper: Paper) -> dict[str, set[str]]:
         "results": {normalise_name(r.value) for r in paper.results},
         "links": {f"{link.url} {link.kind}" for link in paper.links},
     }
+
+
+#: The categories whose entities record the rule that found them.
+RULED = ("models", "datasets", "results")
+
+
+def extracted_rules(paper: Paper) -> dict[str, dict[str, str]]:
+    """Return, per category, each extracted name (normalised, as `extracted` counts it) and the rule
+    of the first entity with that name."""
+    entities: dict[str, tuple[ModelName | DatasetName | Result, ...]] = {
+        "models": paper.models,
+        "datasets": paper.datasets,
+        "results": paper.results,
+    }
+    found: dict[str, dict[str, str]] = {}
+    for category, items in entities.items():
+        rules: dict[str, str] = {}
+        for item in items:
+            rules.setdefault(normalise_name(item.value if isinstance(item, Result) else item.name), item.rule)
+        found[category] = rules
+    return found
 
 
 def labelled(entry: dict[str, Any]) -> dict[str, set[str]]:
@@ -111,8 +132,13 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
 def measure(pairs: list[tuple[str, Paper, dict[str, Any]]]) -> dict[str, Any]:
     counts: dict[str, dict[str, dict[str, int]]] = {}
     misses: dict[str, list[str]] = {"false": [], "missed": []}
+    by_rule: dict[str, dict[str, dict[str, int]]] = {c: {} for c in RULED}
     for key, paper, entry in pairs:
         got, want = extracted(paper), labelled(entry)
+        for category, rules in extracted_rules(paper).items():
+            for name, rule in rules.items():
+                counts_of_rule = by_rule[category].setdefault(rule, {"tp": 0, "fp": 0})
+                counts_of_rule["tp" if name in want[category] else "fp"] += 1
         half = counts.setdefault(entry["half"], {c: {"tp": 0, "fp": 0, "fn": 0} for c in CATEGORIES})
         for category in CATEGORIES:
             half[category]["tp"] += len(got[category] & want[category])
@@ -131,7 +157,11 @@ def measure(pairs: list[tuple[str, Paper, dict[str, Any]]]) -> dict[str, Any]:
         }
         for half, by_category in counts.items()
     }
-    return {"scores": scores, **misses}
+    per_rule: dict[str, dict[str, dict[str, float]]] = {
+        category: {rule: {**c, "precision": c["tp"] / (c["tp"] + c["fp"])} for rule, c in sorted(by_category.items())}
+        for category, by_category in by_rule.items()
+    }
+    return {"scores": scores, "rules": per_rule, **misses}
 
 
 def report(result: dict[str, Any]) -> str:
@@ -154,6 +184,19 @@ def report(result: dict[str, Any]) -> str:
         for category, s in result["scores"][half].items():
             counts = f"{s['tp']} | {s['fp']} | {s['fn']}"
             lines.append(f"| {half} | {category} | {s['precision']:.2f} | {s['recall']:.2f} | {counts} |")
+    lines += [
+        "",
+        "## Precision per rule",
+        "",
+        "Every extracted entity records the rule that found it (its `rule` in `papers.json`); pooled over",
+        "all the labelled sets above, each rule's entities that are labelled (true) or not (false).",
+        "",
+        "| category | rule | precision | true | false |",
+        "|---|---|---|---|---|",
+    ]
+    for category, rules in result["rules"].items():
+        for rule, s in sorted(rules.items(), key=lambda item: (-(item[1]["tp"] + item[1]["fp"]), item[0])):
+            lines.append(f"| {category} | {rule} | {s['precision']:.2f} | {s['tp']} | {s['fp']} |")
     lines += ["", "## False (extracted, not labelled)", ""]
     lines += [f"- {x}" for x in result["false"]] or ["- none"]
     lines += ["", "## Missed (labelled, not extracted)", ""]

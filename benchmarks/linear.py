@@ -1,7 +1,7 @@
 """Linear-time benchmark: how each per-paper stage's time grows with the length of an abstract.
 
 Run with `python -m benchmarks.linear` (`--sizes 10000,100000`, `--patterns` to also time each
-compiled pattern of `generator/enrich/entities.py` on its own, `--profile` for the slowest functions
+compiled pattern of `generator/enrich/entities/` on its own, `--profile` for the slowest functions
 of `extract_entities`). Abstracts are built at each size from real ones (the Hugging Face daily
 papers in ../shared/corpus, else data/trending-papers.txt, repeated) and from adversarial text: long
 runs of capitalised words, hyphens, digits, brackets, lists and words without a sentence end. Every
@@ -13,8 +13,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
+import importlib
 import io
 import json
+import pkgutil
 import pstats
 import re
 import tempfile
@@ -162,11 +164,14 @@ _NAME_ONLY = frozenset({"_VERSIONED"})
 
 def patterns() -> dict[str, re.Pattern[str]]:
     """Return every compiled pattern of the entity module and the gazetteer that searches a text, by name."""
-    found = {
-        name: value
-        for name, value in vars(entities).items()
-        if isinstance(value, re.Pattern) and name not in _NAME_ONLY
-    }
+    found: dict[str, re.Pattern[str]] = {}
+    seen: set[int] = set()  # a pattern imported into another module is timed once, under `names` if there
+    modules = sorted(pkgutil.iter_modules(entities.__path__), key=lambda m: (m.name != "names", m.name))
+    for module in modules:
+        for name, value in vars(importlib.import_module(f"{entities.__name__}.{module.name}")).items():
+            if isinstance(value, re.Pattern) and name not in _NAME_ONLY and id(value) not in seen:
+                seen.add(id(value))
+                found[f"{module.name}.{name}"] = value
     gazetteer = load_gazetteer()
     for name in ("models", "coined", "datasets", "domains", "metric"):
         found[f"gazetteer.{name}"] = getattr(gazetteer, name)

@@ -98,6 +98,8 @@ class ModelName:
     family: str
     version: str = ""
     size: str = ""
+    #: The rule that found it ("gazetteer", "called-a-model", ...; see `generator.enrich.entities`).
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ class DatasetName:
     name: str
     hub: str
     kind: Literal["benchmark", "dataset"]
+    #: The rule that found it ("gazetteer", "name-then-kind", ...; see `generator.enrich.entities`).
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ class Result:
     metric: str
     benchmark: str
     sentence: str
+    #: The rule that read its metric ("metric-after", "outcome-verb", ...; see `generator.enrich.entities`).
+    rule: str = ""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from generator.model import Paper
+from generator.model import DatasetName, ModelName, Paper, Result
 
 #: Bumped whenever a field of `papers.json` changes meaning; documented in the README.
 EXPORT_SCHEMA = 1
@@ -15,8 +15,17 @@ _LATEX_SPECIALS = str.maketrans(
 )
 
 
-def paper_export(paper: Paper, site_url: str) -> dict[str, Any]:
-    """Return one paper as the plain-JSON columns the reader takes back, plus site fields."""
+def _entity(entity: ModelName | DatasetName | Result, rules: bool) -> dict[str, Any]:
+    """Return an entity's fields; `rules` keeps the rule that found it (papers.json, not front matter)."""
+    fields = dict(vars(entity))
+    if not rules:
+        del fields["rule"]
+    return fields
+
+
+def paper_export(paper: Paper, site_url: str, rules: bool = True) -> dict[str, Any]:
+    """Return one paper as the plain-JSON columns the reader takes back, plus site fields (with
+    `rules`, each entity says which rule found it)."""
     record = paper.record
     code = next((link.url for link in paper.links if link.kind == "code"), None)
     return {
@@ -36,9 +45,9 @@ def paper_export(paper: Paper, site_url: str) -> dict[str, Any]:
         "upvotes": record.upvotes,
         "code": code,
         "links": [{"url": link.url, "kind": link.kind} for link in paper.links],
-        "models": [vars(m) for m in paper.models],
-        "datasets": [vars(d) for d in paper.datasets],
-        "results": [vars(r) for r in paper.results],
+        "models": [_entity(m, rules) for m in paper.models],
+        "datasets": [_entity(d, rules) for d in paper.datasets],
+        "results": [_entity(r, rules) for r in paper.results],
         "domains": list(paper.domains),
         "topics": list(paper.topics),
         "related": [item.slug for item in paper.related],

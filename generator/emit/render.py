@@ -72,7 +72,7 @@ def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Term]) -> 
     `topics` holds the topic labels: the tags plugin reads them from there (not from `tags`, which
     the search plugin would index with a boost that drowns every other field).
     """
-    record = paper_export(paper, site_url)
+    record = paper_export(paper, site_url, rules=False)
     kept = {k: v for k, v in record.items() if k not in _NOT_IN_FRONT_MATTER and v not in (None, [])}
     data: dict[str, Any] = {"paper": kept}
     if paper.topics:

@@ -37,10 +37,11 @@ def borrow_named_entities(papers: list[Paper], context: CatalogContext) -> list[
             if entity is None or normalise_name(entity.name) in named:
                 continue
             named.add(normalise_name(entity.name))
+            # named here because another paper introduces it: the rule is "borrowed"
             if isinstance(entity, ModelName):
-                models.append(entity)
+                models.append(replace(entity, rule="borrowed"))
             else:
-                datasets.append(entity)
+                datasets.append(replace(entity, rule="borrowed"))
         changed = len(models) != len(paper.models) or len(datasets) != len(paper.datasets)
         result.append(replace(paper, models=tuple(models), datasets=tuple(datasets)) if changed else paper)
     return result

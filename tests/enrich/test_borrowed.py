@@ -30,4 +30,7 @@ def test_a_name_another_paper_introduces_as_a_benchmark_or_model_is_one_where_it
     reader = borrowed["reader"]
     assert [(d.name, d.hub, d.kind) for d in reader.datasets] == [("TrailMap", "TrailMap", "benchmark")]
     assert [(m.name, m.family) for m in reader.models] == [("Quokka", "Quokka")]  # a framework is neither
+    # each says it was borrowed; the introducing paper's keeps the rule that found it there
+    assert [d.rule for d in reader.datasets] + [m.rule for m in reader.models] == ["borrowed", "borrowed"]
+    assert [m.rule for m in borrowed["quokka"].models] == ["called-a-model"]
     assert borrowed["bench"] is linked[0], "a paper that mentions no such name is left as it is"

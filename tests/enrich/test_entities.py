@@ -529,25 +529,3 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
 )
 def test_datasets_the_text_names_as_datasets(text: str, expected: list[str]) -> None:
     assert [d.name for d in find_datasets(text, GAZETTEER)] == expected
-
-
-def test_the_gazetteer_names_each_entry_and_spelling_once() -> None:
-    """YAML keeps the last of two equal keys without a word: an entry added twice would silently
-    replace the first (its spellings and strictness)."""
-    import yaml
-
-    from generator.enrich.entities import GAZETTEER as PATH
-
-    class Strict(yaml.SafeLoader):
-        pass
-
-    def mapping(loader: Strict, node: yaml.MappingNode) -> dict[object, object]:
-        keys = [loader.construct_object(k) for k, _ in node.value]
-        assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
-        return loader.construct_mapping(node)
-
-    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
-    data = yaml.load(PATH.read_text(encoding="utf-8"), Loader=Strict)  # a SafeLoader
-    spellings = [s for e in data["models"].values() for s in (e if isinstance(e, list) else e["spellings"])]
-    spellings += [s for e in data["datasets"].values() for s in e["spellings"]]
-    assert sorted({s for s in spellings if spellings.count(s) > 1}) == []

@@ -1,0 +1,58 @@
+"""Per-paper enricher: the models, datasets and benchmarks an abstract names, its results, its domain.
+
+Names come from the gazetteer (`generator/gazetteer/*.yaml`, documented there), matched
+case-sensitively and whole; a model's version and size are read from what follows its family
+name (`Llama-3-8B`, `Qwen2.5-0.5B`, `Gemma-2B/7B`), and a paper's own short name followed by a
+size (`MT-Ladder-7B`) is one of its released models. Names the gazetteer does not know come from
+rules (`model_rules`, `dataset_rules`): what the text says they are, how they are made, the lists
+they stand in. A result is a number with a unit or a metric beside it (`+6.91 BLEU`, `54.6%
+speedup`, `accuracy of 42.3%`), with the benchmark when the sentence says `on <benchmark>` right
+after it. Every entity records the rule that found it. Precision comes first: a number without a
+metric or unit next to it is left out, so is a bare family name that is too common a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.enrich.entities.datasets import find_datasets
+from generator.enrich.entities.domains import MAX_DOMAINS, find_domains
+from generator.enrich.entities.gazetteer import Gazetteer, load_gazetteer
+from generator.enrich.entities.loader import GAZETTEER, GazetteerError, read_gazetteer
+from generator.enrich.entities.models import find_models
+from generator.enrich.entities.results import find_results
+from generator.enrich.text import paper_text
+from generator.model import Paper
+from generator.text.names import COMMON_ACRONYMS, normalise_name
+
+__all__ = [
+    "COMMON_ACRONYMS",
+    "GAZETTEER",
+    "MAX_DOMAINS",
+    "Gazetteer",
+    "GazetteerError",
+    "extract_entities",
+    "find_datasets",
+    "find_domains",
+    "find_models",
+    "find_results",
+    "load_gazetteer",
+    "normalise_name",
+    "read_gazetteer",
+]
+
+
+def extract_entities(paper: Paper) -> Paper:
+    """Return the paper with its models, datasets, results and domains filled in."""
+    gazetteer = load_gazetteer()
+    # Links are left out: names inside a URL ("…/Llama-3-Physician-8B-Instruct") are paths.
+    full, prose = paper_text(paper), paper.prose
+    datasets = find_datasets(full, gazetteer)
+    named = {normalise_name(d.name) for d in datasets}  # a model's test set ("Koala") is not the model
+    return replace(
+        paper,
+        models=tuple(m for m in find_models(full, gazetteer, paper.short_name) if normalise_name(m.name) not in named),
+        datasets=datasets,
+        results=find_results(prose, gazetteer),
+        domains=find_domains(paper.title, prose, gazetteer),
+    )

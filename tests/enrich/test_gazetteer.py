@@ -1,0 +1,90 @@
+"""The gazetteer's loader: typed entries, and every bad entry a Problem with its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.enrich.entities import GazetteerError, load_gazetteer, read_gazetteer
+from generator.enrich.entities.loader import Dataset, Family
+
+GOOD = {
+    "models": "Llama: [Llama, LLaMA]\nGPT: {strict: true, spellings: [GPT]}\n",
+    "datasets": (
+        "GSM8K: {kind: benchmark, spellings: [GSM8K]}\n"
+        "ReCoRD: {kind: benchmark, spellings: [ReCoRD], spells_a_word: true}\n"
+    ),
+    "domains": "math: [math, theorem]\n",
+    "metrics": "- accuracy\n- BLEU\n",
+}
+
+
+def _folder(tmp_path: Path, **files: str) -> Path:
+    for stem, text in {**GOOD, **files}.items():
+        (tmp_path / f"{stem}.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_shipped_gazetteer_has_no_bad_entry_and_each_spelling_once() -> None:
+    data, problems = read_gazetteer()
+    assert problems == []
+    assert len(data.families) > 200 and len(data.datasets) > 200 and data.metrics
+
+
+def test_entries_are_read_typed(tmp_path: Path) -> None:
+    data, problems = read_gazetteer(_folder(tmp_path))
+    assert problems == []
+    assert data.families == (Family("Llama", ("Llama", "LLaMA")), Family("GPT", ("GPT",), strict=True))
+    assert data.datasets[1] == Dataset("ReCoRD", "benchmark", ("ReCoRD",), spells_a_word=True)
+    assert data.metrics == ("accuracy", "BLEU")
+
+
+@pytest.mark.parametrize(
+    ("stem", "text", "line", "message"),
+    [
+        # An unknown key is an error, not ignored: a typo would silently drop what it meant.
+        ("models", "Llama: [Llama]\nGPT: {strict: true, spelings: [GPT]}\n", 2, "GPT: unknown key spelings"),
+        ("datasets", "GSM8K: {kind: benchmark, spellings: [GSM8K], year: 2021}\n", 1, "GSM8K: unknown key year"),
+        ("datasets", "\nGSM8K: {kind: test, spellings: [GSM8K]}\n", 2, "GSM8K: kind must be benchmark or dataset"),
+        ("datasets", "GSM8K: {spellings: [GSM8K]}\n", 1, "GSM8K: missing key kind"),
+        (
+            "models",
+            "Llama: [Llama]\nGPT: {strict: yes please, spellings: [GPT]}\n",
+            2,
+            "GPT: strict must be true or false",
+        ),
+        ("models", "Llama: []\n", 1, "Llama: the spellings must be a list of one or more names"),
+        ("models", "Llama: [Llama]\nLlama: [LLaMA]\n", 2, "Llama is given twice"),
+        ("models", "Llama: [Llama]\nTinyLlama: [TinyLlama, Llama]\n", 2, "the spelling Llama is also Llama's"),
+        ("domains", "math: math\n", 1, "math: the words must be a list of one or more names"),
+        ("metrics", "- accuracy\n- [BLEU]\n", 2, "['BLEU'] is not a name"),
+    ],
+)
+def test_a_bad_entry_is_a_problem_with_its_file_and_line(
+    tmp_path: Path, stem: str, text: str, line: int, message: str
+) -> None:
+    folder = _folder(tmp_path, **{stem: text})
+    _, problems = read_gazetteer(folder)
+    assert [(p.path, p.line, p.severity) for p in problems] == [(str(folder / f"{stem}.yaml"), line, "error")]
+    assert problems[0].message.startswith(message), problems[0].message
+
+
+def test_a_gazetteer_with_a_bad_entry_is_refused_with_every_problem(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, models="Llama: {spellings: [Llama], stric: true}\n")
+    with pytest.raises(GazetteerError) as raised:
+        load_gazetteer(folder)
+    assert [p.line for p in raised.value.problems] == [1]
+    assert f"{folder / 'models.yaml'}:1: error: Llama: unknown key stric" in str(raised.value)
+
+
+def test_the_gazetteer_spells_each_shipped_file_out() -> None:
+    # The loader reads these four files and no other; a file added beside them would be ignored.
+    from generator.enrich.entities.loader import GAZETTEER
+
+    assert sorted(p.name for p in GAZETTEER.iterdir()) == [
+        "datasets.yaml",
+        "domains.yaml",
+        "metrics.yaml",
+        "models.yaml",
+    ]
