@@ -92,7 +92,7 @@ class Words:
 
 _HUB_INTRO = (
     "Every {singular} that at least {minimum} papers of the collection name, with the number of papers. The names "
-    "are found in the abstracts with a curated list (`generator/gazetteer.yaml`) and patterns for names it does "
+    "are found in the abstracts with a curated list (`generator/gazetteer/`) and patterns for names it does "
     "not know yet."
 )
 WORDS: dict[VocabularyKind, Words] = {
