@@ -23,6 +23,10 @@ LinkKind = Literal[
 ]
 
 
+#: How plain text marks a subscript or superscript span.
+_SCRIPT_MARKS = {"sub": "_", "sup": "^"}
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a record came from: its file (relative to the data folder), and its line or entry."""
@@ -255,8 +259,8 @@ class Paper:
 
     @property
     def abstract_text(self) -> str:
-        """Return the cleaned abstract as plain text."""
-        return "".join(span.text for span in self.abstract)
+        """Return the cleaned abstract as plain text, sub- and superscripts marked ("10^5", "ε_1")."""
+        return "".join(_SCRIPT_MARKS.get(span.kind, "") + span.text for span in self.abstract)
 
     @property
     def prose(self) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+
+from pylatexenc import latexwalker
+from pylatexenc.latex2text import LatexNodes2Text
 
 from generator.model import Span, SpanKind
 from generator.text.lookalike import strip_invisible
@@ -41,79 +46,94 @@ _SIM_MACRO = re.compile(r"\$?\\sim\$?")
 _SIM_BETWEEN = re.compile(r"(\d[A-Za-z%]{0,2}) sim (?=\d)")
 _SIM_GLUED = re.compile(r"(?<![A-Za-z\\])sim(?=\d)")
 _MATH = re.compile(r"\$([^$]{1,60}?)\$")
-#: Math symbols, as a reader should see them: "1.47$\times$ the cost" is "1.47\u00d7 the cost", not
-#: "1.47times" (written as escapes: several look like Latin letters).
-_SYMBOLS = {
-    "alpha": "\u03b1",
-    "beta": "\u03b2",
-    "gamma": "\u03b3",
-    "delta": "\u03b4",
-    "epsilon": "\u03b5",
-    "varepsilon": "\u03b5",
-    "zeta": "\u03b6",
-    "eta": "\u03b7",
-    "theta": "\u03b8",
-    "vartheta": "\u03b8",
-    "iota": "\u03b9",
-    "kappa": "\u03ba",
-    "lambda": "\u03bb",
-    "mu": "\u03bc",
-    "nu": "\u03bd",
-    "xi": "\u03be",
-    "pi": "\u03c0",
-    "rho": "\u03c1",
-    "sigma": "\u03c3",
-    "tau": "\u03c4",
-    "upsilon": "\u03c5",
-    "phi": "\u03c6",
-    "varphi": "\u03c6",
-    "chi": "\u03c7",
-    "psi": "\u03c8",
-    "omega": "\u03c9",
-    "Gamma": "\u0393",
-    "Delta": "\u0394",
-    "Theta": "\u0398",
-    "Lambda": "\u039b",
-    "Xi": "\u039e",
-    "Pi": "\u03a0",
-    "Sigma": "\u03a3",
-    "Phi": "\u03a6",
-    "Psi": "\u03a8",
-    "Omega": "\u03a9",
-    "times": "\u00d7",
-    "approx": "\u2248",
-    "le": "\u2264",
-    "leq": "\u2264",
-    "ge": "\u2265",
-    "geq": "\u2265",
-    "ne": "\u2260",
-    "neq": "\u2260",
-    "pm": "\u00b1",
-    "mp": "\u2213",
-    "cdot": "\u00b7",
-    "to": "\u2192",
-    "rightarrow": "\u2192",
-    "leftarrow": "\u2190",
-    "infty": "\u221e",
-    "circ": "\u00b0",
-    "partial": "\u2202",
-    "nabla": "\u2207",
-    "ell": "\u2113",
-    "ldots": "\u2026",
-    "cdots": "\u2026",
-    "dots": "\u2026",
-}
+#: A command and what it takes: a word command with an optional braced argument (`\alpha`,
+#: `\mathcal{O}`, `\methodname`), or an accent on a letter (`\'o`, `\"{u}`, `\c{c}`).
+_COMMAND = re.compile(
+    r"""\\(?:(?P<accent>['"`^~=.])\{?(?P<letter>[A-Za-z])\}?"""
+    r"|(?P<name>[A-Za-z]+)(?![A-Za-z])(?:\{(?P<argument>[^{}]*)\})?)"
+)
+#: Letter commands that are accents: `\c{c}` is ç, `\v{s}` is š.
+_LETTER_ACCENTS = frozenset("cvuHkrdbt")
 _DEGREES = re.compile(r"\^\{?\\circ\}?")
-_SYMBOL = re.compile(r"\\(%s)(?![A-Za-z])" % "|".join(sorted(_SYMBOLS, key=len, reverse=True)))
+#: Numbered HTML entities that lost their `&#` on the way: "scratchx2013even", "(7B)x2014a model".
+_ENTITY_DEBRIS = re.compile(r"(?<=[A-Za-z)\]])x(201[3489cd]|2026)(?=[A-Za-z(])")
+#: A superscript or subscript of one character in math ("10^5", "x_t"), braced for `to_spans`.
+_BARE_SCRIPT = re.compile(r"([\^_])([A-Za-z0-9])")
+#: A power of ten or two written outside math: "10^5", "2^16".
+_BARE_POWER = re.compile(r"(?<=\d)\^(\d{1,3})(?![\d{])")
+#: Math that is one symbol: `$W$`, `$k$`, `$N$`.
+_ONE_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]{0,2}")
+#: Two sentences glued at a full stop ("mechanisms.Experimental results"): a lower-case word of
+#: three letters or more, then a capitalised word. Abbreviations ("e.g.", "U.S.") are shorter.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\b)")
+_TO_TEXT = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
+
+
+_WALKER_CONTEXT = latexwalker.get_default_latex_context_db()
+
+
+@functools.lru_cache(maxsize=4096)
+def _required_arguments(name: str) -> int:
+    """Return how many braced arguments a command pylatexenc knows requires (`frac`: 2; unknown: 0)."""
+    spec = _WALKER_CONTEXT.get_macro_spec(name)
+    return str(getattr(getattr(spec, "args_parser", None), "argspec", None) or "").count("{")
+
+
+@functools.lru_cache(maxsize=4096)
+def _latex_text(command: str) -> str:
+    """Return what pylatexenc reads a command as ("" for a command it does not know)."""
+    return str(_TO_TEXT.latex_to_text(command))
+
+
 _HREF = re.compile(r"\\href\{([^{}]*)\}\{([^{}]*)\}")
 _MACRO_WITH_ARG = re.compile(r"\\(?:url|text|textrm|mathrm|mbox|cite\w*|ref)\{([^{}]*)\}")
-_MACRO = re.compile(r"\\([A-Za-z]+)\b")
+#: Commands that pylatexenc reads as something other than what abstracts mean by them.
+_NOT_SYMBOLS = frozenset({"sim"})
+#: Font switches, which change how the text after them looks and say nothing ("{\\em Lorentzian}").
+_SWITCHES = frozenset(
+    [
+        "em",
+        "bf",
+        "it",
+        "rm",
+        "sl",
+        "sf",
+        "tt",
+        "sc",
+        "up",
+        "md",
+        "bfseries",
+        "itshape",
+        "rmfamily",
+        "sffamily",
+        "ttfamily",
+        "scshape",
+        "upshape",
+        "mdseries",
+        "normalfont",
+        "tiny",
+        "scriptsize",
+        "footnotesize",
+        "small",
+        "normalsize",
+        "large",
+        "Large",
+        "LARGE",
+        "huge",
+        "Huge",
+        "displaystyle",
+        "textstyle",
+        "scriptstyle",
+    ]
+)
+_SWITCH = re.compile(r"\\(?:%s)(?![A-Za-z])\s*" % "|".join(sorted(_SWITCHES, key=len, reverse=True)))
 _INLINE = re.compile(
     r"(?P<url>%s)"
     r"|(?<![A-Za-z])\\?(?P<command>%s)\{(?P<argument>[^{}]*)\}"
     r"|_\{(?P<sub>[^{}]*)\}"
     r"|\^\{(?P<sup>[^{}]*)\}"
-    r"|\{(?P<braced>[A-Za-z0-9][\w.+-]*)\}" % (URL_PATTERN.pattern, "|".join(_FORMATTING)),
+    # a braced word or phrase, as BibTeX keeps its capitals: "{LoRA}", "{second-order optimization}"
+    r"|\{(?P<braced>[A-Za-z0-9][\w.+()-]*(?: [\w.+()-]+){0,8})\}" % (URL_PATTERN.pattern, "|".join(_FORMATTING)),
     re.IGNORECASE,
 )
 
@@ -127,17 +147,43 @@ def _squash(name: str) -> str:
 
 
 def expand_macros(text: str, short_name: str | None) -> str:
-    """Replace undefined macros with the paper's short name when they stand for it."""
+    """Read every command: symbols and accents as pylatexenc knows them (`\\times` is the multiplication sign,
+    `B\\'ona` is Bóna), formatting kept for `to_spans`, and a command nobody defined as the
+    paper's short name when it stands for it, else as its bare word."""
 
     def replace(match: re.Match[str]) -> str:
-        word = match.group(1)
-        if word in _FORMATTING:
+        name, argument = match.group("name"), match.group("argument")
+        if name is None or (name in _LETTER_ACCENTS and argument is not None and len(argument) == 1):
+            return _latex_text(match.group())  # an accent
+        if name.lower() in _FORMATTING:
             return match.group()
-        if short_name and (word.lower() in GENERIC_MACROS or word.lower() == _squash(short_name)):
-            return short_name
-        return word
+        given = 0 if argument is None else 1
+        required = _required_arguments(name)
+        if required > given:
+            # Its arguments did not come with it: `\\frac{\\sqrt{n}}{2}` is read as its word, and
+            # an accent with nothing to sit on (`\\tilde\\Theta`) is left out.
+            return "" if required == 1 else name
+        known = _latex_text(match.group()) if name not in _NOT_SYMBOLS else ""
+        if known.strip() and not all(unicodedata.combining(c) for c in known.strip()):
+            return known
+        if short_name and (name.lower() in GENERIC_MACROS or name.lower() == _squash(short_name)):
+            word = short_name
+        else:
+            word = name
+        return word if not argument else f"{word}{{{argument}}}"
 
-    return _MACRO.sub(replace, text)
+    return _COMMAND.sub(replace, _SWITCH.sub("", text))
+
+
+def _math(match: re.Match[str], short_name: str | None) -> str:
+    """Return inline math as text: its commands read, its scripts braced for `to_spans`."""
+    content = match.group(1)
+    if _ONE_SYMBOL.fullmatch(content):
+        return content
+    if not re.search(r"[\\^_~]", content):
+        return match.group()  # "$100K to train ... $": money, not math
+    content = expand_macros(_DEGREES.sub("°", content), short_name)
+    return _BARE_SCRIPT.sub(r"\1{\2}", content)
 
 
 def clean_latex(text: str, short_name: str | None = None) -> str:
@@ -157,15 +203,30 @@ def clean_latex(text: str, short_name: str | None = None) -> str:
         text = _SIM_MACRO.sub("~", text)
         text = _SIM_BETWEEN.sub(r"\1~", text)
         text = _SIM_GLUED.sub("~", text)
+    if "x20" in text:
+        text = _ENTITY_DEBRIS.sub(lambda m: chr(int(m.group(1), 16)), text)
     if "$" in text:
-        text = _MATH.sub(lambda m: m.group(1) if re.search(r"[\\^_~]", m.group(1)) else m.group(), text)
+        text = _MATH.sub(lambda m: _math(m, short_name), text)
     if "\\" in text:
         # \href keeps its text, and its target only when that is an http(s) address.
         text = _HREF.sub(lambda m: f"{m[2]} ({m[1]})" if re.match(r"https?://", m[1]) else m[2], text)
         text = _MACRO_WITH_ARG.sub(r"\1", text)
-        text = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(1)], _DEGREES.sub("°", text))
-        text = expand_macros(text, short_name)
+        text = expand_macros(_DEGREES.sub("°", text), short_name)
+    if "^" in text:
+        text = _BARE_POWER.sub(r"^{\1}", text)
+    if "." in text:
+        text = _glued_sentences(text)
     return " ".join(text.split())
+
+
+def _glued_sentences(text: str) -> str:
+    """Put the space back between sentences glued at a full stop, outside URLs."""
+    parts, position = [], 0
+    for url in URL_PATTERN.finditer(text):
+        parts += [_GLUED_SENTENCES.sub(". ", text[position : url.start()]), url.group()]
+        position = url.end()
+    parts.append(_GLUED_SENTENCES.sub(". ", text[position:]))
+    return "".join(parts)
 
 
 def to_spans(text: str) -> tuple[Span, ...]:

@@ -30,6 +30,27 @@ from generator.text.latex import clean_latex, clean_title, flatten, to_spans
         (r"at \url{https://x.org/b}", "at https://x.org/b"),
         (r"see https://a.github.io/{https://a.github.io/}.", "see https://a.github.io/."),
         ("  spread \n over   lines ", "spread over lines"),
+        # Accents and symbols as pylatexenc reads them; commands nobody defined become their word.
+        (r"results of B\'ona, Bousquet and Erd\H{o}s", "results of B\u00f3na, Bousquet and Erd\u0151s"),
+        (r"a Fran\c{c}ais \"uber", "a Fran\u00e7ais \u00fcber"),
+        (r"decompositions $c=\si_1\si_2 \cdots\si_d$ of", "decompositions c=si_{1}si_{2} \u22efsi_{d} of"),
+        (r"in $\mathcal{O}(n^2)$ time", "in \U0001d4aa(n^{2}) time"),
+        (r"weights $W$ and $k$ heads", "weights W and k heads"),
+        (r"the {\em Lorentzian} path and $M_{\rm B}$", "the {Lorentzian} path and M_{B}"),
+        (r"in $\tilde{O}(n)$, not \frac{\sqrt{n}}{2}", "in \u00d5(n), not frac{\u221a(n)}{2}"),
+        (r"about 10^5 steps", "about 10^{5} steps"),
+        # Numbered HTML entities that lost their "&#" on the way.
+        (
+            "rivaling Llama-2 (7B)x2014a model trained from scratchx2013even",
+            "rivaling Llama-2 (7B)\u2014a model trained from scratch\u2013even",
+        ),
+        ("the 0x2014 register and Ax2014", "the 0x2014 register and Ax2014"),
+        # Sentences glued at a full stop get their space back; abbreviations and URLs do not.
+        ("validation mechanisms.Experimental results", "validation mechanisms. Experimental results"),
+        (
+            "e.g.BERT and the U.S.Army at https://a.org/Page.Html",
+            "e.g.BERT and the U.S.Army at https://a.org/Page.Html",
+        ),
     ],
 )
 def test_clean_latex(raw: str, expected: str) -> None:
@@ -60,6 +81,8 @@ def test_undefined_macros_become_the_short_name_or_their_bare_word(
         ("called G_{stack}, it", (Span("text", "called G"), Span("sub", "stack"), Span("text", ", it"))),
         ("x^{2} grows", (Span("text", "x"), Span("sup", "2"), Span("text", " grows"))),
         ("the {LoRA} adapter", (Span("text", "the LoRA adapter"),)),
+        ("between {second-order optimization} and", (Span("text", "between second-order optimization and"),)),
+        ("about 10^{5} steps", (Span("text", "about 10"), Span("sup", "5"), Span("text", " steps"))),
         ("keeps {{ 7*7 }} literal", (Span("text", "keeps {{ 7*7 }} literal"),)),
         (
             "at https://github.com/a/b.git.",
