@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,6 +29,8 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The labelled sets in the order they are reported: the last labelled first.
 HALVES = (
+    "hf2025-test",
+    "hf2025-dev",
     "unseen-8",
     "unseen-7",
     "unseen-6",
@@ -45,13 +48,27 @@ HALVES = (
 HF_DAILY = ROOT.parent / "shared" / "fixtures" / "hf_daily_papers"
 PMLR = ROOT.parent / "shared" / "fixtures" / "bibtex" / "pmlr_v262_enlsp2024.bib"
 ATOM = ROOT.parent / "shared" / "fixtures" / "arxiv_atom" / "arxiv_api_search_100.xml"
+#: The unlabelled corpus a sample of which `labels/hf2025h1.yaml` labels (see its header).
+CORPUS = ROOT.parent / "shared" / "corpus" / "hf_daily_2025H1"
+#: Words and signs that say how exact a number is; a result is matched without them.
+_QUALIFIER = re.compile(
+    r"^(?:up\s*to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|less\s+than"
+    r"|under|only|[<>~\u2248\u2264\u2265])\s*",
+    re.IGNORECASE,
+)
+
+
+def result_key(value: str) -> str:
+    """Return a result's value as labels and extraction are compared: no qualifier, "3 times" is "3x"."""
+    bare = _QUALIFIER.sub("", value.strip().replace("\\%", "%"))
+    return normalise_name(re.sub(r"\s*(?:times|\u00d7)$", "x", bare))
 
 
 def extracted(paper: Paper) -> dict[str, set[str]]:
     return {
         "models": {normalise_name(m.name) for m in paper.models},
         "datasets": {normalise_name(d.name) for d in paper.datasets},
-        "results": {normalise_name(r.value) for r in paper.results},
+        "results": {result_key(r.value) for r in paper.results},
         "links": {f"{link.url} {link.kind}" for link in paper.links},
     }
 
@@ -72,18 +89,44 @@ def extracted_rules(paper: Paper) -> dict[str, dict[str, str]]:
     for category, items in entities.items():
         rules: dict[str, str] = {}
         for item in items:
-            rules.setdefault(normalise_name(item.value if isinstance(item, Result) else item.name), item.rule)
+            rules.setdefault(
+                result_key(item.value) if isinstance(item, Result) else normalise_name(item.name), item.rule
+            )
         found[category] = rules
     return found
 
 
 def labelled(entry: dict[str, Any]) -> dict[str, set[str]]:
+    """Return a paper's labels by category. A result may be labelled with its kind (a mapping); one of
+    kind `other` (a baseline's number, a setting) is no error to extract but need not be found."""
     return {
         "models": {normalise_name(m) for m in entry["models"]},
         "datasets": {normalise_name(d) for d in entry["datasets"]},
-        "results": {normalise_name(r) for r in entry["results"]},
-        "links": {f"{link['url']} {link['kind']}" for link in entry["links"]},
+        "results": {result_key(_value(r)) for r in entry["results"]},
+        "needed results": {result_key(_value(r)) for r in entry["results"] if _kind(r) != "other"},
+        "links": {f"{link['url']} {link['kind']}" for link in entry.get("links", [])},
     }
+
+
+def _value(result: str | dict[str, str]) -> str:
+    return result if isinstance(result, str) else result["value"]
+
+
+def _kind(result: str | dict[str, str]) -> str:
+    return "" if isinstance(result, str) else result["kind"]
+
+
+def kinds_matched(paper: Paper, entry: dict[str, Any]) -> tuple[int, int, list[str]]:
+    """Return how many extracted results match a result labelled with a kind, how many of those have
+    the labelled kind, and the ones that do not."""
+    kind_of = {result_key(r["value"]): r["kind"] for r in entry["results"] if not isinstance(r, str)}
+    matched = [r for r in paper.results if result_key(r.value) in kind_of]
+    wrong = [
+        f"{r.value}: {r.kind}, labelled {kind_of[result_key(r.value)]}"
+        for r in matched
+        if r.kind != kind_of[result_key(r.value)]
+    ]
+    return len(matched), len(matched) - len(wrong), wrong
 
 
 def built(work: Path, listings: list[Path]) -> list[Paper]:
@@ -94,6 +137,27 @@ def built(work: Path, listings: list[Path]) -> list[Paper]:
         shutil.copy(listing, data)
     catalog, _ = build_catalog(Settings(data_dir=data, state_file=work / "state.json", today="2026-01-01"))
     return catalog.papers
+
+
+def labels_hf2025() -> list[dict[str, Any]]:
+    """Return the hand labels of the 2025 H1 corpus sample, in arXiv id order."""
+    loaded = yaml.safe_load((HERE / "labels" / "hf2025h1.yaml").read_text(encoding="utf-8"))
+    return sorted(loaded["papers"], key=lambda e: e["arxiv"])
+
+
+def corpus_sample(work: Path, sample: list[dict[str, Any]]) -> Path:
+    """Write the labelled papers of the corpus, as the daily-papers API gave them, to one listing."""
+    wanted = {e["arxiv"] for e in sample}
+    items: dict[str, Any] = {}
+    for day in sorted(CORPUS.glob("*.json")):
+        for item in json.loads(day.read_text(encoding="utf-8")):
+            paper_id = str((item.get("paper") or {}).get("id", ""))
+            if paper_id in wanted:
+                items.setdefault(paper_id, item)
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "hf2025h1-sample.json"
+    path.write_text(json.dumps([items[i] for i in sorted(items)]), encoding="utf-8")
+    return path
 
 
 def seed_papers(work: Path) -> list[Paper]:
@@ -121,6 +185,10 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
             if paper.record.doi:
                 listed.append({"url": f"https://doi.org/{paper.record.doi}", "kind": "doi"})
             pairs.append((entry["arxiv"], paper, {**entry, "half": half, "links": [*listed, *entry["links"]]}))
+    sample = labels_hf2025()
+    recent = {p.record.arxiv_id: p for p in built(work / "hf2025", [corpus_sample(work, sample)])}
+    for entry in sample:
+        pairs.append((entry["arxiv"], recent[entry["arxiv"]], {**entry, "half": f"hf2025-{entry['half']}"}))
     proceedings = built(work / "pmlr", [PMLR])
     by_title = {normalise_name(p.title): p for p in proceedings}
     for half in ("unseen-7", "unseen-6"):
@@ -131,7 +199,8 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
 
 def measure(pairs: list[tuple[str, Paper, dict[str, Any]]]) -> dict[str, Any]:
     counts: dict[str, dict[str, dict[str, int]]] = {}
-    misses: dict[str, list[str]] = {"false": [], "missed": []}
+    misses: dict[str, list[str]] = {"false": [], "missed": [], "kinds": []}
+    kinds: dict[str, dict[str, int]] = {}
     by_rule: dict[str, dict[str, dict[str, int]]] = {c: {} for c in RULED}
     for key, paper, entry in pairs:
         got, want = extracted(paper), labelled(entry)
@@ -141,11 +210,20 @@ def measure(pairs: list[tuple[str, Paper, dict[str, Any]]]) -> dict[str, Any]:
                 counts_of_rule["tp" if name in want[category] else "fp"] += 1
         half = counts.setdefault(entry["half"], {c: {"tp": 0, "fp": 0, "fn": 0} for c in CATEGORIES})
         for category in CATEGORIES:
+            if category == "links" and "links" not in entry:
+                continue  # a set labelled without its links
+            needed = want["needed results"] if category == "results" else want[category]
             half[category]["tp"] += len(got[category] & want[category])
             half[category]["fp"] += len(got[category] - want[category])
-            half[category]["fn"] += len(want[category] - got[category])
+            half[category]["fn"] += len(needed - got[category])
             misses["false"] += [f"{key} {category}: {x}" for x in sorted(got[category] - want[category])]
-            misses["missed"] += [f"{key} {category}: {x}" for x in sorted(want[category] - got[category])]
+            misses["missed"] += [f"{key} {category}: {x}" for x in sorted(needed - got[category])]
+        matched, right, wrong = kinds_matched(paper, entry)
+        if matched:
+            tally = kinds.setdefault(entry["half"], {"matched": 0, "right": 0})
+            tally["matched"] += matched
+            tally["right"] += right
+            misses["kinds"] += [f"{key}: {w}" for w in wrong]
     scores = {
         half: {
             category: {
@@ -161,7 +239,7 @@ def measure(pairs: list[tuple[str, Paper, dict[str, Any]]]) -> dict[str, Any]:
         category: {rule: {**c, "precision": c["tp"] / (c["tp"] + c["fp"])} for rule, c in sorted(by_category.items())}
         for category, by_category in by_rule.items()
     }
-    return {"scores": scores, "rules": per_rule, **misses}
+    return {"scores": scores, "rules": per_rule, "result kinds": kinds, **misses}
 
 
 def report(result: dict[str, Any]) -> str:
@@ -176,12 +254,17 @@ def report(result: dict[str, Any]) -> str:
         "these are today's numbers, and each set's first measure, the honest one for papers nobody tuned",
         "for, is kept in the labels file and in `benchmarks/README.md` (pooled over the eight unseen",
         "sets' first measures: models P 0.91 R 0.71, datasets P 0.90 R 0.69, results P 0.97).",
+        "*hf2025-dev* and *hf2025-test* are a sample of the 2025 H1 daily-papers corpus labelled with",
+        "result kinds (`benchmarks/labels/hf2025h1.yaml`): the result-kind rules were written from the",
+        "dev half; the test half was never read while writing them.",
         "",
         "| half | category | precision | recall | true | false | missed |",
         "|---|---|---|---|---|---|---|",
     ]
     for half in HALVES:
         for category, s in result["scores"][half].items():
+            if category == "links" and half.startswith("hf2025"):
+                continue  # labelled without links
             counts = f"{s['tp']} | {s['fp']} | {s['fn']}"
             lines.append(f"| {half} | {category} | {s['precision']:.2f} | {s['recall']:.2f} | {counts} |")
     lines += [
@@ -197,6 +280,23 @@ def report(result: dict[str, Any]) -> str:
     for category, rules in result["rules"].items():
         for rule, s in sorted(rules.items(), key=lambda item: (-(item[1]["tp"] + item[1]["fp"]), item[0])):
             lines.append(f"| {category} | {rule} | {s['precision']:.2f} | {s['tp']} | {s['fp']} |")
+    lines += [
+        "",
+        "## Result kinds",
+        "",
+        "Each result is a `score`, `gain`, `reduction`, `speedup` or `other` (`kind` in `papers.json`).",
+        "Where the labels give a kind (the *hf2025* sets), the share of matched results whose kind is the",
+        "labelled one. A result labelled `other` (a baseline's number, a setting) is no error to extract",
+        "but is not needed: recall above counts only the others.",
+        "",
+        "| half | matched results | kind right | share |",
+        "|---|---|---|---|",
+    ]
+    for half, tally in result["result kinds"].items():
+        share = tally["right"] / tally["matched"]
+        lines.append(f"| {half} | {tally['matched']} | {tally['right']} | {share:.2f} |")
+    lines += ["", "Kinds not as labelled:", ""]
+    lines += [f"- {x}" for x in result["kinds"]] or ["- none"]
     lines += ["", "## False (extracted, not labelled)", ""]
     lines += [f"- {x}" for x in result["false"]] or ["- none"]
     lines += ["", "## Missed (labelled, not extracted)", ""]

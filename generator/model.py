@@ -8,6 +8,7 @@ from typing import Literal
 
 SpanKind = Literal["text", "em", "strong", "code", "sub", "sup", "link"]
 Severity = Literal["error", "warning", "info"]
+ResultKind = Literal["score", "gain", "reduction", "speedup", "other"]
 LinkKind = Literal[
     "arxiv",
     "doi",
@@ -127,6 +128,11 @@ class Result:
     sentence: str
     #: The rule that read its metric ("metric-after", "outcome-verb", ...; see `generator.enrich.entities`).
     rule: str = ""
+    #: What the number is: the method's own `score`, a `gain`, a `reduction` (memory, latency, cost,
+    #: error), a `speedup`, or `other` (a baseline's number, a setting, a background statistic).
+    kind: ResultKind = "score"
+    #: What a gain, reduction or speedup is relative to, when the sentence names it ("LLaMA-2").
+    baseline: str = ""
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,7 @@ def render_vocabulary(
                 feed_href=link_from(page, feed),
                 index_href=link_from(page, index),
                 nearby=[(labels[slug], link_from(page, term_page(kind, slug))) for slug in term.neighbours],
-                results=_results(term, by_slug, page) if chunk.number == 1 else [],
+                results=_results(term, by_slug, page) if chunk.number == 1 else ([], []),
                 entries=_entries(words, term, chunk.items, chunk.first, page),
             )
     return pages
@@ -222,10 +222,30 @@ def _entries(words: Words, term: Term, papers: list[Paper], first: int, page: st
     ]
 
 
-def _results(term: Term, by_slug: dict[str, Paper], page: str) -> list[tuple[str, str, Result]]:
-    """Return the rows of a term's results table: (the paper's name, its link, the result)."""
-    rows = []
+#: A row of a results list: the paper's name, its link, the result.
+ResultRow = tuple[str, str, Result]
+
+
+def _results(
+    term: Term, by_slug: dict[str, Paper], page: str
+) -> tuple[list[tuple[str, list[ResultRow]]], list[tuple[str, str, Result, str]]]:
+    """Return a term's leaderboards (one per metric: its scores, best first) and the gains,
+    reductions and speedups reported on it, which are no scores and rank with no score."""
+    boards: dict[str, list[ResultRow]] = {}
+    changes: list[tuple[str, str, Result, str]] = []
     for slug, result in term.results[:TERM_RESULTS]:
         paper = by_slug[slug]
-        rows.append((paper.short_name or paper.title, link_from(page, paper_page(slug)), result))
-    return rows
+        row = (paper.short_name or paper.title, link_from(page, paper_page(slug)), result)
+        if result.kind == "score":
+            boards.setdefault(result.metric, []).append(row)
+        else:
+            changes.append((*row, said(result)))
+    return list(boards.items()), changes
+
+
+def said(result: Result) -> str:
+    """Return in words what a gain, reduction or speedup is: "+8.26 pp in accuracy over LLaMA-2"."""
+    what = {"gain": "gain", "reduction": "reduction", "speedup": "speedup"}.get(result.kind, result.kind)
+    metric = "" if result.metric in ("score", "improvement", "reduction", "speedup") else f" in {result.metric}"
+    over = f" over {result.baseline}" if result.baseline else ""
+    return f"{result.value} {what}{metric}{over}"

@@ -69,18 +69,38 @@ def hub_terms(papers: list[Paper], names_of: NamesOf) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+#: Metrics where less is better: their leaderboards list the lowest first.
+LOWER_IS_BETTER = frozenset(
+    {"perplexity", "error", "error rate", "wer", "cer", "latency", "loss", "fid", "mae", "rmse"}
+)
+
+
 def reported_on(hub: str, papers: list[Paper]) -> tuple[tuple[str, Result], ...]:
-    """Return the (paper slug, result) pairs on a dataset of `hub`, by metric, best first, then by title."""
+    """Return the (paper slug, result) pairs on a dataset of `hub`: by kind (scores first), by metric,
+    best first, then by title. A result of kind `other` (a baseline's number, a setting) is left out."""
     pairs = [
         (paper, result)
         for paper in papers
         for result in paper.results
-        if result.benchmark and any(d.name == result.benchmark and d.hub == hub for d in paper.datasets)
+        if result.benchmark
+        and result.kind != "other"
+        and any(d.name == result.benchmark and d.hub == hub for d in paper.datasets)
     ]
-    pairs.sort(key=lambda item: (item[1].metric.lower(), -_number(item[1].value), item[0].title.casefold()))
+    pairs.sort(
+        key=lambda item: (_KIND_ORDER[item[1].kind], item[1].metric.lower(), _rank(item[1]), item[0].title.casefold())
+    )
     return tuple((paper.slug, result) for paper, result in pairs)
 
 
+_KIND_ORDER = {"score": 0, "gain": 1, "reduction": 2, "speedup": 3, "other": 4}
+
+
+def _rank(result: Result) -> float:
+    """Return a sort key that puts the best value first: the highest, or the lowest where less is better."""
+    number = _number(result.value)
+    return number if result.kind == "score" and result.metric.lower() in LOWER_IS_BETTER else -number
+
+
 def _number(value: str) -> float:
-    match = re.search(r"[+-]?\d+(?:\.\d+)?", value)
+    match = re.search(r"[+-]?\d+(?:\.\d+)?", value)  # after a qualifier: "up to 65.5%"
     return float(match.group()) if match else 0.0

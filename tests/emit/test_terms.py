@@ -150,11 +150,12 @@ def test_each_taxonomy_lists_its_papers_its_own_way(pages: dict[str, str]) -> No
     assert "**Nearby topics:** [Stars](stars.md)\n" in topic
     models = pages["models/llama.md"]
     assert "- [Alpha \\[1\\]](../papers/alpha.md): Llama-3-8B\n- [Beta](../papers/beta.md): Llama-2\n" in models
-    assert "2 papers name this model family." in models and "Results reported" not in models
+    assert "2 papers name this model family." in models and "Leaderboard" not in models
     datasets = pages["datasets/gsm8k.md"]
     assert "- [Gamma](../papers/gamma.md)\n" in datasets
     rows = [line for line in datasets.splitlines() if line.startswith("| [")]
-    assert rows[0] == "| [Gamma](../papers/gamma.md) | accuracy | 52% | We reach 52% on GSM8K. |"
+    assert rows[0] == "| [Gamma](../papers/gamma.md) | 52% | We reach 52% on GSM8K. |"
+    assert datasets.index("### accuracy") < datasets.index(rows[0])
     assert rows[-1].startswith("| [AL](../papers/alpha.md) |"), "a result names its paper by its short name"
 
 
@@ -183,8 +184,8 @@ def test_a_term_page_past_the_first_has_no_results_table(env: jinja2.Environment
     many: list[Paper] = [replace(base.papers[2], slug=f"p{i:03d}", title=f"P{i:03d}", topics=()) for i in range(201)]
     full = Catalog(papers=many, hubs=hub_vocabularies(many))
     pages = render_site(full, env, Settings(today="2026-01-01"))
-    assert "## Results reported" in pages["datasets/gsm8k.md"]
-    assert "## Results reported" not in pages["datasets/gsm8k-2.md"]
+    assert "## Leaderboard" in pages["datasets/gsm8k.md"]
+    assert "## Leaderboard" not in pages["datasets/gsm8k-2.md"]
     assert "Pages: [1](gsm8k.md) · **2**\n\n## Papers" in pages["datasets/gsm8k-2.md"]
 
 
@@ -221,3 +222,34 @@ def test_templates_get_every_page_link_resolved(template: str) -> None:
 def test_a_catalog_made_by_hand_still_has_every_index_page(env: jinja2.Environment) -> None:
     pages = render_site(Catalog(), env, Settings(today="2026-01-01"))
     assert {"topics/index.md", "models/index.md", "datasets/index.md"} <= set(pages)
+
+
+def test_a_leaderboard_ranks_scores_per_metric_and_lists_gains_apart(env: jinja2.Environment) -> None:
+    base = catalog()
+    sentence = "S."
+    scored = [
+        replace(
+            base.papers[2],
+            slug=f"p{i}",
+            title=f"P{i}",
+            topics=(),
+            results=results,
+        )
+        for i, results in enumerate(
+            [
+                (Result("71.2%", "accuracy", "GSM8K", sentence, kind="score"),),
+                (Result("82.1%", "accuracy", "GSM8K", sentence, kind="score"),),
+                (Result("3.02", "perplexity", "GSM8K", sentence, kind="score"),),
+                (Result("2.95", "perplexity", "GSM8K", sentence, kind="score"),),
+                (Result("+8.26 pp", "accuracy", "GSM8K", sentence, kind="gain", baseline="LLaMA-2"),),
+                (Result("17.7%", "accuracy", "GSM8K", sentence, kind="other"),),
+            ]
+        )
+    ]
+    full = Catalog(papers=scored, hubs=hub_vocabularies(scored))
+    page = render_site(full, env, Settings(today="2026-01-01"))["datasets/gsm8k.md"].replace("\\", "")
+    board = page.split("## Leaderboard")[1].split("## Gains and reductions reported")[0]
+    assert board.index("### accuracy") < board.index("82.1%") < board.index("71.2%")
+    assert board.index("### perplexity") < board.index("2.95") < board.index("3.02"), "less perplexity is better"
+    assert "8.26" not in board and "17.7%" not in page, "a gain is no score; a baseline's number is not shown"
+    assert "+8.26 pp gain in accuracy over LLaMA-2." in page

@@ -222,7 +222,7 @@ def test_models_named_as_examples_are_models(text: str, expected: list[str]) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("It reduces parameters by up to 90% with little loss.", [("90%", "reduction")]),
+        ("It reduces parameters by up to 90% with little loss.", [("up to 90%", "reduction")]),
         (
             "It outperforms the best baseline with 37.6% and 40.7% improvements.",
             [("37.6%", "improvement"), ("40.7%", "improvement")],
@@ -252,7 +252,7 @@ def test_models_named_as_examples_are_models(text: str, expected: list[str]) -> 
         # "of over", "by upto", a score's increase, two values joined by a slash.
         (
             "with improvements of over 20% relative to CPT. It outperforms the static baseline by upto 10%.",
-            [("20%", "improvement"), ("10%", "improvement")],
+            [("over 20%", "improvement"), ("upto 10%", "improvement")],
         ),
         ("an average score increase of +6.4 in T5-Small", [("+6.4", "increase")]),
         ("It achieves a 37.62%/34.08% accuracy improvement", [("37.62%", "accuracy"), ("34.08%", "accuracy")]),

@@ -13,7 +13,8 @@ import re
 
 from generator.enrich.entities.datasets import dataset_name
 from generator.enrich.entities.gazetteer import Gazetteer
-from generator.model import Result
+from generator.enrich.entities.kinds import result_kind
+from generator.model import Result, ResultKind
 from generator.text.sentences import sentences
 
 _NUMBER = re.compile(
@@ -39,6 +40,12 @@ _COMPARATIVE_METRIC = {"faster": "speedup", "cheaper": "reduction", "better": "i
 _COMPARATIVE = re.compile(r" (%s)\b" % "|".join(_COMPARATIVE_METRIC))
 #: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
 _LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to|/)\s*")
+#: What the text says of a number's exactness, kept with it: "up to 65.5%", "over 20%", "<4.3%".
+_QUALIFIER = re.compile(
+    r"(?:(?<![\w-])(?:up\s*to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least"
+    r"|less\s+than|under)\s+|[<~\u2248\u2264\u2265]|(?<!-)>)$",  # (not the arrow of "74.4%->82.1%")
+    re.IGNORECASE,
+)
 _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
 _WORD_THEN_ON = re.compile(r"\s+\w+\s+(?:on|in)\s+(?:the\s+)?")
 
@@ -56,23 +63,24 @@ def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
     shown_sentence = sentence.strip()  # (once: each result keeps it)
     previous: tuple[int, str] | None = None  # where the last result ended, and its metric
     # Numbers with a unit and no metric yet, in a list that may end in one ("37.6% and 40.7%
-    # improvements"): where each ended, its value shown, and its benchmark.
-    waiting: list[tuple[int, str, str]] = []
+    # improvements"): where each ended, its value shown, its benchmark and what kind it is.
+    waiting: list[tuple[int, str, str, tuple[ResultKind, str]]] = []
     for match in _NUMBER.finditer(sentence):
         shown, unit, metric, rule = _number(match, sentence, gazetteer)
+        kind = result_kind(sentence, match.start(), match.end())
         benchmark = _benchmark_after(sentence, match.end(), gazetteer)
         if not metric and previous and unit and _LISTED_ON.fullmatch(sentence[previous[0] : match.start()]):
             metric, rule = previous[1], "listed-after-result"  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
         listed = bool(waiting) and bool(_LISTED_ON.fullmatch(sentence[waiting[-1][0] : match.start()]))
         if not metric and not (unit and benchmark):
             previous = None
-            waiting = [*(waiting if listed else []), (match.end(), shown, benchmark)] if unit else []
+            waiting = [*(waiting if listed else []), (match.end(), shown, benchmark, kind)] if unit else []
             continue
         if metric and listed:
-            results += [Result(w, metric, b, shown_sentence, "listed-before-metric") for _, w, b in waiting]
+            results += [Result(w, metric, b, shown_sentence, "listed-before-metric", *k) for _, w, b, k in waiting]
         waiting = []
         previous = (match.end(), metric or "score")
-        results.append(Result(shown, metric or "score", benchmark, shown_sentence, rule or "unit-and-benchmark"))
+        results.append(Result(shown, metric or "score", benchmark, shown_sentence, rule or "unit-and-benchmark", *kind))
     return results
 
 
@@ -87,7 +95,10 @@ def _number(match: re.Match[str], sentence: str, gazetteer: Gazetteer) -> tuple[
     if unit == "times":  # "11 times better", "3 times faster"
         unit, rule = "x", "times"
         metric = "speedup" if after.lstrip().startswith("faster") else "improvement"
-    return value + (f" {unit}" if unit[:1].isalpha() else unit), unit, metric, rule
+    qualifier = _QUALIFIER.search(before)
+    shown = value + (f" {unit}" if unit[:1].isalpha() else unit)
+    said = qualifier.group().strip() if qualifier else ""
+    return (said + " " if said[-1:].isalpha() else said) + shown, unit, metric, rule
 
 
 def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool) -> tuple[str, str]:
