@@ -155,7 +155,7 @@ def test_each_taxonomy_lists_its_papers_its_own_way(pages: dict[str, str]) -> No
     assert "- [Gamma](../papers/gamma.md)\n" in datasets
     rows = [line for line in datasets.splitlines() if line.startswith("| [")]
     assert rows[0] == "| [Gamma](../papers/gamma.md) | 52% | We reach 52% on GSM8K. |"
-    assert datasets.index("### accuracy") < datasets.index(rows[0])
+    assert datasets.index("### Accuracy") < datasets.index(rows[0])
     assert rows[-1].startswith("| [AL](../papers/alpha.md) |"), "a result names its paper by its short name"
 
 
@@ -249,7 +249,7 @@ def test_a_leaderboard_ranks_scores_per_metric_and_lists_gains_apart(env: jinja2
     full = Catalog(papers=scored, hubs=hub_vocabularies(scored))
     page = render_site(full, env, Settings(today="2026-01-01"))["datasets/gsm8k.md"].replace("\\", "")
     board = page.split("## Leaderboard")[1].split("## Gains and reductions reported")[0]
-    assert board.index("### accuracy") < board.index("82.1%") < board.index("71.2%")
-    assert board.index("### perplexity") < board.index("2.95") < board.index("3.02"), "less perplexity is better"
+    assert board.index("### Accuracy") < board.index("82.1%") < board.index("71.2%")
+    assert board.index("### Perplexity") < board.index("2.95") < board.index("3.02"), "less perplexity is better"
     assert "8.26" not in board and "17.7%" not in page, "a gain is no score; a baseline's number is not shown"
     assert "+8.26 pp gain in accuracy over LLaMA-2." in page

@@ -27,6 +27,7 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ("It reaches 40.0% accuracy on AIME2024.", "40.0%", "score", ""),
         ("For MinMo, the speech-to-text latency is approximately 100ms.", "100ms", "score", ""),
         ("improves the reasoning ability of a 540B LLM (74.4%->82.1% on GSM8K).", "82.1%", "score", ""),
+        ("DAPO achieves 50 points on AIME 2024 using the Qwen2.5-32B base model", "50 points", "score", ""),
         # gains, with what they are over when the sentence says so
         (
             "Mobile-Agent-V achieves a 30% performance improvement compared to existing frameworks.",

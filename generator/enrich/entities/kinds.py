@@ -185,6 +185,11 @@ def _listed_after(sentence: str, start: int) -> tuple[int, int] | None:
     return (previous.start(), previous.end()) if _LIST_BETWEEN.match(sentence[previous.end() : start]) else None
 
 
+#: What the method reaches, even in points: "achieves 50 points on AIME 2024".
+_REACHES = re.compile(
+    r"\b(?:achiev\w*|reach\w*|attain\w*|scor\w*|obtain\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DIFFERENCE_UNIT = re.compile(r"(?:pp|percentage\s+points?|points?)$", re.IGNORECASE)
 #: What a baseline is the object of ("improvements over baselines, achieving ..."): no number of its own.
 _COMPARED_WITH = re.compile(
@@ -212,6 +217,8 @@ def _default_kind(number: str, clause: str) -> ResultKind:
     someone = _SOMEONE_ELSE.search(clause)
     if someone and not _COMPARED_WITH.search(clause[: someone.start()]):
         return "other"
+    if _REACHES.search(clause):
+        return "score"
     if _RATIO_UNIT.search(number):
         return "speedup"
     if _DIFFERENCE_UNIT.search(number):
