@@ -232,7 +232,7 @@ def test_paper_pages_show_models_datasets_results_and_link_their_hubs(seed_site:
     assert values == ["+6.91", "+3.52"]
     hub = content(soup(seed_site / "datasets" / "gsm8k" / "index.html"))
     rows = following(one(hub, "h2#leaderboard"), "table").select("tbody tr")
-    assert rows and all("GSM8K" in row.select("td")[2].get_text() for row in rows)
+    assert rows and all("GSM8K" in row.select("td")[3].get_text() for row in rows)
     # gains are no scores: they are listed, worded as gains, not ranked beside the scores
     gains = following(one(hub, "h2#gains-and-reductions-reported"), "ul").get_text()
     assert "8.26 pp gain" in gains and "8.26 pp" not in " ".join(row.get_text() for row in rows)

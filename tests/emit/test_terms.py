@@ -154,7 +154,7 @@ def test_each_taxonomy_lists_its_papers_its_own_way(pages: dict[str, str]) -> No
     datasets = pages["datasets/gsm8k.md"]
     assert "- [Gamma](../papers/gamma.md)\n" in datasets
     rows = [line for line in datasets.splitlines() if line.startswith("| [")]
-    assert rows[0] == "| [Gamma](../papers/gamma.md) | 52% | We reach 52% on GSM8K. |"
+    assert rows[0] == "| [Gamma](../papers/gamma.md) | accuracy | 52% | We reach 52% on GSM8K. |"
     assert datasets.index("### Accuracy") < datasets.index(rows[0])
     assert rows[-1].startswith("| [AL](../papers/alpha.md) |"), "a result names its paper by its short name"
 
