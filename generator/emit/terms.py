@@ -18,7 +18,7 @@ from generator.emit.explore import bar_chart
 from generator.emit.paths import feed_file, index_page, link_from, page_url, paginate, paper_page, term_page
 from generator.enrich.hubs import HUB_MIN_PAPERS
 from generator.model import Paper, Result, Term, Vocabulary, VocabularyKind
-from generator.text.sentences import first_sentence
+from generator.text.sentences import contribution_sentence
 
 #: Papers per page of a term, so no page grows with the collection.
 TERM_PAGE_SIZE = 200
@@ -44,16 +44,17 @@ class Entry:
 
 
 def summary(paper: Paper) -> str:
-    """Return a paper's one-line summary: its abstract's first sentence, cut at a word if long."""
+    """Return a paper's one-line summary: the sentence of its abstract that says what it does (not
+    the field's background its first sentence often is), cut at a word if long."""
     text = " ".join(paper.abstract_text.split())
-    sentence = first_sentence(text)
+    sentence = contribution_sentence(text)
     if len(sentence) <= SUMMARY_LENGTH:
         return sentence
     return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
 
 
 def topic_entry(paper: Paper, term: Term, href: str, main: bool) -> Entry:
-    """List a paper on a topic with its short name and first sentence, marked when not its main topic."""
+    """List a paper on a topic with its short name and what it does, marked when not its main topic."""
     return Entry(paper.title, href, short_name=paper.short_name or "", main=main, line=summary(paper))
 
 

@@ -18,3 +18,30 @@ def first_sentence(text: str) -> str:
     """Return the first sentence of text, or all of it when it is one sentence."""
     match = SENTENCE_BREAK.search(text)
     return text[: match.start()] if match else text
+
+
+#: How an abstract says what its paper does, strongest first: what it makes, then what it studies.
+_CONTRIBUTIONS = (
+    re.compile(
+        r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report)|[Oo]ur (?:work|paper))\s+(?:\w+ly\s+)?"
+        r"(?:propose|introduce|present|develop|release|design|build|construct|create|offer|contribute)s?\b"
+    ),
+    re.compile(
+        r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report))\s+(?:\w+ly\s+)?"
+        r"(?:study|studies|investigate|explore|examine|analy[sz]e|show|find|demonstrate|evaluate|describe)s?\b"
+    ),
+)
+
+
+def contribution_sentence(text: str) -> str:
+    """Return the sentence that says what the paper does ("We propose ..."), else the first one.
+
+    An abstract often opens with its field's background ("Large language models (LLMs) have
+    demonstrated remarkable ..."), which says nothing about the paper itself.
+    """
+    parts = sentences(text)
+    for cue in _CONTRIBUTIONS:
+        for sentence in parts:
+            if cue.search(sentence):
+                return sentence
+    return parts[0] if parts else text
