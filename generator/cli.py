@@ -12,7 +12,7 @@ from generator import __version__
 from generator.build import STAGES, EmptyCollectionError, build
 from generator.config import Settings, with_trailing_slash
 from generator.enrich.semantic import SemanticModelError
-from generator.identify.state import StateError
+from generator.identify.state_file import StateError
 
 #: What the exit status says; `make site` builds the site only after 0 or 1.
 EXIT_OK = 0

@@ -58,7 +58,7 @@ def regenerate(root: Path, docs_dir: Path) -> None:
     from generator.build import EmptyCollectionError, build
     from generator.config import Settings
     from generator.enrich.semantic import SemanticModelError
-    from generator.identify.state import StateError
+    from generator.identify.state_file import StateError
 
     try:
         result = build(Settings(docs_dir=docs_dir).resolved(root))
