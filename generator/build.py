@@ -25,7 +25,8 @@ from generator.enrich.topics import assign_topics, find_topics
 from generator.enrich.vectors import compact_vectors
 from generator.identify.merge import merge_records
 from generator.identify.papers import identify
-from generator.identify.state import State, assign_stable_slugs, next_state, previous_build, read_state, retired_pages
+from generator.identify.state import assign_stable_slugs, next_state, previous_build, retired_pages
+from generator.identify.state_file import State, read_state
 from generator.ingest import read_data_dir
 from generator.model import Catalog, Paper, PreviousBuild, Problem
 from generator.parallel import map_in_order

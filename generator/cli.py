@@ -9,10 +9,10 @@ import traceback
 from pathlib import Path
 
 from generator import __version__
-from generator.build import STAGES, EmptyCollectionError, build
+from generator.build import STAGES, BuildResult, EmptyCollectionError, build
 from generator.config import Settings, with_trailing_slash
 from generator.enrich.semantic import SemanticModelError
-from generator.identify.state import StateError
+from generator.identify.state_file import StateError
 
 #: What the exit status says; `make site` builds the site only after 0 or 1.
 EXIT_OK = 0
@@ -39,6 +39,20 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_places(cli, defaults)
+    _add_build_options(cli, defaults)
+    cli.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print problems only: no summary, no progress bar (which shows on a terminal only, not when $CI is set)",
+    )
+    cli.add_argument("--traceback", action="store_true", help="on an internal error, print the whole traceback")
+    cli.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return cli
+
+
+def _add_places(cli: argparse.ArgumentParser, defaults: Settings) -> None:
+    """Add the options naming what is read and written: folders, the state file, the site's name and address."""
     cli.add_argument("--data", type=Path, default=defaults.data_dir, help="folder of listings (default: data)")
     cli.add_argument(
         "--docs", type=Path, default=defaults.docs_dir, help="MkDocs docs folder to write (default: docs_src)"
@@ -52,6 +66,10 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("--state", type=Path, default=None, help="state file (default: DATA/atlas-state.json)")
     cli.add_argument("--site-name", default=defaults.site_name, help="name shown on the home page and feed")
     cli.add_argument("--site-url", default=defaults.site_url, help="public address, for the feed (default: $SITE_URL)")
+
+
+def _add_build_options(cli: argparse.ArgumentParser, defaults: Settings) -> None:
+    """Add the options saying what a build accepts and how it compares papers."""
     cli.add_argument(
         "--allow-partial",
         action="store_true",
@@ -76,14 +94,6 @@ def parser() -> argparse.ArgumentParser:
         default=defaults.jobs,
         help="processes for per-paper work on large collections (default: $ATLAS_JOBS, else the number of cores)",
     )
-    cli.add_argument(
-        "--quiet",
-        action="store_true",
-        help="print problems only: no summary, no progress bar (which shows on a terminal only, not when $CI is set)",
-    )
-    cli.add_argument("--traceback", action="store_true", help="on an internal error, print the whole traceback")
-    cli.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,9 +114,22 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.data_dir.is_dir():
         print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)
         return EXIT_STOPPED
-    bar = progress_bar(args.quiet)
+    result = _build(settings, quiet=args.quiet, full_traceback=args.traceback)
+    if isinstance(result, int):
+        return result
+    catalog = result.catalog
+    for problem in catalog.problems:
+        print(problem, file=sys.stderr)
+    if not args.quiet:
+        _print_summary(result)
+    return EXIT_REJECTED if catalog.errors and not settings.allow_partial else EXIT_OK
+
+
+def _build(settings: Settings, quiet: bool, full_traceback: bool) -> BuildResult | int:
+    """Build; return the result, or the exit status when the build stopped (the reason is printed)."""
+    bar = progress_bar(quiet)
     try:
-        result = build(settings, bar.stage if bar else _quiet)
+        return build(settings, bar.stage if bar else _quiet)
     except SemanticModelError as error:
         print(f"paper-atlas: {error}", file=sys.stderr)
         return EXIT_STOPPED
@@ -122,24 +145,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"paper-atlas: cannot go on: {error}", file=sys.stderr)
         return EXIT_STOPPED
     except Exception as error:  # a bug: say so, and give an exit status no data problem gives
-        report_bug(error, args.traceback)
+        report_bug(error, full_traceback)
         return EXIT_BUG
     finally:
         if bar:
             bar.close()
+
+
+def _print_summary(result: BuildResult) -> None:
+    """Print what each data file gave and what the build read, built and wrote."""
     catalog, report = result.catalog, result.report
-    for problem in catalog.problems:
-        print(problem, file=sys.stderr)
-    errors = len(catalog.errors)
-    if not args.quiet:
-        for count in catalog.file_counts():
-            print(f"  {count.path}: {count.read} read, {count.merged} merged into another, {count.rejected} rejected")
-        print(
-            f"paper-atlas: {catalog.records_read} records read, {catalog.merged} duplicates merged, "
-            f"{len(catalog.papers)} papers built, {errors} rejected; {len(report.written)} files written, "
-            f"{report.unchanged} unchanged, {len(report.removed)} removed"
-        )
-    return EXIT_REJECTED if errors and not settings.allow_partial else EXIT_OK
+    for count in catalog.file_counts():
+        print(f"  {count.path}: {count.read} read, {count.merged} merged into another, {count.rejected} rejected")
+    print(
+        f"paper-atlas: {catalog.records_read} records read, {catalog.merged} duplicates merged, "
+        f"{len(catalog.papers)} papers built, {len(catalog.errors)} rejected; {len(report.written)} files written, "
+        f"{report.unchanged} unchanged, {len(report.removed)} removed"
+    )
 
 
 def _quiet(stage: str) -> None:

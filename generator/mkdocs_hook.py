@@ -22,10 +22,14 @@ the theme (overrides/partials/toc-item.html) shows every entry as the text it wa
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import sys
+import threading
+import time
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +62,7 @@ def regenerate(root: Path, docs_dir: Path) -> None:
     from generator.build import EmptyCollectionError, build
     from generator.config import Settings
     from generator.enrich.semantic import SemanticModelError
-    from generator.identify.state import StateError
+    from generator.identify.state_file import StateError
 
     try:
         result = build(Settings(docs_dir=docs_dir).resolved(root))
@@ -99,44 +103,18 @@ SETTLE_SECONDS = 0.3
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Watch data/ and site_templates/; regenerate once per burst of changes to what they hold."""
-    import contextlib
-    import threading
-    import time
-
-    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
     root = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir)
-    timer: list[threading.Timer] = []
-    lock = threading.Lock()
     # MkDocs builds once its docs folder has been quiet for 0.1 s; writing many pages can pause
     # longer than that, and watchdog reports a rename (each page is staged, then renamed into
     # place) half a second late, to pair its two halves: it built twice. Its rebuild condition
     # is held while regenerating and for MOVE_DELAY after, so the changes it sees wait until
     # every page is written and reported (MkDocs 1.6's LiveReloadServer).
     writing = getattr(server, "_rebuild_cond", None) or contextlib.nullcontext()
-
-    def regenerate_whole() -> None:
-        with writing:
-            regenerate(root, docs_dir)
-            time.sleep(MOVE_DELAY)
-
-    def changed(event: FileSystemEvent) -> None:
-        # Only changes: watchdog also reports files opened and closed, as the generator reads them.
-        if event.event_type not in _CHANGES or event.is_directory:
-            return
-        if not any(is_input(str(p), root) for p in _paths(event)):
-            return
-        with lock:
-            for pending in timer:
-                pending.cancel()
-            timer[:] = [threading.Timer(SETTLE_SECONDS, regenerate_whole)]
-            timer[0].daemon = True
-            timer[0].start()
-
     handler = FileSystemEventHandler()
-    handler.on_any_event = changed  # type: ignore[method-assign]
+    handler.on_any_event = _Regenerator(root, Path(config.docs_dir), writing).changed  # type: ignore[method-assign]
     observer = Observer()
     for folder in ("data", "site_templates"):
         if (root / folder).is_dir():
@@ -144,6 +122,35 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     observer.daemon = True
     observer.start()
     return server
+
+
+class _Regenerator:
+    """Regenerate once changes to the inputs have settled for SETTLE_SECONDS, holding `writing` meanwhile."""
+
+    def __init__(self, root: Path, docs_dir: Path, writing: AbstractContextManager[Any]) -> None:
+        self.root, self.docs_dir, self.writing = root, docs_dir, writing
+        self.pending: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def regenerate_whole(self) -> None:
+        """Regenerate the pages, holding MkDocs' rebuild until watchdog has reported every write."""
+        with self.writing:
+            regenerate(self.root, self.docs_dir)
+            time.sleep(MOVE_DELAY)
+
+    def changed(self, event: Any) -> None:
+        """Start the timer again on a change to an input, so a burst of changes regenerates once."""
+        # Only changes: watchdog also reports files opened and closed, as the generator reads them.
+        if event.event_type not in _CHANGES or event.is_directory:
+            return
+        if not any(is_input(str(p), self.root) for p in _paths(event)):
+            return
+        with self.lock:
+            if self.pending is not None:
+                self.pending.cancel()
+            self.pending = threading.Timer(SETTLE_SECONDS, self.regenerate_whole)
+            self.pending.daemon = True
+            self.pending.start()
 
 
 def _paths(event: Any) -> list[str]:

@@ -108,22 +108,55 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     """Return every generated file of the docs folder as relative path -> text."""
     papers = catalog.papers
     by_slug = {paper.slug: paper for paper in papers}
+    common = _common(papers, settings)
+    pages = _paper_pages(catalog, env, settings, common)
+    pages.update(_retired_pages(catalog, env, by_slug))
+    dates = added_on(catalog)
+
+    def term_feed(label: str, singular: str, url: str, feed: str, members: list[Paper]) -> str:
+        return render_term_feed(settings.site_name, label, singular, url, feed, members, dates, settings.site_url)
+
+    for vocabulary in catalog.vocabularies:
+        pages.update(render_vocabulary(vocabulary, env, by_slug, term_feed))
+    pages.update(_all_papers_pages(papers, env, common))
+    updates = _whats_new(catalog, by_slug)
+    pages["whats-new.md"] = env.get_template("whats_new.md.j2").render(updates=updates, **common)
+    pages["feed.xml"] = render_feed(catalog, settings.site_name, settings.site_url)
+    pages["papers.json"] = render_json(papers, settings.site_url)
+    pages["papers.bib"] = render_bibtex(papers)
+    pages["papers.ris"] = render_ris(papers, settings.site_url)
+    pages["papers.csl.json"] = render_csl_json(papers, settings.site_url)
+    pages["explore/vectors.json"] = vectors_json(catalog)
+    pages["explore/table.md"] = env.get_template("explore_table.md.j2").render(**common)
+    pages["explore/map.md"] = env.get_template("explore_map.md.j2").render(**common)
+    pages["explore/table.json"] = table_json(catalog)
+    pages["explore/map.json"] = map_json(catalog)
+    pages["index.md"] = _home(catalog, env, updates[0] if updates else None, common)
+    return pages
+
+
+def _common(papers: list[Paper], settings: Settings) -> dict[str, Any]:
+    """Return what every page's template is given."""
     # How a list names another paper: its title, and its short name when the title does not hold it.
     named = {
         p.slug: p.title if not p.short_name or p.short_name in p.title else f"{p.title} ({p.short_name})"
         for p in papers
     }
-    topics = {topic.slug: topic for topic in catalog.topics}
-    vocabularies = catalog.vocabularies
-    links = term_links(vocabularies)
-    common = {
+    return {
         "site_name": settings.site_name,
         "link_kinds": LINK_KIND_LABELS,
         "named": named,
         "short_names": {p.slug: p.short_name for p in papers if p.short_name},
         "mentioned_by_shown": MENTIONED_BY_SHOWN,
     }
-    pages: dict[str, str] = {}
+
+
+def _paper_pages(
+    catalog: Catalog, env: jinja2.Environment, settings: Settings, common: dict[str, Any]
+) -> dict[str, str]:
+    """Return the page of every paper, by path."""
+    topics = {topic.slug: topic for topic in catalog.topics}
+    links = term_links(catalog.vocabularies)
     paper_template = env.get_template("paper.md.j2")
 
     def render_paper(paper: Paper) -> str:
@@ -139,9 +172,15 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         )
 
     # Paper pages are most of the work, and each depends on its paper alone.
-    for paper, text in zip(papers, map_in_order(render_paper, papers, settings.jobs), strict=True):
-        pages[paper_page(paper.slug)] = text
+    papers = catalog.papers
+    texts = map_in_order(render_paper, papers, settings.jobs)
+    return {paper_page(paper.slug): text for paper, text in zip(papers, texts, strict=True)}
+
+
+def _retired_pages(catalog: Catalog, env: jinja2.Environment, by_slug: dict[str, Paper]) -> dict[str, str]:
+    """Return the page kept at the URL of every paper that left the data or was merged, by path."""
     retired_template = env.get_template("retired.md.j2")
+    pages = {}
     for page in catalog.retired:
         path = paper_page(page.slug)
         pages[path] = retired_template.render(
@@ -150,15 +189,14 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
             target_href=link_from(path, paper_page(page.redirect_to)) if page.redirect_to else "",
             front_matter=front_matter(retired_front_matter(page)),
         )
-    dates = added_on(catalog)
+    return pages
 
-    def term_feed(label: str, singular: str, url: str, feed: str, members: list[Paper]) -> str:
-        return render_term_feed(settings.site_name, label, singular, url, feed, members, dates, settings.site_url)
 
-    for vocabulary in vocabularies:
-        pages.update(render_vocabulary(vocabulary, env, by_slug, term_feed))
+def _all_papers_pages(papers: list[Paper], env: jinja2.Environment, common: dict[str, Any]) -> dict[str, str]:
+    """Return the pages of the "All papers" list, by title, ALL_PAPERS_PAGE_SIZE to a page."""
     by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
     index_template = env.get_template("papers_index.md.j2")
+    pages = {}
     for chunk in paginate(by_title, ALL_PAPERS_PAGE_SIZE, all_papers_page):
         pages[chunk.path] = index_template.render(
             papers=[(p, link_from(chunk.path, paper_page(p.slug))) for p in chunk.items],
@@ -168,12 +206,17 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
             first=chunk.first + 1,
             **common,
         )
+    return pages
+
+
+def _whats_new(catalog: Catalog, by_slug: dict[str, Paper]) -> list[dict[str, Any]]:
+    """Return the last WHATS_NEW_UPDATES updates, newest first, with the papers each one names."""
 
     def listed(slugs: list[str]) -> list[tuple[str, str]]:
         """Return the current papers of `slugs` as (title, link from the what's-new page)."""
         return [(by_slug[s].title, link_from("whats-new.md", paper_page(s))) for s in slugs if s in by_slug]
 
-    updates = [
+    return [
         {
             "date": update.date,
             "added": listed(update.added),
@@ -182,25 +225,18 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
         }
         for update in reversed(catalog.updates[-WHATS_NEW_UPDATES:])
     ]
-    pages["whats-new.md"] = env.get_template("whats_new.md.j2").render(updates=updates, **common)
-    pages["feed.xml"] = render_feed(catalog, settings.site_name, settings.site_url)
-    pages["papers.json"] = render_json(papers, settings.site_url)
-    pages["papers.bib"] = render_bibtex(papers)
-    pages["papers.ris"] = render_ris(papers, settings.site_url)
-    pages["papers.csl.json"] = render_csl_json(papers, settings.site_url)
-    pages["explore/vectors.json"] = vectors_json(catalog)
-    pages["explore/table.md"] = env.get_template("explore_table.md.j2").render(**common)
-    pages["explore/map.md"] = env.get_template("explore_map.md.j2").render(**common)
-    pages["explore/table.json"] = table_json(catalog)
-    pages["explore/map.json"] = map_json(catalog)
-    pages["index.md"] = env.get_template("home.md.j2").render(
+
+
+def _home(catalog: Catalog, env: jinja2.Environment, latest: dict[str, Any] | None, common: dict[str, Any]) -> str:
+    """Return the home page: the collection in numbers, its first papers, its topics and the latest update."""
+    papers = catalog.papers
+    return env.get_template("home.md.j2").render(
         chart=term_chart("topics", catalog.topics),
         first_papers=[(p.title, link_from("index.md", paper_page(p.slug))) for p in papers[:10]],
         paper_count=len(papers),
         code_count=sum(1 for p in papers if any(link.kind == "code" for link in p.links)),
         sources=sorted({s.path for p in papers for s in (p.source, *p.record.also_from)}),
-        latest=updates[0] if updates else None,
+        latest=latest,
         topic_list=[(t, link_from("index.md", term_page("topics", t.slug))) for t in catalog.topics],
         **common,
     )
-    return pages

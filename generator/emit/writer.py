@@ -59,36 +59,48 @@ def write_tree(root: Path, files: Mapping[str, str], generated: Iterable[str]) -
     encoded = {relative: files[relative].encode("utf-8") for relative in sorted(files)}
     changed = [relative for relative, data in encoded.items() if not _unchanged(root / relative, data)]
     report.unchanged = len(encoded) - len(changed)
+    _replace_all(root, {relative: encoded[relative] for relative in changed})
+    report.written = changed
+    for entry in generated:
+        report.removed.extend(_prune(root, entry, files))
+    return report
+
+
+def _replace_all(root: Path, changed: dict[str, bytes]) -> None:
+    """Stage every file of `changed` beside its target, then rename them all into place."""
     staged: list[tuple[Path, Path]] = []
     try:
-        for relative in changed:
-            staged.append((_stage(root / relative, encoded[relative]), root / relative))
+        for relative, data in changed.items():
+            staged.append((_stage(root / relative, data), root / relative))
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         raise
     for temporary, target in staged:
         os.replace(temporary, target)
-    report.written = changed
-    for entry in generated:
-        if not entry.endswith("/"):
-            for path in sorted(root.glob(entry)):
-                if path.is_file() and path.name not in files:
-                    path.unlink()
-                    report.removed.append(path.name)
-            continue
-        base = root / entry
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            relative = path.relative_to(root).as_posix()
-            if path.is_file() and relative not in files:
+
+
+def _prune(root: Path, entry: str, files: Mapping[str, str]) -> list[str]:
+    """Remove the files `entry` of the manifest names that `files` does not hold; return what went."""
+    removed: list[str] = []
+    if not entry.endswith("/"):
+        for path in sorted(root.glob(entry)):
+            if path.is_file() and path.name not in files:
                 path.unlink()
-                report.removed.append(relative)
-        for path in sorted(base.rglob("*"), reverse=True):
-            if path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return report
+                removed.append(path.name)
+        return removed
+    base = root / entry
+    if not base.is_dir():
+        return removed
+    for path in sorted(base.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and relative not in files:
+            path.unlink()
+            removed.append(relative)
+    for path in sorted(base.rglob("*"), reverse=True):
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
 
 
 def read_text(path: Path) -> str | None:

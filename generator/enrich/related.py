@@ -53,43 +53,67 @@ def related_papers(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     index = {p.slug: i for i, p in enumerate(papers)}
     linked = [{index[m.slug] for m in (*p.mentions, *p.mentioned_by) if m.slug in index} for p in papers]
     result = []
-    meaning = features.meaning
     for start in range(0, count, BLOCK):
         rows = np.arange(start, min(start + BLOCK, count))
-        candidates = _candidates(meaning, rows)
+        candidates = _candidates(features.meaning, rows)
         queries = _expanded(features, rows, candidates)
         scores = _scores(queries, features, candidates)
         block_choices: list[tuple[int, list[int]]] = []
         for k, (row, nearest, nearest_scores) in enumerate(zip(rows, candidates, scores, strict=True)):
-            paper = papers[row]
             # Papers it mentions, or that mention it, and those it was related to last time, are
             # candidates even when worded apart.
-            before = [index[s] for s in remembered.get(paper.slug, ()) if index.get(s, row) != row]
-            kept = set(before)
-            extra = np.array(sorted((linked[row] | kept) - set(nearest.tolist())), dtype=nearest.dtype)
-            row_candidates, row_scores = nearest, nearest_scores
-            if len(extra):
-                row_candidates = np.concatenate([nearest, extra])
-                row_scores = np.concatenate([nearest_scores, _scores(queries.take([k]), features, extra[None, :])[0]])
-            bonus = np.array([MENTION_BONUS * (c in linked[row]) for c in row_candidates])
-            total = np.round(row_scores + bonus, 6)
-            order = sorted(range(len(row_candidates)), key=lambda j: (-total[j], papers[row_candidates[j]].slug))
-            chosen = _stay_put(
-                [int(row_candidates[j]) for j in order],
-                {int(row_candidates[j]): float(total[j]) for j in order},
-                before,
-            )
+            before = [index[s] for s in remembered.get(papers[row].slug, ()) if index.get(s, row) != row]
+            extra = np.array(sorted((linked[row] | set(before)) - set(nearest.tolist())), dtype=nearest.dtype)
+            row_candidates, row_scores = _with_extra(nearest, nearest_scores, extra, queries, k, features)
+            chosen = _choose(row_candidates, row_scores, linked[row], before, papers)
             block_choices.append((int(row), chosen))
-        # The terms each shown pair shares, for the whole block in one sparse product.
-        pairs = [(shown_for, c) for shown_for, chosen in block_choices for c in chosen]
-        terms = iter(_shared_terms(features, pairs))
-        for shown_for, chosen in block_choices:
-            paper = papers[shown_for]
-            related = tuple(
-                Related(papers[c].slug, papers[c].title, _reasons(paper, papers[c], next(terms), labels))
-                for c in chosen
-            )
-            result.append(replace(paper, related=related))
+        result.extend(_with_related(papers, block_choices, features, labels))
+    return result
+
+
+def _with_extra(
+    nearest: np.ndarray,
+    nearest_scores: np.ndarray,
+    extra: np.ndarray,
+    queries: _Queries,
+    k: int,
+    features: TextFeatures,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return a row's nearest candidates and their scores, then the `extra` ones scored for query `k`."""
+    if not len(extra):
+        return nearest, nearest_scores
+    extra_scores = _scores(queries.take([k]), features, extra[None, :])[0]
+    return np.concatenate([nearest, extra]), np.concatenate([nearest_scores, extra_scores])
+
+
+def _choose(
+    candidates: np.ndarray, scores: np.ndarray, linked: set[int], before: list[int], papers: list[Paper]
+) -> list[int]:
+    """Rank a row's candidates by score, plus a bonus for those `linked` (ties by slug), and choose the RELATED."""
+    bonus = np.array([MENTION_BONUS * (c in linked) for c in candidates])
+    total = np.round(scores + bonus, 6)
+    order = sorted(range(len(candidates)), key=lambda j: (-total[j], papers[candidates[j]].slug))
+    return _stay_put(
+        [int(candidates[j]) for j in order],
+        {int(candidates[j]): float(total[j]) for j in order},
+        before,
+    )
+
+
+def _with_related(
+    papers: list[Paper], block_choices: list[tuple[int, list[int]]], features: TextFeatures, labels: dict[str, str]
+) -> list[Paper]:
+    """Return each paper of a block with the papers chosen for it, and why each is related."""
+    # The terms each shown pair shares, for the whole block in one sparse product.
+    pairs = [(shown_for, c) for shown_for, chosen in block_choices for c in chosen]
+    terms = iter(_shared_terms(features, pairs))
+    result = []
+    for shown_for, chosen in block_choices:
+        paper = papers[shown_for]
+        related = tuple(
+            Related(papers[c].slug, papers[c].title, _reasons(paper, papers[c], next(terms), labels)) for c in chosen
+        )
+        result.append(replace(paper, related=related))
     return result
 
 

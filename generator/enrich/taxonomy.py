@@ -102,7 +102,16 @@ def load_taxonomy(path: str, text: str | None) -> tuple[Taxonomy, list[Problem]]
         return Taxonomy(), [Problem(path, None, f"expected a mapping with the sections {sections}; ignored")]
     problems: list[Problem] = []
     taxonomy = Taxonomy()
-    for topic, value in _mapping(data, "names", path, problems).items():
+    _read_names(_mapping(data, "names", path, problems), taxonomy, path, problems)
+    for section, target in (("merge", taxonomy.merge), ("pin", taxonomy.pin)):
+        _read_slugs(section, _mapping(data, section, path, problems), target, path, problems)
+    _read_splits(_mapping(data, "split", path, problems), taxonomy, path, problems)
+    return taxonomy, problems
+
+
+def _read_names(names: dict[str, Any], taxonomy: Taxonomy, path: str, problems: list[Problem]) -> None:
+    """Add the section `names` to `taxonomy`: each topic's label (a text, or one with a description)."""
+    for topic, value in names.items():
         if isinstance(value, str):
             value = {"label": value}
         if not isinstance(value, dict) or not isinstance(value.get("label"), str) or not value["label"].strip():
@@ -110,19 +119,27 @@ def load_taxonomy(path: str, text: str | None) -> tuple[Taxonomy, list[Problem]]
             continue
         label = value["label"].strip()
         taxonomy.names[topic] = (label, str(value.get("description") or f"Papers on {label}.").strip())
-    for section, target in (("merge", taxonomy.merge), ("pin", taxonomy.pin)):
-        for key, value in _mapping(data, section, path, problems).items():
-            # A pin may create its topic, whose slug becomes a page's file name: only a slug will do.
-            if isinstance(value, str) and is_slug(value.strip()):
-                target[key] = value.strip()
-            else:
-                problems.append(Problem(path, None, f"{section}: {key!r} must name a topic slug; ignored"))
-    for topic, parts in _mapping(data, "split", path, problems).items():
+
+
+def _read_slugs(
+    section: str, slugs: dict[str, Any], target: dict[str, str], path: str, problems: list[Problem]
+) -> None:
+    """Add the section `merge` or `pin` to `target`: each key names a topic by its slug."""
+    for key, value in slugs.items():
+        # A pin may create its topic, whose slug becomes a page's file name: only a slug will do.
+        if isinstance(value, str) and is_slug(value.strip()):
+            target[key] = value.strip()
+        else:
+            problems.append(Problem(path, None, f"{section}: {key!r} must name a topic slug; ignored"))
+
+
+def _read_splits(splits: dict[str, Any], taxonomy: Taxonomy, path: str, problems: list[Problem]) -> None:
+    """Add the section `split` to `taxonomy`: each topic's number of parts, from 2 to 20."""
+    for topic, parts in splits.items():
         if isinstance(parts, int) and not isinstance(parts, bool) and 2 <= parts <= 20:
             taxonomy.split[topic] = parts
         else:
             problems.append(Problem(path, None, f"split: {topic!r} needs a number of parts from 2 to 20; ignored"))
-    return taxonomy, problems
 
 
 def _mapping(data: dict[Any, Any], section: str, path: str, problems: list[Problem]) -> dict[str, Any]:

@@ -58,13 +58,7 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
         # as any other, so they make one topic.
         vectors = np.zeros((len(papers), 1), dtype=np.float32)
     slugs = [p.slug for p in papers]
-    remembered = [known.primary.get(s, "") for s in slugs]
-    in_use = {t for t in remembered if t}
-    target = topic_count(len(papers))
-    if in_use and 2 * len(in_use) > target and 2 * sum(map(bool, remembered)) >= len(papers):
-        primary = _extend(vectors, remembered)
-    else:
-        primary = _inherit(_cluster(vectors, target), remembered)
+    primary = _primary(vectors, slugs, known)
     # Name new clusters before the curator's taxonomy, which refers to topics by slug; then
     # name what the taxonomy's splits made.
     namer = _Namer([paper_text(p) for p in papers], known, taxonomy)
@@ -75,22 +69,46 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
     index = {name: i for i, name in enumerate(names)}
     codes = np.array([index[t] for t in primary])
     centres = _centres(vectors, codes, len(names))
-    closeness = vectors @ centres.T
-    topics_of = _topics_of(codes, closeness)
+    found = [tuple(names[i] for i in own) for own in _topics_of(codes, vectors @ centres.T)]
+    of = _kept_topics(slugs, found, known, set(names))
     labelled = {name: (name, *namer.labels[name]) for name in names}
+    topics = _terms(names, labelled, of, centres @ centres.T)
+    return FoundTopics(of=of, topics=tuple(topics), discovered=discovered)
+
+
+def _primary(vectors: np.ndarray, slugs: list[str], known: KnownTopics) -> list[str]:
+    """Return each paper's primary topic, unnamed: the remembered ones extended while most papers have one."""
+    remembered = [known.primary.get(s, "") for s in slugs]
+    in_use = {t for t in remembered if t}
+    target = topic_count(len(slugs))
+    if in_use and 2 * len(in_use) > target and 2 * sum(map(bool, remembered)) >= len(slugs):
+        return _extend(vectors, remembered)
+    return _inherit(_cluster(vectors, target), remembered)
+
+
+def _kept_topics(
+    slugs: list[str], found: list[tuple[str, ...]], known: KnownTopics, names: set[str]
+) -> dict[str, tuple[str, ...]]:
+    """Return each paper's topics by slug: those `found`, or the ones it had while its main topic holds."""
+    of: dict[str, tuple[str, ...]] = {}
+    for slug, own in zip(slugs, found, strict=True):
+        kept = known.all_of.get(slug, ())
+        if kept and kept[0] == own[0] and all(t in names for t in kept):
+            own = kept  # a known paper keeps its secondary topics while its main one holds
+        of[slug] = own
+    return of
+
+
+def _terms(
+    names: list[str], labelled: dict[str, tuple[str, str, str]], of: dict[str, tuple[str, ...]], nearness: np.ndarray
+) -> list[Term]:
+    """Return a term per topic, largest first: its papers (primary ones first) and its nearest topics."""
     members: dict[str, list[str]] = {name: [] for name in names}
     secondary: dict[str, list[str]] = {name: [] for name in names}
-    of: dict[str, tuple[str, ...]] = {}
-    for paper, own in zip(papers, topics_of, strict=True):
-        own_slugs = tuple(names[i] for i in own)
-        kept = known.all_of.get(paper.slug, ())
-        if kept and kept[0] == own_slugs[0] and all(t in members for t in kept):
-            own_slugs = kept  # a known paper keeps its secondary topics while its main one holds
-        members[own_slugs[0]].append(paper.slug)
-        for extra in own_slugs[1:]:
-            secondary[extra].append(paper.slug)
-        of[paper.slug] = own_slugs
-    nearness = centres @ centres.T
+    for slug, own in of.items():
+        members[own[0]].append(slug)
+        for extra in own[1:]:
+            secondary[extra].append(slug)
     topics = []
     for i, name in enumerate(names):
         slug, label, description = labelled[name]
@@ -109,7 +127,7 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
             )
         )
     topics.sort(key=lambda t: (-t.primary_count, t.slug))
-    return FoundTopics(of=of, topics=tuple(topics), discovered=discovered)
+    return topics
 
 
 def _cluster(vectors: np.ndarray, count: int) -> list[str]:

@@ -14,7 +14,8 @@ from generator.build import CATALOG_ENRICHERS, build_catalog, catalog_context, e
 from generator.config import Settings
 from generator.enrich.context import CatalogContext, CatalogEnricher
 from generator.identify.papers import identify
-from generator.identify.state import State, assign_stable_slugs
+from generator.identify.state import assign_stable_slugs
+from generator.identify.state_file import State
 from generator.model import Paper, PreviousBuild, Problem, Record, Source
 from tests.enrich.test_topics import three_fields
 

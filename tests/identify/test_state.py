@@ -15,17 +15,8 @@ import yaml
 
 from generator.cli import main
 from generator.identify.papers import identify
-from generator.identify.state import (
-    STATE_VERSION,
-    State,
-    StateError,
-    assign_stable_slugs,
-    digest,
-    load_state,
-    next_state,
-    previous_build,
-    retired_pages,
-)
+from generator.identify.state import assign_stable_slugs, digest, next_state, previous_build, retired_pages
+from generator.identify.state_file import STATE_VERSION, State, StateError, load_state
 from generator.model import Catalog, Paper, Record, Related, Source, Term, Update
 from tests.sitebuild import FIXTURES, ROOT, generate
 
