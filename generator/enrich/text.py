@@ -67,6 +67,14 @@ class TextFeatures:
         return [term.split(" ") for term in self.terms]
 
     @functools.cached_property
+    def document_share(self) -> np.ndarray:
+        """Return, per term, the share of the papers whose text holds it."""
+        papers = max(int(self.tfidf.shape[0]), 1)
+        counts: np.ndarray = np.diff(sparse.csc_matrix(self.tfidf).indptr).astype(np.float64)
+        share: np.ndarray = counts / papers
+        return share
+
+    @functools.cached_property
     def informative(self) -> np.ndarray:
         """Return, per term, whether it has a word that is not a stop word or boilerplate."""
         return np.array([not all(w in LABEL_STOP_WORDS for w in words) for words in self.term_words], dtype=bool)

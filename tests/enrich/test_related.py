@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -8,9 +9,11 @@ import pytest
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from generator.enrich.related import _expanded, _scores, _stay_put
+from generator.enrich.related import _expanded, _reasons, _Sayable, _sayable, _sayable_term, _scores, _stay_put
 from generator.enrich.text import TextFeatures, paper_text
 from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
+from generator.identify.papers import identify
+from generator.model import ModelName, Record, Source
 from tests.enrich.test_topics import catalog, three_fields
 
 
@@ -100,3 +103,34 @@ def test_each_query_is_the_paper_plus_the_mean_of_its_three_likeliest_candidates
     # Its score for a candidate is its own likeness plus the neighbours' mean likeness to it.
     own = 0.5 * lsa @ lsa[4] + 0.5 * lsa @ lsa[4]
     assert _scores(queries, features, np.array([[4]]))[0, 0] == pytest.approx(own[0] + own[[1, 2, 3]].mean(), abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "sayable"),
+    [
+        ("zero shot", "we study zero-shot transfer | and more", True),
+        ("machine translation", "for machine translation of text", True),
+        ("continual pre", "continual pre-training of models", False),  # a part of a compound
+        ("shot", "zero-shot transfer", False),  # ... and a word only inside one
+        ("prediction summaries", "of the prediction | summaries are", False),  # across a full stop
+        ("mistral 7b", "we use mistral 7b here", False),  # a size
+        ("llms like", "llms like gpt-4", False),  # a fragment
+        ("smaller models", "smaller models learn", False),
+    ],
+)
+def test_a_shared_term_is_a_phrase_the_paper_writes(term: str, text: str, sayable: bool) -> None:
+    said = _Sayable(labels={}, common=frozenset(), texts=[text])
+    assert _sayable_term(term, term.split(" "), said, 0) is sayable
+
+
+def test_a_family_most_of_the_collection_uses_is_no_reason() -> None:
+    llama = ModelName("Llama-2", "Llama", "2", "")
+    gpt = ModelName("GPT-4", "GPT", "4", "")
+    source = Source("x.txt", 1)
+    papers = [
+        replace(identify(Record(title=f"Paper {i}", abstract="Text.", source=source)), slug=f"p{i}", models=models)
+        for i, models in enumerate([(gpt, llama), (gpt, llama), *[(gpt,)] * 8])
+    ]
+    said = _sayable(papers, {})
+    assert "GPT" in said.common and "Llama" not in said.common
+    assert _reasons(papers[0], papers[1], [], said) == ("both use Llama",)
