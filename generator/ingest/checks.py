@@ -8,7 +8,6 @@ stage down; real papers stay far below them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 from typing import Any
@@ -17,6 +16,7 @@ from generator.ingest import fields
 from generator.model import Problem, Record, Source
 from generator.text.lookalike import HANGUL_FILLERS
 from generator.text.urls import is_http_url
+from generator.text.xml import XML_ILLEGAL
 
 #: Longest title kept, in characters; the longest real titles are about 300.
 TITLE_LIMIT = 1_000
@@ -31,9 +31,6 @@ VENUE_LIMIT = 1_000
 #: Most categories, and most keywords, kept per paper.
 TERMS_LIMIT = 100
 
-#: Characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF): the feed writer
-#: refuses them. Lone surrogates are made "?" by `fields.text`.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Letters that render as blank space (Hangul fillers, the blank Braille pattern).
 _BLANK_LETTERS = frozenset(HANGUL_FILLERS + "\u2800")
 
