@@ -26,7 +26,7 @@ import html
 import logging
 import sys
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -151,11 +151,13 @@ def _paths(event: Any) -> list[str]:
 
 
 def is_input(path: str, root: Path) -> bool:
-    """Say whether a changed file is an input of the generator: not its own state or cache files."""
-    from generator.config import EMBEDDINGS_FILE, STATE_FILE
+    """Say whether a changed file is an input of the generator: not its own, hidden or an editor's temporary file."""
+    from generator.config import is_curated
 
-    name = Path(path).name
-    if name in (STATE_FILE, EMBEDDINGS_FILE) or name.startswith(".") or name.endswith(("~", ".tmp", ".swp")):
+    changed, data = Path(path), root / "data"
+    # In data/, the rule the readers follow; in site_templates/, the file's name alone.
+    relative = changed.relative_to(data) if changed.is_relative_to(data) else PurePath(changed.name)
+    if not is_curated(relative) or changed.name.endswith(("~", ".tmp", ".swp")):
         return False
     try:
         Path(path).resolve().relative_to(root.resolve())

@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from generator.config import EMBEDDINGS_FILE, STATE_FILE, TAXONOMY_FILE
+from generator.config import TAXONOMY_FILE, is_curated
 from generator.ingest.arxiv_atom import read_atom
 from generator.ingest.bibtex import read_bibtex
 from generator.ingest.checks import check_records
@@ -81,10 +81,8 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
             return
         for path in entries:
             relative = f"{name}/{path.name}" if name else path.name
-            if path.name.startswith("."):
-                continue  # hidden files and folders (editor swap files, .git)
-            if not name and path.name in (STATE_FILE, TAXONOMY_FILE, EMBEDDINGS_FILE):
-                continue  # the generator's own state, taxonomy and embeddings files
+            if not is_curated(PurePosixPath(relative)) or relative == TAXONOMY_FILE:
+                continue  # hidden, the generator's own, or the taxonomy (read by enrich, no listing)
             try:
                 target = path.resolve()
                 is_folder = path.is_dir()
