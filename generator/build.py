@@ -122,7 +122,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
         raise EmptyCollectionError(settings, problems)
     # The same paper from several sources becomes one record; each merge is reported.
     progress("merging and identifying")
-    merged, notes = merge_records(records)
+    merged, warnings, merges = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
     papers = assign_stable_slugs([identify(r) for r in merged], previous, settings.today)
     # Enrich each paper on its own (in several processes for a large collection).
@@ -137,7 +137,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
         papers=papers,
         topics=list(context.topics.topics),
         hubs=hub_vocabularies(papers),
-        problems=problems + notes + taxonomy_problems,
+        log=[*problems, *warnings, *merges, *taxonomy_problems],
         records_read=len(records),
     )
     # The next state, from the previous one and what this build made; the pages show its history.

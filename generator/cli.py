@@ -128,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         if bar:
             bar.close()
     catalog, report = result.catalog, result.report
-    for problem in catalog.problems:
-        print(problem, file=sys.stderr)
+    for note in catalog.log:
+        print(note, file=sys.stderr)
     errors = len(catalog.errors)
     if not args.quiet:
         for count in catalog.file_counts():

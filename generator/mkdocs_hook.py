@@ -75,8 +75,8 @@ def regenerate(root: Path, docs_dir: Path) -> None:
     except Exception:
         log.exception("paper-atlas: internal error, a bug in paper-atlas; serving the pages generated before")
         return
-    for problem in result.catalog.problems:
-        _log_problem(problem)
+    for note in result.catalog.log:
+        _log_problem(note)
     log.info(
         "paper-atlas: %d papers, %d files written, %d removed",
         len(result.catalog.papers),

@@ -1,10 +1,10 @@
-"""The one data model every stage shares: records read, papers built, problems found."""
+"""The one data model every stage shares: records read, papers built, problems found, records merged."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 SpanKind = Literal["text", "em", "strong", "code", "sub", "sup", "link"]
 Severity = Literal["error", "warning", "info"]
@@ -50,18 +50,27 @@ class Source:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something in the input a reader could not use as it stood."""
+    """Something in the input a reader could not use as it stood, and where it is."""
 
-    path: str
-    line: int | None
+    source: Source
     message: str
     severity: Severity = "error"
-    entry: int | None = None
-    #: Set on the note that a record was merged into another record of the same paper.
-    merge: bool = False
 
     def __str__(self) -> str:
-        return f"{Source(self.path, self.line, self.entry)}: {self.severity}: {self.message}"
+        return f"{self.source}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Merged:
+    """A record merged into another record of the same paper: where it was, and with what."""
+
+    source: Source
+    message: str
+    #: A merge is no problem: it is reported as information.
+    severity: ClassVar[Severity] = "info"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -296,10 +305,11 @@ class FileCount:
 
 @dataclass
 class Catalog:
-    """Every paper of a build, in input order, with the problems met on the way."""
+    """Every paper of a build, in input order, with what was found on the way."""
 
     papers: list[Paper] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    #: What the build reports, in the order it found it: the input's problems, and each merge.
+    log: list[Problem | Merged] = field(default_factory=list)
     records_read: int = 0
     retired: list[RetiredPage] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
@@ -315,13 +325,22 @@ class Catalog:
         return [Vocabulary("topics", tuple(self.topics)), *self.hubs]
 
     @property
+    def problems(self) -> list[Problem]:
+        return [note for note in self.log if isinstance(note, Problem)]
+
+    @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
     @property
+    def merges(self) -> list[Merged]:
+        """Return the records that were merged into another record of the same paper."""
+        return [note for note in self.log if isinstance(note, Merged)]
+
+    @property
     def merged(self) -> int:
         """Count the records that were merged into another record of the same paper."""
-        return sum(1 for p in self.problems if p.merge)
+        return len(self.merges)
 
     def file_counts(self) -> list[FileCount]:
         """Count, per data file, records read, merged away and rejected; they add up to the catalog's."""
@@ -330,11 +349,10 @@ class Catalog:
             for source in (paper.source, *paper.record.also_from):
                 read[source.path] = read.get(source.path, 0) + 1
         merged: dict[str, int] = {}
+        for merge in self.merges:
+            merged[merge.source.path] = merged.get(merge.source.path, 0) + 1
         rejected: dict[str, int] = {}
-        for problem in self.problems:
-            if problem.severity == "error":
-                rejected[problem.path] = rejected.get(problem.path, 0) + 1
-            elif problem.merge:
-                merged[problem.path] = merged.get(problem.path, 0) + 1
+        for error in self.errors:
+            rejected[error.source.path] = rejected.get(error.source.path, 0) + 1
         names = sorted(set(read) | set(rejected))
         return [FileCount(n, read.get(n, 0), merged.get(n, 0), rejected.get(n, 0)) for n in names]

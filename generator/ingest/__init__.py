@@ -14,7 +14,7 @@ from generator.ingest.checks import check_records
 from generator.ingest.fields import LINE_END
 from generator.ingest.listing import read_listing
 from generator.ingest.tabular import read_csv, read_json, read_json_lines, read_yaml
-from generator.model import Problem, Record
+from generator.model import Problem, Record, Source
 
 Reader = Callable[[str, str], tuple[list[Record], list[Problem]]]
 
@@ -65,19 +65,21 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
     seen_folders: dict[Path, str] = {}
 
     def outside(name: str, kind: str) -> Problem:
-        return Problem(name, None, f"{kind} is a link to a place outside the data folder; not read")
+        return Problem(Source(name), f"{kind} is a link to a place outside the data folder; not read")
 
     def walk(folder: Path, name: str) -> None:
         real = folder.resolve()
         if real in seen_folders:
             where = seen_folders[real] or "the data folder"
-            problems.append(Problem(name, None, f"the same folder as {where} (a link); read once, there", "info"))
+            problems.append(Problem(Source(name), f"the same folder as {where} (a link); read once, there", "info"))
             return
         seen_folders[real] = name
         try:
             entries = sorted(folder.iterdir())
         except OSError as error:
-            problems.append(Problem(name or ".", None, f"cannot read folder ({error.strerror}); check its permissions"))
+            problems.append(
+                Problem(Source(name or "."), f"cannot read folder ({error.strerror}); check its permissions")
+            )
             return
         for path in entries:
             relative = f"{name}/{path.name}" if name else path.name
@@ -87,7 +89,7 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
                 target = path.resolve()
                 is_folder = path.is_dir()
             except (OSError, RuntimeError):  # a link to itself, or a link loop
-                problems.append(Problem(relative, None, "broken or looping link; not read"))
+                problems.append(Problem(Source(relative), "broken or looping link; not read"))
                 continue
             if not target.is_relative_to(root):
                 problems.append(outside(relative, "folder" if is_folder else "file"))
@@ -96,7 +98,7 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
             elif path.is_file():
                 paths.append(path)
             elif not path.exists():
-                problems.append(Problem(relative, None, "link to a file that does not exist; not read", "warning"))
+                problems.append(Problem(Source(relative), "link to a file that does not exist; not read", "warning"))
 
     if data_dir.is_dir():  # the command line says so when it is missing
         walk(data_dir, "")
@@ -108,15 +110,15 @@ def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        return [], [Problem(name, None, f"unknown format {path.suffix or '(no suffix)'!r}; use one of {known}")]
+        return [], [Problem(Source(name), f"unknown format {path.suffix or '(no suffix)'!r}; use one of {known}")]
     try:
         text = decode(path.read_bytes())
     except OSError as error:
-        return [], [Problem(name, None, f"cannot read file ({error.strerror}); check its permissions")]
+        return [], [Problem(Source(name), f"cannot read file ({error.strerror}); check its permissions")]
     except UnreadableFile as error:
-        return [], [Problem(name, None, str(error))]
+        return [], [Problem(Source(name), str(error))]
     if not text.strip():
-        return [], [Problem(name, None, "empty file; add papers to it or remove it")]
+        return [], [Problem(Source(name), "empty file; add papers to it or remove it")]
     if reader is read_json and _is_json_lines(text):
         reader = read_json_lines  # the Kaggle arXiv snapshot is JSON lines named `.json`
     try:
@@ -124,7 +126,7 @@ def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
         # Every reader's records pass the same checks: XML-illegal characters, field limits, a visible title.
         checked, found = check_records(records)
     except Exception as error:  # a reader bug must not stop the other files from building
-        return [], [Problem(name, None, f"reader failed ({type(error).__name__}: {error}); please report this file")]
+        return [], [Problem(Source(name), f"reader failed ({type(error).__name__}: {error}); please report this file")]
     return checked, problems + found
 
 

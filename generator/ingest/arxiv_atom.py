@@ -27,20 +27,20 @@ def read_atom(path: str, content: str) -> tuple[list[Record], list[Problem]]:
     error = feed.get("bozo_exception")
     line = getattr(error, "getLineNumber", lambda: None)() if feed.get("bozo") else None
     if feed.get("bozo") and not feed.entries:
-        return [], [Problem(path, line, f"not a readable Atom feed ({error}); fix the XML or remove the file")]
+        return [], [Problem(Source(path, line), f"not a readable Atom feed ({error}); fix the XML or remove the file")]
     cut = len(feed.entries) if feed.get("bozo") and _ends_inside_entry(content) else None
     if feed.get("bozo") and cut is None:
-        problems.append(Problem(path, line, f"feed is not well-formed ({error})", "warning"))
+        problems.append(Problem(Source(path, line), f"feed is not well-formed ({error})", "warning"))
     records: list[Record] = []
     for number, entry in enumerate(feed.entries, 1):
         if number == cut:
             problems.append(
-                Problem(path, line, f"the file ends inside this entry ({error}); entry skipped", entry=number)
+                Problem(Source(path, line, number), f"the file ends inside this entry ({error}); entry skipped")
             )
             continue
         title = fields.text(entry.get("title"))
         if not title:
-            problems.append(Problem(path, None, "entry has no title; skipped", entry=number))
+            problems.append(Problem(Source(path, entry=number), "entry has no title; skipped"))
             continue
         identifier, version = fields.arxiv_id(entry.get("id"))
         problems.extend(field_problems(Source(path, entry=number), doi=entry.get("arxiv_doi")))

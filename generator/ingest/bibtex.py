@@ -21,7 +21,9 @@ def read_bibtex(path: str, content: str) -> tuple[list[Record], list[Problem]]:
     """Turn each paper entry into a record; report unparsable blocks with their line."""
     library = parse_string(content)
     problems = [
-        Problem(path, (block.start_line or 0) + 1, f"BibTeX block could not be parsed ({_reason(block)}); skipped")
+        Problem(
+            Source(path, (block.start_line or 0) + 1), f"BibTeX block could not be parsed ({_reason(block)}); skipped"
+        )
         for block in library.failed_blocks
     ]
     records: list[Record] = []
@@ -38,7 +40,7 @@ def read_bibtex(path: str, content: str) -> tuple[list[Record], list[Problem]]:
         line = (entry.start_line or 0) + 1
         title = fields.text(values.get("title"))
         if not title:
-            problems.append(Problem(path, line, f"entry {entry.key!r} has no title; skipped"))
+            problems.append(Problem(Source(path, line), f"entry {entry.key!r} has no title; skipped"))
             continue
         identifier, version = fields.arxiv_id(values.get("eprint") or values.get("arxiv") or "")
         problems.extend(field_problems(Source(path, line), doi=values.get("doi")))

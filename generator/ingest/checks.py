@@ -58,7 +58,7 @@ def cut(value: str, limit: int) -> str:
 
 def warning(source: Source, message: str) -> Problem:
     """Return a warning about the record read at `source`."""
-    return Problem(source.path, source.line, message, "warning", entry=source.entry)
+    return Problem(source, message, "warning")
 
 
 def check_record(record: Record) -> tuple[Record | None, list[Problem]]:
@@ -75,9 +75,7 @@ def check_record(record: Record) -> tuple[Record | None, list[Problem]]:
             )
         )
     if not has_visible_characters(record.title):
-        problems.append(
-            Problem(source.path, source.line, "title has no visible characters; skipped", entry=source.entry)
-        )
+        problems.append(Problem(source, "title has no visible characters; skipped"))
         return None, problems
     record, cut_fields = _within_limits(record)
     problems.extend(warning(source, message) for message in cut_fields)

@@ -66,7 +66,9 @@ def test_a_bad_entry_is_a_problem_with_its_file_and_line(
 ) -> None:
     folder = _folder(tmp_path, **{stem: text})
     _, problems = read_gazetteer(folder)
-    assert [(p.path, p.line, p.severity) for p in problems] == [(str(folder / f"{stem}.yaml"), line, "error")]
+    assert [(p.source.path, p.source.line, p.severity) for p in problems] == [
+        (str(folder / f"{stem}.yaml"), line, "error")
+    ]
     assert problems[0].message.startswith(message), problems[0].message
 
 
@@ -74,7 +76,7 @@ def test_a_gazetteer_with_a_bad_entry_is_refused_with_every_problem(tmp_path: Pa
     folder = _folder(tmp_path, models="Llama: {spellings: [Llama], stric: true}\n")
     with pytest.raises(GazetteerError) as raised:
         load_gazetteer(folder)
-    assert [p.line for p in raised.value.problems] == [1]
+    assert [p.source.line for p in raised.value.problems] == [1]
     assert f"{folder / 'models.yaml'}:1: error: Llama: unknown key stric" in str(raised.value)
 
 

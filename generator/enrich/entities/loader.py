@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar
 
 import yaml
 
-from generator.model import Problem
+from generator.model import Problem, Source
 
 #: The folder of the gazetteer's files, beside the generator's code.
 GAZETTEER = Path(__file__).resolve().parents[2] / "gazetteer"
@@ -140,7 +140,7 @@ class _File:
             self._loader.dispose()
 
     def problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.shown, node.start_mark.line + 1, message))
+        self.problems.append(Problem(Source(self.shown, node.start_mark.line + 1), message))
 
     def value(self, node: yaml.Node) -> Any:
         return self._loader.construct_object(node, deep=True)
@@ -148,7 +148,7 @@ class _File:
     def entries(self, read: Callable[[str, Any], Entry]) -> list[tuple[Entry, yaml.Node]]:
         """Return each entry of a file that maps names to entries, with its key's node."""
         if not isinstance(self.root, yaml.MappingNode):
-            self.problems.append(Problem(self.shown, 1, "expected a mapping of names to entries"))
+            self.problems.append(Problem(Source(self.shown, 1), "expected a mapping of names to entries"))
             return []
         found: list[tuple[Entry, yaml.Node]] = []
         seen: set[str] = set()
@@ -167,7 +167,7 @@ class _File:
     def names(self) -> list[str]:
         """Return the names of a file that is a list of names (metrics)."""
         if not isinstance(self.root, yaml.SequenceNode):
-            self.problems.append(Problem(self.shown, 1, "expected a list of names"))
+            self.problems.append(Problem(Source(self.shown, 1), "expected a list of names"))
             return []
         found = []
         for node in self.root.value:
