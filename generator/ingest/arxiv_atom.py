@@ -38,31 +38,34 @@ def read_atom(path: str, content: str) -> tuple[list[Record], list[Problem]]:
                 Problem(Source(path, line, number), f"the file ends inside this entry ({error}); entry skipped")
             )
             continue
-        title = fields.text(entry.get("title"))
-        if not title:
-            problems.append(Problem(Source(path, entry=number), "entry has no title; skipped"))
+        source = Source(path, entry=number)
+        if not fields.text(entry.get("title")):
+            problems.append(Problem(source, "entry has no title; skipped"))
             continue
-        identifier, version = fields.arxiv_id(entry.get("id"))
-        problems.extend(field_problems(Source(path, entry=number), doi=entry.get("arxiv_doi")))
-        categories = [fields.text(tag.get("term")) for tag in entry.get("tags") or []]
-        primary = _primary_category(entry)
-        if primary:
-            categories = [primary, *[c for c in categories if c != primary]]
-        records.append(
-            Record(
-                title=title,
-                abstract=fields.text(entry.get("summary")),
-                source=Source(path, entry=number),
-                authors=tuple(fields.text(a.get("name")) for a in entry.get("authors") or [] if a.get("name")),
-                date=fields.date(entry.get("published")),
-                arxiv_id=identifier,
-                arxiv_version=version,
-                doi=fields.doi(entry.get("arxiv_doi")),
-                categories=tuple(dict.fromkeys(c for c in categories if c)),
-                venue=fields.text(entry.get("arxiv_journal_ref")),
-            )
-        )
+        problems.extend(field_problems(source, doi=entry.get("arxiv_doi")))
+        records.append(_record(entry, source))
     return records, problems
+
+
+def _record(entry: Any, source: Source) -> Record:
+    """Return the record of an Atom entry that has a title."""
+    identifier, version = fields.arxiv_id(entry.get("id"))
+    categories = [fields.text(tag.get("term")) for tag in entry.get("tags") or []]
+    primary = _primary_category(entry)
+    if primary:
+        categories = [primary, *[c for c in categories if c != primary]]
+    return Record(
+        title=fields.text(entry.get("title")),
+        abstract=fields.text(entry.get("summary")),
+        source=source,
+        authors=tuple(fields.text(a.get("name")) for a in entry.get("authors") or [] if a.get("name")),
+        date=fields.date(entry.get("published")),
+        arxiv_id=identifier,
+        arxiv_version=version,
+        doi=fields.doi(entry.get("arxiv_doi")),
+        categories=tuple(dict.fromkeys(c for c in categories if c)),
+        venue=fields.text(entry.get("arxiv_journal_ref")),
+    )
 
 
 def _ends_inside_entry(content: str) -> bool:
