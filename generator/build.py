@@ -13,7 +13,7 @@ from generator.emit.writer import WriteReport, read_text, write_if_changed, writ
 from generator.enrich.borrowed import borrow_named_entities
 from generator.enrich.clean import clean_abstract
 from generator.enrich.context import CatalogContext, CatalogEnricher
-from generator.enrich.entities import extract_entities
+from generator.enrich.entities import extract_entities, load_gazetteer
 from generator.enrich.hubs import hub_vocabularies
 from generator.enrich.layout import place_papers
 from generator.enrich.links import extract_links_of
@@ -123,11 +123,13 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
         raise EmptyCollectionError(settings, problems)
     # The same paper from several sources becomes one record; each merge is reported.
     progress("merging and identifying")
-    merged, notes = merge_records(records)
+    merged, warnings, merges = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
     papers = assign_stable_slugs([identify(r) for r in merged], previous, settings.today)
-    # Enrich each paper on its own (in several processes for a large collection).
+    # Enrich each paper on its own (in several processes for a large collection), the gazetteer
+    # read first, once: its bad entries are reported and left out, and the rest is used.
     progress("cleaning and extracting")
+    gazetteer = load_gazetteer()
     papers = map_in_order(enrich_paper, papers, settings.jobs)
     # Then the enrichers that need the whole catalog, all reading one context.
     context, taxonomy_problems = catalog_context(papers, settings, previous_build(previous), progress)
@@ -138,7 +140,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
         papers=papers,
         topics=list(context.topics.topics),
         hubs=hub_vocabularies(papers),
-        problems=problems + notes + taxonomy_problems,
+        log=[*problems, *warnings, *merges, *gazetteer.problems, *taxonomy_problems],
         records_read=len(records),
     )
     # The next state, from the previous one and what this build made; the pages show its history.

@@ -118,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(result, int):
         return result
     catalog = result.catalog
-    for problem in catalog.problems:
-        print(problem, file=sys.stderr)
+    for note in catalog.log:  # problems and merges, in the order found
+        print(note, file=sys.stderr)
     if not args.quiet:
         _print_summary(result)
     return EXIT_REJECTED if catalog.errors and not settings.allow_partial else EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from generator.parallel import default_jobs
 
@@ -17,6 +17,14 @@ STATE_FILE = "atlas-state.json"
 TAXONOMY_FILE = "atlas-topics.yaml"
 #: Semantic mode's cache of paper embeddings (see `generator.enrich.semantic`).
 EMBEDDINGS_FILE = "atlas-embeddings.npz"
+
+
+def is_curated(relative: PurePath) -> bool:
+    """Say whether a path of the data folder (relative to it) is the curator's: not hidden (`.git`, an
+    editor's `.swp`) and not one of the generator's own files at its top (the state, the embeddings)."""
+    if any(part.startswith(".") for part in relative.parts):
+        return False
+    return relative.as_posix() not in (STATE_FILE, EMBEDDINGS_FILE)
 
 
 def with_trailing_slash(url: str) -> str:

@@ -30,7 +30,7 @@ import threading
 import time
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -79,8 +79,8 @@ def regenerate(root: Path, docs_dir: Path) -> None:
     except Exception:
         log.exception("paper-atlas: internal error, a bug in paper-atlas; serving the pages generated before")
         return
-    for problem in result.catalog.problems:
-        _log_problem(problem)
+    for note in result.catalog.log:
+        _log_problem(note)
     log.info(
         "paper-atlas: %d papers, %d files written, %d removed",
         len(result.catalog.papers),
@@ -158,11 +158,13 @@ def _paths(event: Any) -> list[str]:
 
 
 def is_input(path: str, root: Path) -> bool:
-    """Say whether a changed file is an input of the generator: not its own state or cache files."""
-    from generator.config import EMBEDDINGS_FILE, STATE_FILE
+    """Say whether a changed file is an input of the generator: not its own, hidden or an editor's temporary file."""
+    from generator.config import is_curated
 
-    name = Path(path).name
-    if name in (STATE_FILE, EMBEDDINGS_FILE) or name.startswith(".") or name.endswith(("~", ".tmp", ".swp")):
+    changed, data = Path(path), root / "data"
+    # In data/, the rule the readers follow; in site_templates/, the file's name alone.
+    relative = changed.relative_to(data) if changed.is_relative_to(data) else PurePath(changed.name)
+    if not is_curated(relative) or changed.name.endswith(("~", ".tmp", ".swp")):
         return False
     try:
         Path(path).resolve().relative_to(root.resolve())

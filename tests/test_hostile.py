@@ -117,7 +117,7 @@ def test_each_hostile_file_is_reported_by_name_or_builds_pages_that_show_it_as_t
     result, site = hostile_site
     papers = papers_from(result.catalog, name)
     if name in BROKEN | PARTLY_REJECTED:
-        assert any(p.path == name for p in result.catalog.errors), f"{name} is not reported"
+        assert any(p.source.path == name for p in result.catalog.errors), f"{name} is not reported"
     if name not in BROKEN:
         assert papers, f"{name} built no paper"
     for paper in papers:
@@ -130,7 +130,7 @@ def test_each_hostile_file_is_reported_by_name_or_builds_pages_that_show_it_as_t
 def test_every_broken_file_is_reported_by_name_and_the_rest_builds(hostile_site) -> None:
     result, _ = hostile_site
     catalog = result.catalog
-    rejected = {p.path for p in catalog.errors}
+    rejected = {p.source.path for p in catalog.errors}
     assert rejected == BROKEN | PARTLY_REJECTED
     counts = {c.path: c for c in catalog.file_counts()}
     assert set(counts) == {p.name for p in HOSTILE.iterdir()}, "every file is accounted for"
@@ -138,7 +138,9 @@ def test_every_broken_file_is_reported_by_name_and_the_rest_builds(hostile_site)
     assert catalog.records_read - catalog.merged == len(catalog.papers)
     assert sum(c.rejected for c in counts.values()) == len(catalog.errors)
     for name, part in WARNED.items():
-        assert any(p.severity == "warning" and part in p.message for p in catalog.problems if p.path == name), name
+        assert any(p.severity == "warning" and part in p.message for p in catalog.problems if p.source.path == name), (
+            name
+        )
 
 
 def test_every_paper_page_runs_the_same_scripts(hostile_site) -> None:

@@ -53,8 +53,8 @@ def test_a_lookalike_is_a_reported_page_of_its_own(lookalike_site: tuple[BuildRe
     genuine, lookalike = papers
     assert "It is the genuine paper." in article(site, genuine.slug).get_text()
     assert "It is the genuine paper." not in article(site, lookalike.slug).get_text()
-    notes = [p for p in result.catalog.problems if p.path == name]
-    assert [(n.severity, n.line) for n in notes] == [("warning", 3)]
+    notes = [p for p in result.catalog.problems if p.source.path == name]
+    assert [(n.severity, n.source.line) for n in notes] == [("warning", 3)]
     assert f"looks like the title of {name}:1" in notes[0].message and "possible duplicate" in notes[0].message
     heading = article(site, lookalike.slug).find("h1")
     assert heading is not None and heading.get_text().rstrip("¶") == lookalike.title
@@ -81,6 +81,6 @@ def test_a_shared_arxiv_id_with_different_dois_is_two_reported_papers(
     result, _ = lookalike_site
     papers = [p for p in result.catalog.papers if p.source.path == "json_same_arxiv_different_dois.json"]
     assert len(papers) == 2
-    notes = [p for p in result.catalog.problems if p.path == "json_same_arxiv_different_dois.json"]
-    assert [(n.severity, n.entry) for n in notes] == [("warning", 2)]
+    notes = [p for p in result.catalog.problems if p.source.path == "json_same_arxiv_different_dois.json"]
+    assert [(n.severity, n.source.entry) for n in notes] == [("warning", 2)]
     assert "shares arXiv id 2405.00002 with json_same_arxiv_different_dois.json, entry 1" in notes[0].message

@@ -95,6 +95,44 @@ def test_serve_logs_a_broken_state_or_a_crash_and_keeps_the_pages_it_had(
     assert len(errors) == 1 and "no papers in" in errors[0] and page.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("data/listing.txt", True),
+        ("data/sub/listing.bib", True),
+        ("data/atlas-topics.yaml", True),  # the curator's taxonomy: no listing, but read
+        ("data/atlas-state.json", False),  # the generator's own files
+        ("data/atlas-embeddings.npz", False),
+        ("data/sub/atlas-state.json", True),  # below the top, a listing like any other
+        ("data/.listing.txt.swp", False),
+        ("data/.git/HEAD", False),
+        ("data/listing.txt~", False),
+        ("site_templates/paper.md.j2", True),
+        ("site_templates/.paper.md.j2.swp", False),
+        ("site_templates/paper.md.j2.tmp", False),
+        ("../elsewhere.txt", False),
+    ],
+)
+def test_a_change_is_an_input_unless_it_is_hidden_temporary_or_the_generators(
+    tmp_path: Path, path: str, expected: bool
+) -> None:
+    root = tmp_path / "project"
+    assert mkdocs_hook.is_input(str(root / path), root) is expected
+
+
+def test_the_watcher_and_the_readers_follow_one_rule(tmp_path: Path) -> None:
+    from generator.ingest import data_files
+
+    names = ["a.txt", "sub/b.bib", "atlas-state.json", "atlas-embeddings.npz", "atlas-topics.yaml", ".c.txt", ".git/d"]
+    for name in names:
+        (tmp_path / "data" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "data" / name).write_text("x\n")
+    listings = {p.relative_to(tmp_path / "data").as_posix() for p in data_files(tmp_path / "data")[0]}
+    assert listings == {"a.txt", "sub/b.bib"}
+    watched = {n for n in names if mkdocs_hook.is_input(str(tmp_path / "data" / n), tmp_path)}
+    assert watched == listings | {"atlas-topics.yaml"}
+
+
 @pytest.mark.slow  # runs mkdocs serve
 def test_a_real_serve_regenerates_and_reloads_once_per_data_change(tmp_path: Path) -> None:
     import re

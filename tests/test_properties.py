@@ -80,7 +80,7 @@ def test_listing_reader_never_crashes_and_keeps_titles_verbatim(lines: list[str]
     for record in records:
         assert record.title in flat or any(record.title in line for line in flat)
         assert record.source.line is not None
-    assert all(p.path == "x.txt" for p in problems)
+    assert all(p.source.path == "x.txt" for p in problems)
 
 
 RECORDS = st.lists(
@@ -148,7 +148,7 @@ def test_yaml_and_csv_tables_read_back(records: list[Record]) -> None:
 def test_json_reader_never_crashes_on_any_json(data: object) -> None:
     records, problems = read_json("any.json", json.dumps(data))
     assert all(r.title for r in records)
-    assert all(p.path == "any.json" for p in problems)
+    assert all(p.source.path == "any.json" for p in problems)
 
 
 @FAST

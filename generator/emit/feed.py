@@ -8,24 +8,22 @@ to it, so a reader can follow one line of work. Dates come from the state, not t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
 from feedgen.feed import FeedGenerator
 
 from generator.model import Catalog, Paper
+from generator.text.xml import XML_ILLEGAL
 
 #: How many added papers a feed carries, newest updates first.
 FEED_SIZE = 50
-#: Characters XML 1.0 cannot hold; lxml refuses them. The readers remove them already (see
-#: `generator.ingest.checks`): this is the last line of defence for the XML files we write.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: A summary is cut at about this many characters.
 SUMMARY_LENGTH = 600
 
 
 def _xml_text(text: str) -> str:
-    return _XML_ILLEGAL.sub("", text)
+    # The readers remove these already (`generator.ingest.checks`): the last line of defence.
+    return XML_ILLEGAL.sub("", text)
 
 
 def _day(date: str) -> dt.datetime:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from generator.model import Problem
+from generator.model import Problem, Source
 from generator.text.slugs import is_slug
 from generator.text.yamlerrors import yaml_error
 
@@ -83,7 +83,7 @@ class Taxonomy:
 
 
 def _warning(path: str, message: str) -> Problem:
-    return Problem(path, None, message, severity="warning")
+    return Problem(Source(path), message, "warning")
 
 
 def load_taxonomy(path: str, text: str | None) -> tuple[Taxonomy, list[Problem]]:
@@ -94,12 +94,12 @@ def load_taxonomy(path: str, text: str | None) -> tuple[Taxonomy, list[Problem]]
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         line, reason = yaml_error(error)
-        return Taxonomy(), [Problem(path, line, f"invalid YAML ({reason}); the taxonomy is ignored")]
+        return Taxonomy(), [Problem(Source(path, line), f"invalid YAML ({reason}); the taxonomy is ignored")]
     if data is None:
         return Taxonomy(), []
     if not isinstance(data, dict) or set(map(str, data)) - set(SECTIONS):
         sections = ", ".join(SECTIONS)
-        return Taxonomy(), [Problem(path, None, f"expected a mapping with the sections {sections}; ignored")]
+        return Taxonomy(), [Problem(Source(path), f"expected a mapping with the sections {sections}; ignored")]
     problems: list[Problem] = []
     taxonomy = Taxonomy()
     _read_names(_mapping(data, "names", path, problems), taxonomy, path, problems)
@@ -115,7 +115,7 @@ def _read_names(names: dict[str, Any], taxonomy: Taxonomy, path: str, problems: 
         if isinstance(value, str):
             value = {"label": value}
         if not isinstance(value, dict) or not isinstance(value.get("label"), str) or not value["label"].strip():
-            problems.append(Problem(path, None, f"names: {topic!r} needs a 'label' text; ignored"))
+            problems.append(Problem(Source(path), f"names: {topic!r} needs a 'label' text; ignored"))
             continue
         label = value["label"].strip()
         taxonomy.names[topic] = (label, str(value.get("description") or f"Papers on {label}.").strip())
@@ -130,7 +130,7 @@ def _read_slugs(
         if isinstance(value, str) and is_slug(value.strip()):
             target[key] = value.strip()
         else:
-            problems.append(Problem(path, None, f"{section}: {key!r} must name a topic slug; ignored"))
+            problems.append(Problem(Source(path), f"{section}: {key!r} must name a topic slug; ignored"))
 
 
 def _read_splits(splits: dict[str, Any], taxonomy: Taxonomy, path: str, problems: list[Problem]) -> None:
@@ -139,12 +139,12 @@ def _read_splits(splits: dict[str, Any], taxonomy: Taxonomy, path: str, problems
         if isinstance(parts, int) and not isinstance(parts, bool) and 2 <= parts <= 20:
             taxonomy.split[topic] = parts
         else:
-            problems.append(Problem(path, None, f"split: {topic!r} needs a number of parts from 2 to 20; ignored"))
+            problems.append(Problem(Source(path), f"split: {topic!r} needs a number of parts from 2 to 20; ignored"))
 
 
 def _mapping(data: dict[Any, Any], section: str, path: str, problems: list[Problem]) -> dict[str, Any]:
     value = data.get(section) or {}
     if not isinstance(value, dict):
-        problems.append(Problem(path, None, f"{section}: expected a mapping; ignored"))
+        problems.append(Problem(Source(path), f"{section}: expected a mapping; ignored"))
         return {}
     return {str(k): v for k, v in value.items()}

@@ -18,10 +18,9 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import replace
 
-from generator.model import Problem, Record, Source
+from generator.model import Merged, Problem, Record, Source
 from generator.text.latex import clean_title, title_text
 from generator.text.lookalike import INVISIBLE_CLASS, skeleton
 
@@ -134,12 +133,31 @@ def combine(group: list[Record]) -> Record:
     )
 
 
-def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
-    """Group records that share any identity key; return one record per paper and a note per merge."""
-    owner: dict[str, int] = {}
-    parent = list(range(len(records)))
-    # Keys of each record, then of each group: papers that share a title but not an id stay apart.
+def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem], list[Merged]]:
+    """Group records that share any identity key; return one record per paper, the warnings of
+    records kept apart that may be one paper, and a note per merge."""
     own = [identity_keys(r) for r in records]
+    group_of, clashes = _groups(own)
+    members_of: dict[int, list[int]] = {}
+    for index, group in enumerate(group_of):
+        members_of.setdefault(group, []).append(index)
+    groups = sorted(members_of.values())
+    warnings = _clash_notes(records, clashes, group_of) + _lookalike_notes(records, groups)
+    merged: list[Record] = []
+    merges: list[Merged] = []
+    for members in groups:
+        keys = tuple(dict.fromkeys(k for i in members for k in own[i]))
+        merged.append(replace(combine([records[i] for i in members]), merged_keys=keys))
+        merges += [_merge(records, own, members[0], index) for index in members[1:]]
+    return merged, warnings, merges
+
+
+def _groups(own: list[list[str]]) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Return each record's group (its first record), and (record, record it shares an id with,
+    the id) for the records kept apart by their other id, from each record's identity keys."""
+    owner: dict[str, int] = {}
+    parent = list(range(len(own)))
+    # Keys of each group: papers that share a title but not an id stay apart.
     group_keys: dict[int, list[str]] = dict(enumerate(own))
 
     def root(i: int) -> int:
@@ -148,10 +166,9 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
             i = parent[i]
         return i
 
-    #: (record, record it shares an id with, the id) for records kept apart by their other id.
     clashes: list[tuple[int, int, str]] = []
-    for index in range(len(records)):
-        for key in own[index]:
+    for index, keys in enumerate(own):
+        for key in keys:
             if key not in owner:
                 owner[key] = index
                 continue
@@ -162,43 +179,25 @@ def merge_records(records: list[Record]) -> tuple[list[Record], list[Problem]]:
                 group_keys[low] = group_keys[low] + group_keys.pop(high)
             elif a != b and key.startswith(("arxiv:", "doi:")):
                 clashes.append((index, owner[key], key))
-    groups: dict[int, list[int]] = {}
-    for index in range(len(records)):
-        groups.setdefault(root(index), []).append(index)
-    merged: list[Record] = []
-    notes = _clash_notes(records, clashes, root) + _lookalike_notes(records, sorted(groups.values()))
-    for members in sorted(groups.values()):
-        group = [records[i] for i in members]
-        keys = tuple(dict.fromkeys(k for i in members for k in own[i]))
-        merged.append(replace(combine(group), merged_keys=keys))
-        for index in members[1:]:
-            duplicate = records[index]
-            shared = sorted(set(own[index]) & set(own[members[0]]))
-            why = shared[0].split(":", 1)[0] if shared else "a shared id"
-            notes.append(
-                Problem(
-                    duplicate.source.path,
-                    duplicate.source.line,
-                    f"same paper as {group[0].source} (same {why}); merged into one page",
-                    "info",
-                    entry=duplicate.source.entry,
-                    merge=True,
-                )
-            )
-    return merged, notes
+    return [root(i) for i in range(len(own))], clashes
+
+
+def _merge(records: list[Record], own: list[list[str]], first: int, index: int) -> Merged:
+    """Say that a record was merged into the first record of its group, and by which key."""
+    shared = sorted(set(own[index]) & set(own[first]))
+    why = shared[0].split(":", 1)[0] if shared else "a shared id"
+    return Merged(records[index].source, f"same paper as {records[first].source} (same {why}); merged into one page")
 
 
 _ID_NAMES = {"arxiv": ("arXiv id", "DOIs"), "doi": ("DOI", "arXiv ids")}
 
 
-def _clash_notes(
-    records: list[Record], clashes: list[tuple[int, int, str]], root: Callable[[int], int]
-) -> list[Problem]:
+def _clash_notes(records: list[Record], clashes: list[tuple[int, int, str]], group_of: list[int]) -> list[Problem]:
     """Warn of records that share an arXiv id or DOI but stay apart, as their other ids differ."""
     notes: list[Problem] = []
     reported: set[tuple[int, int]] = set()
     for index, other, key in clashes:
-        pair = (root(other), root(index))
+        pair = (group_of[other], group_of[index])
         if pair[0] == pair[1] or pair in reported:
             continue
         reported.add(pair)
@@ -241,4 +240,4 @@ def _lookalike_notes(records: list[Record], groups: list[list[int]]) -> list[Pro
 
 
 def _warning(record: Record, message: str) -> Problem:
-    return Problem(record.source.path, record.source.line, message, "warning", entry=record.source.entry)
+    return Problem(record.source, message, "warning")

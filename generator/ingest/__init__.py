@@ -5,16 +5,16 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from generator.config import EMBEDDINGS_FILE, STATE_FILE, TAXONOMY_FILE
+from generator.config import TAXONOMY_FILE, is_curated
 from generator.ingest.arxiv_atom import read_atom
 from generator.ingest.bibtex import read_bibtex
 from generator.ingest.checks import check_records
 from generator.ingest.fields import LINE_END
 from generator.ingest.listing import read_listing
 from generator.ingest.tabular import read_csv, read_json, read_json_lines, read_yaml
-from generator.model import Problem, Record
+from generator.model import Problem, Record, Source
 
 Reader = Callable[[str, str], tuple[list[Record], list[Problem]]]
 
@@ -59,50 +59,62 @@ def read_data_dir(data_dir: Path) -> tuple[list[Record], list[Problem]]:
 
 def data_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
     """List the listings under `data_dir` in sorted path order, and the files and folders refused."""
-    root = data_dir.resolve()
-    paths: list[Path] = []
-    problems: list[Problem] = []
-    seen_folders: dict[Path, str] = {}
+    walk = _Walk(data_dir.resolve())
+    if data_dir.is_dir():  # the command line says so when it is missing
+        walk.folder(data_dir, "")
+    return sorted(walk.paths), walk.problems
 
-    def outside(name: str, kind: str) -> Problem:
-        return Problem(name, None, f"{kind} is a link to a place outside the data folder; not read")
 
-    def walk(folder: Path, name: str) -> None:
+class _Walk:
+    """A walk through the data folder: the listings found, the problems met, the folders seen."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.paths: list[Path] = []
+        self.problems: list[Problem] = []
+        #: Each folder walked (resolved), by its name relative to the data folder.
+        self.seen_folders: dict[Path, str] = {}
+
+    def folder(self, folder: Path, name: str) -> None:
+        """Walk a folder (`name`, relative to the data folder), once however many links lead to it."""
         real = folder.resolve()
-        if real in seen_folders:
-            where = seen_folders[real] or "the data folder"
-            problems.append(Problem(name, None, f"the same folder as {where} (a link); read once, there", "info"))
+        if real in self.seen_folders:
+            where = self.seen_folders[real] or "the data folder"
+            self.problems.append(
+                Problem(Source(name), f"the same folder as {where} (a link); read once, there", "info")
+            )
             return
-        seen_folders[real] = name
+        self.seen_folders[real] = name
         try:
             entries = sorted(folder.iterdir())
         except OSError as error:
-            problems.append(Problem(name or ".", None, f"cannot read folder ({error.strerror}); check its permissions"))
+            message = f"cannot read folder ({error.strerror}); check its permissions"
+            self.problems.append(Problem(Source(name or "."), message))
             return
         for path in entries:
             relative = f"{name}/{path.name}" if name else path.name
-            if path.name.startswith("."):
-                continue  # hidden files and folders (editor swap files, .git)
-            if not name and path.name in (STATE_FILE, TAXONOMY_FILE, EMBEDDINGS_FILE):
-                continue  # the generator's own state, taxonomy and embeddings files
-            try:
-                target = path.resolve()
-                is_folder = path.is_dir()
-            except (OSError, RuntimeError):  # a link to itself, or a link loop
-                problems.append(Problem(relative, None, "broken or looping link; not read"))
-                continue
-            if not target.is_relative_to(root):
-                problems.append(outside(relative, "folder" if is_folder else "file"))
-            elif is_folder:
-                walk(path, relative)
-            elif path.is_file():
-                paths.append(path)
-            elif not path.exists():
-                problems.append(Problem(relative, None, "link to a file that does not exist; not read", "warning"))
+            # Not hidden, not the generator's own, not the taxonomy (read by enrich, no listing).
+            if is_curated(PurePosixPath(relative)) and relative != TAXONOMY_FILE:
+                self.entry(path, relative)
 
-    if data_dir.is_dir():  # the command line says so when it is missing
-        walk(data_dir, "")
-    return sorted(paths), problems
+    def entry(self, path: Path, relative: str) -> None:
+        """Take a file as a listing, walk a folder, or report a link that leads nowhere or outside."""
+        try:
+            target = path.resolve()
+            is_folder = path.is_dir()
+        except (OSError, RuntimeError):  # a link to itself, or a link loop
+            self.problems.append(Problem(Source(relative), "broken or looping link; not read"))
+            return
+        if not target.is_relative_to(self.root):
+            kind = "folder" if is_folder else "file"
+            message = f"{kind} is a link to a place outside the data folder; not read"
+            self.problems.append(Problem(Source(relative), message))
+        elif is_folder:
+            self.folder(path, relative)
+        elif path.is_file():
+            self.paths.append(path)
+        elif not path.exists():
+            self.problems.append(Problem(Source(relative), "link to a file that does not exist; not read", "warning"))
 
 
 def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
@@ -110,15 +122,15 @@ def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        return [], [Problem(name, None, f"unknown format {path.suffix or '(no suffix)'!r}; use one of {known}")]
+        return [], [Problem(Source(name), f"unknown format {path.suffix or '(no suffix)'!r}; use one of {known}")]
     try:
         text = decode(path.read_bytes())
     except OSError as error:
-        return [], [Problem(name, None, f"cannot read file ({error.strerror}); check its permissions")]
+        return [], [Problem(Source(name), f"cannot read file ({error.strerror}); check its permissions")]
     except UnreadableFile as error:
-        return [], [Problem(name, None, str(error))]
+        return [], [Problem(Source(name), str(error))]
     if not text.strip():
-        return [], [Problem(name, None, "empty file; add papers to it or remove it")]
+        return [], [Problem(Source(name), "empty file; add papers to it or remove it")]
     if reader is read_json and _is_json_lines(text):
         reader = read_json_lines  # the Kaggle arXiv snapshot is JSON lines named `.json`
     try:
@@ -126,7 +138,7 @@ def read_file(path: Path, name: str) -> tuple[list[Record], list[Problem]]:
         # Every reader's records pass the same checks: XML-illegal characters, field limits, a visible title.
         checked, found = check_records(records)
     except Exception as error:  # a reader bug must not stop the other files from building
-        return [], [Problem(name, None, f"reader failed ({type(error).__name__}: {error}); please report this file")]
+        return [], [Problem(Source(name), f"reader failed ({type(error).__name__}: {error}); please report this file")]
     return checked, problems + found
 
 

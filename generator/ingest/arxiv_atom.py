@@ -27,42 +27,45 @@ def read_atom(path: str, content: str) -> tuple[list[Record], list[Problem]]:
     error = feed.get("bozo_exception")
     line = getattr(error, "getLineNumber", lambda: None)() if feed.get("bozo") else None
     if feed.get("bozo") and not feed.entries:
-        return [], [Problem(path, line, f"not a readable Atom feed ({error}); fix the XML or remove the file")]
+        return [], [Problem(Source(path, line), f"not a readable Atom feed ({error}); fix the XML or remove the file")]
     cut = len(feed.entries) if feed.get("bozo") and _ends_inside_entry(content) else None
     if feed.get("bozo") and cut is None:
-        problems.append(Problem(path, line, f"feed is not well-formed ({error})", "warning"))
+        problems.append(Problem(Source(path, line), f"feed is not well-formed ({error})", "warning"))
     records: list[Record] = []
     for number, entry in enumerate(feed.entries, 1):
         if number == cut:
             problems.append(
-                Problem(path, line, f"the file ends inside this entry ({error}); entry skipped", entry=number)
+                Problem(Source(path, line, number), f"the file ends inside this entry ({error}); entry skipped")
             )
             continue
-        title = fields.text(entry.get("title"))
-        if not title:
-            problems.append(Problem(path, None, "entry has no title; skipped", entry=number))
+        source = Source(path, entry=number)
+        if not fields.text(entry.get("title")):
+            problems.append(Problem(source, "entry has no title; skipped"))
             continue
-        identifier, version = fields.arxiv_id(entry.get("id"))
-        problems.extend(field_problems(Source(path, entry=number), doi=entry.get("arxiv_doi")))
-        categories = [fields.text(tag.get("term")) for tag in entry.get("tags") or []]
-        primary = _primary_category(entry)
-        if primary:
-            categories = [primary, *[c for c in categories if c != primary]]
-        records.append(
-            Record(
-                title=title,
-                abstract=fields.text(entry.get("summary")),
-                source=Source(path, entry=number),
-                authors=tuple(fields.text(a.get("name")) for a in entry.get("authors") or [] if a.get("name")),
-                date=fields.date(entry.get("published")),
-                arxiv_id=identifier,
-                arxiv_version=version,
-                doi=fields.doi(entry.get("arxiv_doi")),
-                categories=tuple(dict.fromkeys(c for c in categories if c)),
-                venue=fields.text(entry.get("arxiv_journal_ref")),
-            )
-        )
+        problems.extend(field_problems(source, doi=entry.get("arxiv_doi")))
+        records.append(_record(entry, source))
     return records, problems
+
+
+def _record(entry: Any, source: Source) -> Record:
+    """Return the record of an Atom entry that has a title."""
+    identifier, version = fields.arxiv_id(entry.get("id"))
+    categories = [fields.text(tag.get("term")) for tag in entry.get("tags") or []]
+    primary = _primary_category(entry)
+    if primary:
+        categories = [primary, *[c for c in categories if c != primary]]
+    return Record(
+        title=fields.text(entry.get("title")),
+        abstract=fields.text(entry.get("summary")),
+        source=source,
+        authors=tuple(fields.text(a.get("name")) for a in entry.get("authors") or [] if a.get("name")),
+        date=fields.date(entry.get("published")),
+        arxiv_id=identifier,
+        arxiv_version=version,
+        doi=fields.doi(entry.get("arxiv_doi")),
+        categories=tuple(dict.fromkeys(c for c in categories if c)),
+        venue=fields.text(entry.get("arxiv_journal_ref")),
+    )
 
 
 def _ends_inside_entry(content: str) -> bool:

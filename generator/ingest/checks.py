@@ -8,7 +8,6 @@ stage down; real papers stay far below them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import replace
 from typing import Any
@@ -17,6 +16,7 @@ from generator.ingest import fields
 from generator.model import Problem, Record, Source
 from generator.text.lookalike import HANGUL_FILLERS
 from generator.text.urls import is_http_url
+from generator.text.xml import XML_ILLEGAL
 
 #: Longest title kept, in characters; the longest real titles are about 300.
 TITLE_LIMIT = 1_000
@@ -31,9 +31,6 @@ VENUE_LIMIT = 1_000
 #: Most categories, and most keywords, kept per paper.
 TERMS_LIMIT = 100
 
-#: Characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF): the feed writer
-#: refuses them. Lone surrogates are made "?" by `fields.text`.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Letters that render as blank space (Hangul fillers, the blank Braille pattern).
 _BLANK_LETTERS = frozenset(HANGUL_FILLERS + "\u2800")
 
@@ -61,7 +58,7 @@ def cut(value: str, limit: int) -> str:
 
 def warning(source: Source, message: str) -> Problem:
     """Return a warning about the record read at `source`."""
-    return Problem(source.path, source.line, message, "warning", entry=source.entry)
+    return Problem(source, message, "warning")
 
 
 def check_record(record: Record) -> tuple[Record | None, list[Problem]]:
@@ -78,9 +75,7 @@ def check_record(record: Record) -> tuple[Record | None, list[Problem]]:
             )
         )
     if not has_visible_characters(record.title):
-        problems.append(
-            Problem(source.path, source.line, "title has no visible characters; skipped", entry=source.entry)
-        )
+        problems.append(Problem(source, "title has no visible characters; skipped"))
         return None, problems
     record, cut_fields = _within_limits(record)
     problems.extend(warning(source, message) for message in cut_fields)

@@ -24,11 +24,11 @@ def read_hf_daily(path: str, data: list[Any]) -> tuple[list[Record], list[Proble
     for number, item in enumerate(data, 1):
         paper = item.get("paper") if isinstance(item, dict) else None
         if not isinstance(paper, dict):
-            problems.append(Problem(path, None, "item has no 'paper' object; skipped", entry=number))
+            problems.append(Problem(Source(path, entry=number), "item has no 'paper' object; skipped"))
             continue
         title = fields.text(paper.get("title") or item.get("title"))
         if not title:
-            problems.append(Problem(path, None, "paper has no title; skipped", entry=number))
+            problems.append(Problem(Source(path, entry=number), "paper has no title; skipped"))
             continue
         identifier, version = fields.arxiv_id(paper.get("id"))
         problems.extend(field_problems(Source(path, entry=number), upvotes=paper.get("upvotes")))

@@ -45,7 +45,7 @@ def read_listing(path: str, text: str) -> tuple[list[Record], list[Problem]]:
     for index, (number, line) in enumerate(lines):
         if is_abstract_line(line):
             if title is None:
-                problems.append(Problem(path, number, "abstract with no title line before it; skipped"))
+                problems.append(Problem(Source(path, number), "abstract with no title line before it; skipped"))
                 continue
             records.append(Record(title[1], line, Source(path, title[0])))
             title, seen_paper = None, True
@@ -55,13 +55,13 @@ def read_listing(path: str, text: str) -> tuple[list[Record], list[Problem]]:
             if not is_abstract_line(following):
                 continue  # page chrome before the first paper
         if title is not None:
-            problems.append(Problem(path, title[0], "title with no abstract; kept without one", "warning"))
+            problems.append(Problem(Source(path, title[0]), "title with no abstract; kept without one", "warning"))
             records.append(Record(title[1], "", Source(path, title[0])))
             seen_paper = True
         title = (number, _GLUED_CHROME.sub("", line) if not seen_paper else line)
     if title is not None:
-        problems.append(Problem(path, title[0], "title with no abstract; kept without one", "warning"))
+        problems.append(Problem(Source(path, title[0]), "title with no abstract; kept without one", "warning"))
         records.append(Record(title[1], "", Source(path, title[0])))
     if not records and not problems:
-        problems.append(Problem(path, None, "no papers found: expected a title line, then its abstract line"))
+        problems.append(Problem(Source(path), "no papers found: expected a title line, then its abstract line"))
     return records, problems

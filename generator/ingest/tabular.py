@@ -64,11 +64,11 @@ def plain_record(item: dict[str, Any], source: Source) -> Record:
 def _record(item: Any, source: Source, problems: list[Problem]) -> Record | None:
     """Make a record from a parsed object, or report why not."""
     if not isinstance(item, dict):
-        problems.append(Problem(source.path, source.line, "record is not an object; skipped", entry=source.entry))
+        problems.append(Problem(source, "record is not an object; skipped"))
         return None
     record = kaggle_record(item, source) if looks_like_kaggle(item) else plain_record(item, source)
     if not record.title:
-        problems.append(Problem(source.path, source.line, "record has no title; skipped", entry=source.entry))
+        problems.append(Problem(source, "record has no title; skipped"))
         return None
     row = {str(key).strip().lower(): value for key, value in item.items()}
     problems.extend(field_problems(source, doi=row.get("doi"), upvotes=row.get("upvotes")))
@@ -116,14 +116,14 @@ def read_json(path: str, content: str) -> ReadResult:
         data = _loads(content)
     except json.JSONDecodeError as error:
         where = f"{error.msg} at column {error.colno}"
-        return [], [Problem(path, error.lineno, f"invalid JSON ({where}); fix it or remove the file")]
+        return [], [Problem(Source(path, error.lineno), f"invalid JSON ({where}); fix it or remove the file")]
     except RecursionError:
-        return [], [Problem(path, None, "JSON nested too deeply to read; flatten it to a list of papers")]
+        return [], [Problem(Source(path), "JSON nested too deeply to read; flatten it to a list of papers")]
     if looks_like_hf_daily(data):
         return read_hf_daily(path, data)
     items = _as_list(path, data)
     if items is None:
-        return [], [Problem(path, None, 'expected a list of papers or {"papers": [...]}; nothing read')]
+        return [], [Problem(Source(path), 'expected a list of papers or {"papers": [...]}; nothing read')]
     return _records(path, items)
 
 
@@ -137,10 +137,12 @@ def read_json_lines(path: str, content: str) -> ReadResult:
         try:
             item = _loads(line)
         except json.JSONDecodeError as error:
-            problems.append(Problem(path, number, f"invalid JSON ({error.msg} at column {error.colno}); line skipped"))
+            problems.append(
+                Problem(Source(path, number), f"invalid JSON ({error.msg} at column {error.colno}); line skipped")
+            )
             continue
         except RecursionError:
-            problems.append(Problem(path, number, "JSON nested too deeply; line skipped"))
+            problems.append(Problem(Source(path, number), "JSON nested too deeply; line skipped"))
             continue
         record = _record(item, Source(path, number), problems)
         if record is not None:
@@ -174,10 +176,10 @@ def read_yaml(path: str, content: str) -> ReadResult:
         data = yaml.load(content, Loader=_NoAliasLoader)
     except yaml.YAMLError as error:
         line, reason = yaml_error(error)
-        return [], [Problem(path, line, f"invalid YAML ({reason}); fix it or remove the file")]
+        return [], [Problem(Source(path, line), f"invalid YAML ({reason}); fix it or remove the file")]
     items = _as_list(path, data)
     if items is None:
-        return [], [Problem(path, None, 'expected a list of papers or {"papers": [...]}; nothing read')]
+        return [], [Problem(Source(path), 'expected a list of papers or {"papers": [...]}; nothing read')]
     return _records(path, items)
 
 
@@ -185,7 +187,9 @@ def read_csv(path: str, content: str) -> ReadResult:
     """Read a CSV file whose header row names the documented columns."""
     reader = csv.DictReader(io.StringIO(content, newline=""))
     if not reader.fieldnames or "title" not in {name.strip().lower() for name in reader.fieldnames}:
-        return [], [Problem(path, 1, f"CSV header needs a 'title' column (known columns: {', '.join(COLUMNS)})")]
+        return [], [
+            Problem(Source(path, 1), f"CSV header needs a 'title' column (known columns: {', '.join(COLUMNS)})")
+        ]
     records: list[Record] = []
     problems: list[Problem] = []
     try:
@@ -196,5 +200,5 @@ def read_csv(path: str, content: str) -> ReadResult:
             if record is not None:
                 records.append(record)
     except csv.Error as error:
-        problems.append(Problem(path, reader.line_num, f"invalid CSV ({error}); rest of file skipped"))
+        problems.append(Problem(Source(path, reader.line_num), f"invalid CSV ({error}); rest of file skipped"))
     return records, problems

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.enrich.entities import GazetteerError, load_gazetteer, read_gazetteer
+from generator.cli import EXIT_REJECTED, main
+from generator.enrich.entities import GAZETTEER, load_gazetteer, read_gazetteer
+from generator.enrich.entities import loader as gazetteer_loader
 from generator.enrich.entities.loader import Dataset, Family
+from tests.sitebuild import FIXTURES, ROOT
 
 GOOD = {
     "models": "Llama: [Llama, LLaMA]\nGPT: {strict: true, spellings: [GPT]}\n",
@@ -59,6 +63,8 @@ def test_entries_are_read_typed(tmp_path: Path) -> None:
         ("models", "Llama: [Llama]\nTinyLlama: [TinyLlama, Llama]\n", 2, "the spelling Llama is also Llama's"),
         ("domains", "math: math\n", 1, "math: the words must be a list of one or more names"),
         ("metrics", "- accuracy\n- [BLEU]\n", 2, "['BLEU'] is not a name"),
+        ("models", "Llama: [Llama\n", 2, "invalid YAML (expected ',' or ']'"),
+        ("metrics", "", 1, "expected a list of names"),
     ],
 )
 def test_a_bad_entry_is_a_problem_with_its_file_and_line(
@@ -66,22 +72,48 @@ def test_a_bad_entry_is_a_problem_with_its_file_and_line(
 ) -> None:
     folder = _folder(tmp_path, **{stem: text})
     _, problems = read_gazetteer(folder)
-    assert [(p.path, p.line, p.severity) for p in problems] == [(str(folder / f"{stem}.yaml"), line, "error")]
+    assert [(p.source.path, p.source.line, p.severity) for p in problems] == [
+        (str(folder / f"{stem}.yaml"), line, "error")
+    ]
     assert problems[0].message.startswith(message), problems[0].message
 
 
-def test_a_gazetteer_with_a_bad_entry_is_refused_with_every_problem(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, models="Llama: {spellings: [Llama], stric: true}\n")
-    with pytest.raises(GazetteerError) as raised:
-        load_gazetteer(folder)
-    assert [p.line for p in raised.value.problems] == [1]
-    assert f"{folder / 'models.yaml'}:1: error: Llama: unknown key stric" in str(raised.value)
+def test_a_gazetteer_with_a_bad_entry_is_compiled_without_it_and_keeps_its_problem(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, models="Llama: {spellings: [Llama], stric: true}\nGPT: [GPT]\n")
+    gazetteer = load_gazetteer(folder)
+    assert [str(p) for p in gazetteer.problems] == [
+        f"{folder / 'models.yaml'}:1: error: Llama: unknown key stric (known: spellings, strict, strict_spellings)"
+    ]
+    assert "GPT" in gazetteer.family_of and "Llama" not in gazetteer.family_of
+
+
+def test_the_shipped_files_are_named_from_the_project() -> None:
+    assert gazetteer_loader._File(GAZETTEER, "models", []).shown == "generator/gazetteer/models.yaml"
+
+
+def test_a_bad_entry_is_reported_by_the_build_which_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(GAZETTEER, folder)
+    models = (folder / "models.yaml").read_text(encoding="utf-8")
+    (folder / "models.yaml").write_text(models + "NoSuchNet: {spelings: [NoSuchNet]}\n", encoding="utf-8")
+    line = models.count("\n") + 1
+    monkeypatch.setattr(gazetteer_loader, "GAZETTEER", folder)
+    (tmp_path / "data").mkdir()
+    shutil.copy(FIXTURES / "listings" / "listing_with_page_chrome.txt", tmp_path / "data")
+    docs = tmp_path / "docs"
+    status = main(["--data", str(tmp_path / "data"), "--docs", str(docs), "--templates", str(ROOT / "site_templates")])
+    captured = capsys.readouterr()
+    assert f"{folder / 'models.yaml'}:{line}: error: NoSuchNet: unknown key spelings" in captured.err
+    assert status == EXIT_REJECTED, "reported as an error, not a crash (exit 3)"
+    assert "2 papers built, 1 rejected" in captured.out
+    # The rest of the gazetteer is used: its benchmarks are still found.
+    assert "**Datasets and benchmarks:** GSM8K" in (docs / "papers" / "tinynet.md").read_text(encoding="utf-8")
 
 
 def test_the_gazetteer_spells_each_shipped_file_out() -> None:
     # The loader reads these four files and no other; a file added beside them would be ignored.
-    from generator.enrich.entities.loader import GAZETTEER
-
     assert sorted(p.name for p in GAZETTEER.iterdir()) == [
         "datasets.yaml",
         "domains.yaml",

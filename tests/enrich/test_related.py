@@ -9,7 +9,8 @@ import pytest
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from generator.enrich.related import _expanded, _reasons, _Sayable, _sayable, _sayable_term, _scores, _stay_put
+from generator.enrich.reasons import Sayable, reasons, sayable, sayable_term
+from generator.enrich.related import _expanded, _scores, _stay_put
 from generator.enrich.text import TextFeatures, paper_text
 from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from generator.identify.papers import identify
@@ -119,8 +120,8 @@ def test_each_query_is_the_paper_plus_the_mean_of_its_three_likeliest_candidates
     ],
 )
 def test_a_shared_term_is_a_phrase_the_paper_writes(term: str, text: str, sayable: bool) -> None:
-    said = _Sayable(labels={}, common=frozenset(), texts=[text])
-    assert _sayable_term(term, term.split(" "), said, 0) is sayable
+    said = Sayable(labels={}, common=frozenset(), texts=[text])
+    assert sayable_term(term, term.split(" "), said, 0) is sayable
 
 
 def test_a_family_most_of_the_collection_uses_is_no_reason() -> None:
@@ -131,6 +132,6 @@ def test_a_family_most_of_the_collection_uses_is_no_reason() -> None:
         replace(identify(Record(title=f"Paper {i}", abstract="Text.", source=source)), slug=f"p{i}", models=models)
         for i, models in enumerate([(gpt, llama), (gpt, llama), *[(gpt,)] * 8])
     ]
-    said = _sayable(papers, {})
+    said = sayable(papers, {})
     assert "GPT" in said.common and "Llama" not in said.common
-    assert _reasons(papers[0], papers[1], [], said) == ("both use Llama",)
+    assert reasons(papers[0], papers[1], [], said) == ("both use Llama",)

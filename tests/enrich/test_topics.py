@@ -127,7 +127,7 @@ def test_taxonomy_names_merges_pins_and_splits(tmp_path: Path) -> None:
     assert next(p for p in built.papers if p.slug == pinned.slug).topics[0] == "curated"
     assert slug_of["Proteins"] not in topics and len(topics) == 4, "split in two, plus the pinned topic"
     assert [p.message for p in built.problems] == ["split: no topic 'no-such-topic' in this build; ignored"]
-    assert built.problems[0].path == "atlas-topics.yaml" and built.problems[0].severity == "warning"
+    assert built.problems[0].source.path == "atlas-topics.yaml" and built.problems[0].severity == "warning"
 
 
 @pytest.mark.parametrize(
@@ -145,7 +145,7 @@ def test_taxonomy_names_merges_pins_and_splits(tmp_path: Path) -> None:
 )
 def test_a_broken_taxonomy_is_reported_with_file_and_ignored(text: str, line: int | None, message: str) -> None:
     taxonomy, problems = load_taxonomy("atlas-topics.yaml", text)
-    assert [(p.path, p.line) for p in problems] == [("atlas-topics.yaml", line)]
+    assert [(p.source.path, p.source.line) for p in problems] == [("atlas-topics.yaml", line)]
     assert message in problems[0].message
     assert taxonomy.split.get("a") is None and not taxonomy.names
 

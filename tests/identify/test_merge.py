@@ -33,7 +33,7 @@ def test_same_arxiv_id_merges_by_the_documented_rule() -> None:
         urls=("https://github.com/x/atomnet",),
         categories=("cs.LG",),
     )
-    merged, notes = merge_records([listing, feed, daily])
+    merged, warnings, merges = merge_records([listing, feed, daily])
     assert len(merged) == 1
     paper = merged[0]
     assert paper.title == "AtomNet: A Paper" and paper.source.path == "a.txt"
@@ -41,8 +41,8 @@ def test_same_arxiv_id_merges_by_the_documented_rule() -> None:
     assert paper.date == "2024-02-01" and paper.arxiv_version == 3 and paper.upvotes == 12
     assert paper.categories == ("cs.CL", "cs.LG") and paper.urls == ("https://github.com/x/atomnet",)
     assert [s.path for s in paper.also_from] == ["b.xml", "c.json"]
-    assert [n.severity for n in notes] == ["info", "info"]
-    assert "same paper as a.txt:1" in str(notes[0])
+    assert warnings == [] and [m.source.path for m in merges] == ["b.xml", "c.json"]
+    assert str(merges[1]) == "c.json:1: info: same paper as a.txt:1 (same title); merged into one page"
 
 
 def test_doi_and_long_abstract_identify_a_paper() -> None:
@@ -51,22 +51,22 @@ def test_doi_and_long_abstract_identify_a_paper() -> None:
     abstract = "word " * 60
     c = record("Typo Titel", "c.txt", abstract=abstract)
     d = record("Typo Title", "d.txt", abstract=abstract)
-    merged, _ = merge_records([a, b, c, d])
+    merged, _, _ = merge_records([a, b, c, d])
     assert [m.title for m in merged] == ["One Title", "Typo Titel"]
     assert any(k.startswith("abstract:") for k in identity_keys(c))
 
 
 def test_different_papers_stay_apart() -> None:
-    merged, notes = merge_records([record("A: One", "a.txt"), record("B: Two", "a.txt")])
-    assert len(merged) == 2 and notes == []
+    merged, warnings, merges = merge_records([record("A: One", "a.txt"), record("B: Two", "a.txt")])
+    assert len(merged) == 2 and warnings == [] and merges == []
 
 
 def test_same_title_or_abstract_with_different_arxiv_ids_stays_apart() -> None:
     abstract = "zero divisors " * 30
     part2 = record("Placeholder Substructures II", "k.jsonl", abstract=abstract, arxiv_id="0704.0026")
     part3 = record("Placeholder Substructures III", "k.jsonl", abstract=abstract, arxiv_id="0704.0112")
-    merged, notes = merge_records([part2, part3])
-    assert len(merged) == 2 and notes == []
+    merged, warnings, merges = merge_records([part2, part3])
+    assert len(merged) == 2 and warnings == [] and merges == []
 
 
 LOOKALIKES = {
@@ -81,23 +81,23 @@ LOOKALIKES = {
 def test_a_lookalike_title_is_reported_and_kept_apart(title: str) -> None:
     genuine = record("GaLore: Memory-Efficient Training", "a.txt", abstract="The genuine abstract.")
     lookalike = record(title, "b.txt", abstract="A longer abstract that must not replace the genuine one.")
-    merged, notes = merge_records([genuine, lookalike])
-    assert [m.abstract for m in merged] == [genuine.abstract, lookalike.abstract]
+    merged, notes, merges = merge_records([genuine, lookalike])
+    assert [m.abstract for m in merged] == [genuine.abstract, lookalike.abstract] and merges == []
     assert lookalike_key(title) == lookalike_key(genuine.title) and title_key(title) != title_key(genuine.title)
-    assert [(n.severity, n.path) for n in notes] == [("warning", "b.txt")]
+    assert [(n.severity, n.source.path) for n in notes] == [("warning", "b.txt")]
     assert "looks like the title of a.txt:1" in notes[0].message and "possible duplicate" in notes[0].message
 
 
 def test_identical_titles_still_merge_without_a_lookalike_note() -> None:
-    merged, notes = merge_records([record("Same: A Title", "a.txt"), record("same: a title!", "b.txt")])
-    assert len(merged) == 1 and [n.severity for n in notes] == ["info"]
+    merged, warnings, merges = merge_records([record("Same: A Title", "a.txt"), record("same: a title!", "b.txt")])
+    assert len(merged) == 1 and warnings == [] and [m.source.path for m in merges] == ["b.txt"]
 
 
 def test_a_merged_paper_keeps_the_other_titles_with_their_sources() -> None:
     first = record("TwinNet: One Title", "a.txt", arxiv_id="2405.00001")
     renamed = record("TwinNet v2: \\textit{Another} Title", "b.json", arxiv_id="2405.00001")
     again = record("twinnet: one title.", "c.json", arxiv_id="2405.00001")
-    merged, _ = merge_records([first, renamed, again])
+    merged, _, _ = merge_records([first, renamed, again])
     assert len(merged) == 1
     assert merged[0].title == first.title
     assert merged[0].also_titled == (("TwinNet v2: Another Title", Source("b.json", 1)),)
@@ -106,7 +106,7 @@ def test_a_merged_paper_keeps_the_other_titles_with_their_sources() -> None:
 def test_a_shared_arxiv_id_with_different_dois_is_reported() -> None:
     one = record("ClashNet: One", "a.json", arxiv_id="2405.00002", doi="10.1/one")
     two = record("ClashNet: Two", "b.json", arxiv_id="2405.00002", doi="10.1/two")
-    merged, notes = merge_records([one, two])
-    assert len(merged) == 2
-    assert [(n.severity, n.path) for n in notes] == [("warning", "b.json")]
+    merged, notes, merges = merge_records([one, two])
+    assert len(merged) == 2 and merges == []
+    assert [(n.severity, n.source.path) for n in notes] == [("warning", "b.json")]
     assert "shares arXiv id 2405.00002 with a.json:1, but their DOIs differ" in notes[0].message

@@ -281,9 +281,7 @@ def test_a_field_over_its_limit_is_cut_with_a_warning(record: Record, field: str
         assert len(value) == 1 and len(value[0]) <= AUTHOR_LIMIT
     else:
         assert length * 0.9 < len(value) <= length
-    assert [(p.severity, p.path, p.line, p.entry) for p in problems] == [
-        ("warning", record.source.path, record.source.line, record.source.entry)
-    ]
+    assert [(p.severity, p.source) for p in problems] == [("warning", record.source)]
     assert problems[0].message.startswith(message)
 
 
@@ -300,7 +298,7 @@ def test_a_field_over_its_limit_is_cut_with_a_warning(record: Record, field: str
 def test_xml_illegal_characters_are_removed_from_every_field(record: Record, field: str, expected: object) -> None:
     checked, problems = check_record(record)
     assert checked is not None and getattr(checked, field) == expected
-    assert [(p.severity, p.line, p.entry) for p in problems] == [("warning", record.source.line, record.source.entry)]
+    assert [(p.severity, p.source) for p in problems] == [("warning", record.source)]
     assert problems[0].message.endswith(f"that XML cannot hold from {field}")
 
 
@@ -363,7 +361,7 @@ def test_links_outside_the_data_folder_are_reported_and_not_read(tmp_path: Path)
         ("RealNet: Inside", "alias.txt"),
         ("RealNet: Inside", "sub/real.txt"),
     ]
-    assert sorted((p.path, p.severity, p.message) for p in problems) == [
+    assert sorted((p.source.path, p.severity, p.message) for p in problems) == [
         ("elsewhere", "error", "folder is a link to a place outside the data folder; not read"),
         ("passwd.txt", "error", "file is a link to a place outside the data folder; not read"),
         ("secret.txt", "error", "file is a link to a place outside the data folder; not read"),

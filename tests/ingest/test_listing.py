@@ -50,7 +50,7 @@ def test_title_without_abstract_is_kept_and_reported_with_its_line() -> None:
     records, problems = read_fixture("listing_missing_abstract.txt")
     assert [r.title.split(":")[0] for r in records] == ["FirstNet", "SecondNet", "ThirdNet"]
     assert records[1].abstract == ""
-    assert [(p.line, p.severity) for p in problems] == [(3, "warning")]
+    assert [(p.source.line, p.severity) for p in problems] == [(3, "warning")]
     assert "listing_missing_abstract.txt:3" in str(problems[0])
 
 
@@ -65,7 +65,7 @@ def test_abstract_without_title_is_rejected_with_file_and_line() -> None:
 def test_empty_listing_is_reported() -> None:
     records, problems = read_listing("empty.txt", "\n\n")
     assert records == []
-    assert len(problems) == 1 and problems[0].path == "empty.txt"
+    assert len(problems) == 1 and problems[0].source.path == "empty.txt"
 
 
 def test_seed_listing_gives_all_244_papers_without_problems() -> None:
@@ -82,5 +82,5 @@ def test_unknown_format_and_bad_encoding_are_reported_by_name(tmp_path: Path) ->
     (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
     records, problems = read_data_dir(tmp_path)
     assert records == []
-    assert sorted(p.path for p in problems) == ["latin1.txt", "notes.docx"]
+    assert sorted(p.source.path for p in problems) == ["latin1.txt", "notes.docx"]
     assert all(p.severity == "error" for p in problems)

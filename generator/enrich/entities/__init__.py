@@ -18,7 +18,7 @@ from dataclasses import replace
 from generator.enrich.entities.datasets import find_datasets
 from generator.enrich.entities.domains import MAX_DOMAINS, find_domains
 from generator.enrich.entities.gazetteer import Gazetteer, load_gazetteer
-from generator.enrich.entities.loader import GAZETTEER, GazetteerError, read_gazetteer
+from generator.enrich.entities.loader import GAZETTEER, read_gazetteer
 from generator.enrich.entities.models import find_models
 from generator.enrich.entities.results import find_results
 from generator.enrich.text import paper_text
@@ -30,7 +30,6 @@ __all__ = [
     "GAZETTEER",
     "MAX_DOMAINS",
     "Gazetteer",
-    "GazetteerError",
     "extract_entities",
     "find_datasets",
     "find_domains",

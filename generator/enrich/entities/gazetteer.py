@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.enrich.entities.loader import GAZETTEER, GazetteerData, GazetteerError, read_gazetteer
+from generator.enrich.entities import loader
+from generator.enrich.entities.loader import GazetteerData, read_gazetteer
 from generator.enrich.entities.names import BENCHMARK_VARIANTS, TAIL
+from generator.model import Problem
 from generator.text.names import normalise_name
 
 
@@ -31,6 +33,8 @@ class Gazetteer:
     domain_of: dict[str, str]  # lower-case word or phrase -> domain
     metric: re.Pattern[str]
     metric_names: dict[str, str]  # lower-case spelling -> the gazetteer's spelling
+    #: The bad entries, left out: the build reports them with the data's problems.
+    problems: tuple[Problem, ...] = ()
 
     #: Words already tried as coined names, with the family they were coined from ("" for none).
     _coined_words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -75,16 +79,19 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return "(?:%s)?" % body if "" in node else body
 
 
+def load_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """Return the gazetteer of `folder` (by default `loader.GAZETTEER`, the shipped one) compiled,
+    read once per process; its bad entries are left out, and kept as its problems."""
+    return _compiled(folder if folder is not None else loader.GAZETTEER)
+
+
 @functools.cache
-def load_gazetteer(folder: Path = GAZETTEER) -> Gazetteer:
-    """Read and compile the gazetteer (once per process); refuse one with bad entries."""
+def _compiled(folder: Path) -> Gazetteer:
     data, problems = read_gazetteer(folder)
-    if problems:
-        raise GazetteerError(problems)
-    return compile_gazetteer(data)
+    return compile_gazetteer(data, tuple(problems))
 
 
-def compile_gazetteer(data: GazetteerData) -> Gazetteer:
+def compile_gazetteer(data: GazetteerData, problems: tuple[Problem, ...] = ()) -> Gazetteer:
     """Return the patterns and look-ups of the gazetteer's entries."""
     family_of: dict[str, tuple[str, bool]] = {}
     for family in data.families:
@@ -119,6 +126,7 @@ def compile_gazetteer(data: GazetteerData) -> Gazetteer:
         metric=re.compile(
             r"(?<![\w-])(?:%s)s?(?![\w-])" % "|".join(m if m.startswith("(?i:") else re.escape(m) for m in metrics)
         ),
+        problems=problems,
     )
 
 

@@ -1,8 +1,9 @@
 """Read the gazetteer's files (`generator/gazetteer/*.yaml`) into typed entries.
 
 One file per kind: models, datasets, domains, metrics, each documented at its top. A bad entry
-(a wrong type, an unknown key, a name or spelling given twice) is left out and reported as a
-`Problem` naming its file and line; `load_gazetteer` refuses a gazetteer with any.
+(a wrong type, an unknown key, a name or spelling given twice), or a file that is not YAML, is
+left out and reported as a `Problem` naming its file and line; the build reports them with the
+data's problems and goes on with the rest of the gazetteer.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from typing import Any, Literal, TypeVar
 
 import yaml
 
-from generator.model import Problem
+from generator.model import Problem, Source
+from generator.text.yamlerrors import yaml_error
 
 #: The folder of the gazetteer's files, beside the generator's code.
 GAZETTEER = Path(__file__).resolve().parents[2] / "gazetteer"
+#: The project's folder, which a problem's file is named from.
+_PROJECT = GAZETTEER.parents[1]
 DatasetKind = Literal["benchmark", "dataset"]
 Entry = TypeVar("Entry")
 
@@ -61,14 +65,6 @@ class GazetteerData:
     datasets: tuple[Dataset, ...] = ()
     domains: tuple[Domain, ...] = ()
     metrics: tuple[str, ...] = ()
-
-
-class GazetteerError(ValueError):
-    """The gazetteer has bad entries; each is a Problem with its file and line."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("the gazetteer has bad entries:\n" + "\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 class _Bad(Exception):
@@ -131,24 +127,34 @@ class _File:
 
     def __init__(self, folder: Path, stem: str, problems: list[Problem]) -> None:
         self.path = folder / f"{stem}.yaml"
-        self.shown = f"generator/gazetteer/{stem}.yaml" if folder == GAZETTEER else str(self.path)
+        inside = self.path.is_relative_to(_PROJECT)
+        self.shown = self.path.relative_to(_PROJECT).as_posix() if inside else str(self.path)
         self.problems = problems
         self._loader = yaml.SafeLoader(self.path.read_text(encoding="utf-8"))
+        #: False for a file that is not YAML: reported once, and none of it is read.
+        self.readable = True
+        self.root: yaml.Node | None = None
         try:
             self.root = self._loader.get_single_node()
+        except yaml.YAMLError as error:
+            line, reason = yaml_error(error)
+            problems.append(Problem(Source(self.shown, line), f"invalid YAML ({reason}); the file is left out"))
+            self.readable = False
         finally:
             self._loader.dispose()
 
     def problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.shown, node.start_mark.line + 1, message))
+        self.problems.append(Problem(Source(self.shown, node.start_mark.line + 1), message))
 
     def value(self, node: yaml.Node) -> Any:
         return self._loader.construct_object(node, deep=True)
 
     def entries(self, read: Callable[[str, Any], Entry]) -> list[tuple[Entry, yaml.Node]]:
         """Return each entry of a file that maps names to entries, with its key's node."""
+        if not self.readable:
+            return []
         if not isinstance(self.root, yaml.MappingNode):
-            self.problems.append(Problem(self.shown, 1, "expected a mapping of names to entries"))
+            self.problems.append(Problem(Source(self.shown, 1), "expected a mapping of names to entries"))
             return []
         found: list[tuple[Entry, yaml.Node]] = []
         seen: set[str] = set()
@@ -166,8 +172,10 @@ class _File:
 
     def names(self) -> list[str]:
         """Return the names of a file that is a list of names (metrics)."""
+        if not self.readable:
+            return []
         if not isinstance(self.root, yaml.SequenceNode):
-            self.problems.append(Problem(self.shown, 1, "expected a list of names"))
+            self.problems.append(Problem(Source(self.shown, 1), "expected a list of names"))
             return []
         found = []
         for node in self.root.value:

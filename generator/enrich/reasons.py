@@ -1,0 +1,191 @@
+"""Why two related papers are related, in words a reader can use.
+
+The most specific thing first: a mention, a benchmark or model family both name (unless so much of
+the collection names it that it says nothing: "both use GPT"), a shared topic, then the terms they
+share most, as they write them. A term must be a phrase both papers write (not two words that meet
+across a full stop, not part of a compound: "continual pre" of "continual pre-training"), hold no
+number or size ("7b"), no filler word ("llms like"), and be particular to them when anything is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from generator.enrich.text import TextFeatures, paper_text
+from generator.model import Paper
+
+SHARED_TERMS = 3
+
+
+#: A model family or benchmark named by more than this share of the collection's papers (and more
+#: than COMMON_AT_LEAST of them) says nothing as a reason: "both use GPT".
+COMMON_SHARE = 0.1
+
+
+COMMON_AT_LEAST = 5
+
+
+#: A term more than this share of the collection's papers hold is its common ground, no reason to
+#: read one paper after another ("pre-training" in a collection about pre-training).
+GENERIC_SHARE = 0.1
+
+
+#: Words that make a shared term a fragment rather than a subject: "llms like", "general llms",
+#: "smaller models", "models implementation".
+FILLER_WORDS = frozenset(
+    [
+        "like",
+        "such",
+        "general",
+        "various",
+        "different",
+        "large",
+        "larger",
+        "small",
+        "smaller",
+        "big",
+        "bigger",
+        "models",
+        "model",
+        "llms",
+        "llm",
+        "lms",
+        "implementation",
+        "approach",
+        "approaches",
+        "methods",
+        "method",
+        "creating",
+        "based",
+        "using",
+        "used",
+        "use",
+        "new",
+        "novel",
+        "existing",
+        "specific",
+        "high",
+        "low",
+        "better",
+        "best",
+        "good",
+        "human",
+    ]
+)
+
+
+_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\"]+(?:\s|$)|[()\[\]\"]")
+
+
+@dataclass(frozen=True)
+class Sayable:
+    """What a reason may name: topic labels, the families and benchmarks that are not too common to
+    say anything, and each paper's words as written (a shared term must be a phrase of both)."""
+
+    labels: dict[str, str]
+    common: frozenset[str]
+    #: Each paper's words, lower case, a bar where punctuation breaks a phrase.
+    texts: list[str]
+
+
+def sayable(papers: list[Paper], labels: dict[str, str]) -> Sayable:
+    """Learn from the collection which shared names say nothing: those more than COMMON_SHARE of its
+    papers name ("both use GPT" in a collection of language-model papers)."""
+    counts = Counter(name for p in papers for name in {m.family for m in p.models} | {d.hub for d in p.datasets})
+    common = frozenset(name for name, n in counts.items() if n > max(COMMON_AT_LEAST, COMMON_SHARE * len(papers)))
+    return Sayable(labels, common, [_PHRASE_BREAK.sub(" | ", paper_text(p).lower()) for p in papers])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _as_written(term: str) -> re.Pattern[str]:
+    """Return the pattern of a term as a text writes it: its words apart or hyphenated ("zero shot" is
+    "zero-shot"), not a part of a longer compound ("continual pre" of "continual pre-training")."""
+    return re.compile(r"(?<![\w-])%s(?![\w-])" % r"[\s-]".join(map(re.escape, term.split(" "))))
+
+
+def reasons(paper: Paper, other: Paper, terms: list[str], said: Sayable) -> tuple[str, ...]:
+    """Say why two papers are related, the most specific first: a mention, a benchmark or model
+    family both name (unless most of the collection does), a shared topic, the terms they share."""
+    labels = said.labels
+    why: list[str] = []
+    if any(m.slug == other.slug for m in paper.mentions):
+        why.append(f"mentions {other.short_name or other.title}")
+    if any(m.slug == other.slug for m in paper.mentioned_by):
+        why.append(f"mentioned by {other.short_name or other.title}")
+    hubs = [h for h in dict.fromkeys(d.hub for d in paper.datasets) if h in {d.hub for d in other.datasets}]
+    hubs = [h for h in hubs if h not in said.common]
+    if hubs:
+        why.append("both evaluate on " + ", ".join(hubs[:3]))
+    families = [f for f in dict.fromkeys(m.family for m in paper.models) if f in {m.family for m in other.models}]
+    families = [f for f in families if f not in said.common]
+    if families:
+        why.append("both use " + ", ".join(families[:3]))
+    shared_topics = [labels[t] for t in paper.topics if t in other.topics and t in labels]
+    if shared_topics:
+        why.append("same topic: " + ", ".join(shared_topics))
+    if terms:
+        why.append("shared terms: " + ", ".join(terms))
+    return tuple(why) or ("similar wording",)
+
+
+def shared_terms(features: TextFeatures, pairs: list[tuple[int, int]], said: Sayable) -> list[list[str]]:
+    """Return, for each pair of rows, the terms that weigh most in both, phrases over their own words."""
+    if not pairs:
+        return []
+    rows, cols = (np.array(side) for side in zip(*pairs, strict=True))
+    matrix = features.tfidf
+    # Row k of the product holds the weights of the terms pair k shares (and only those).
+    shared = sparse.csr_matrix(matrix[rows].multiply(matrix[cols]))
+    shared.sort_indices()
+    # Weights rounded, ties by column (the vocabulary is sorted): a small shift in every weight
+    # should not reorder the reasons.
+    weights = np.round(shared.data, 3)
+    words, informative, share = features.term_words, features.informative, features.document_share
+    result = []
+    for k in range(len(pairs)):
+        begin, end = shared.indptr[k], shared.indptr[k + 1]
+        top = shared.indices[begin:end][np.argsort(-weights[begin:end], kind="stable")[: SHARED_TERMS * 4]]
+        # "novel" and "results" say nothing about why two papers go together.
+        row, col = pairs[k]
+        ranked = [(i, features.terms[i], words[i]) for i in top[informative[top]]]
+        sayable = [(t, w) for _, t, w in ranked if sayable_term(t, w, said, row) and sayable_term(t, w, said, col)]
+        # The collection's common ground ("pre-training" in one about pre-training) only when nothing
+        # more particular is shared.
+        particular = [(t, w) for (i, t, w) in ranked if share[i] <= GENERIC_SHARE and (t, w) in sayable]
+        sayable = particular or sayable
+        result.append([_written(term, said.texts[row]) for term in _pick_terms(sayable)])
+    return result
+
+
+def _written(term: str, text: str) -> str:
+    """Return a term as the paper writes it: "pre-training", not "pre training"."""
+    found = _as_written(term).search(text)
+    return found.group() if found else term
+
+
+def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
+    """Say whether a shared term means something to a reader of paper `row`: no number or size
+    ("7b"), no filler word ("llms like", "smaller models"), a phrase the paper writes as such (not two
+    words that meet across a full stop: "prediction. Summaries"), a word it writes on its own (not
+    "shot" of "zero-shot")."""
+    if any(c.isdigit() for c in term) or any(w in FILLER_WORDS for w in words):
+        return False
+    return _as_written(term).search(said.texts[row]) is not None
+
+
+def _pick_terms(ranked: list[tuple[str, list[str]]]) -> list[str]:
+    """Return up to SHARED_TERMS of the ranked terms (with their words), no word of a phrase chosen."""
+    chosen: list[tuple[str, list[str]]] = []
+    for term, words in ranked:
+        inside = [c for c, _ in chosen if c in words]
+        if inside:  # "amino acid" says more than "acid"
+            chosen = [(term, words) if c == inside[0] else (c, w) for c, w in chosen if c not in inside[1:]]
+        elif len(chosen) < SHARED_TERMS and not any(term in w for _, w in chosen):
+            chosen.append((term, words))
+    return [term for term, _ in chosen]
