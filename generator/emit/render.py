@@ -151,6 +151,27 @@ def _common(papers: list[Paper], settings: Settings) -> dict[str, Any]:
     }
 
 
+#: A link to another paper: its name, the link from this page, its short name, and what is said.
+PeerLink = tuple[str, str, str, str]
+
+
+def peer_links(paper: Paper, named: dict[str, str], short_names: dict[str, str]) -> dict[str, list[PeerLink]]:
+    """Return a paper page's links to its related papers, the papers it mentions and those that
+    mention it (the first MENTIONED_BY_SHOWN), each resolved from the page."""
+    page = paper_page(paper.slug)
+
+    def peer(slug: str, name: str, said: str) -> PeerLink:
+        return name, link_from(page, paper_page(slug)), short_names.get(slug, ""), said
+
+    return {
+        "related_links": [peer(r.slug, named[r.slug], "; ".join(r.reasons)) for r in paper.related],
+        "mention_links": [peer(m.slug, m.name, m.sentence) for m in paper.mentions],
+        "mentioned_by_links": [
+            peer(m.slug, named[m.slug], m.sentence) for m in paper.mentioned_by[:MENTIONED_BY_SHOWN]
+        ],
+    }
+
+
 def _paper_pages(
     catalog: Catalog, env: jinja2.Environment, settings: Settings, common: dict[str, Any]
 ) -> dict[str, str]:
@@ -168,6 +189,7 @@ def _paper_pages(
             csl=Markup(code_block(paper_csl(paper))),
             neighbourhood=neighbourhood_graph(paper),
             **paper_terms(paper, links),
+            **peer_links(paper, common["named"], common["short_names"]),
             **common,
         )
 
