@@ -64,6 +64,7 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ("GUI-Actor-7B even surpasses UI-TARS-72B (38.1) on ScreenSpot-Pro", "38.1", "other", ""),
         ("existing RAG baselines (Llama3.3-70B-Instruct only obtains 32.60 exact match score)", "32.60", "other", ""),
         ("manually flipping 40% of the reward function's outputs", "40%", "other", ""),
+        ("less challenging (e.g., DeepSeek-R1 achieves 97.0% on MATH500), forcing", "97.0%", "other", ""),
         ("with minimal degradation (<4.3% on MMLU) compared to >35% in open-source models", "4.3%", "other", ""),
     ],
 )

@@ -187,6 +187,8 @@ def _listed_after(sentence: str, start: int) -> tuple[int, int] | None:
     return (previous.start(), previous.end()) if _LIST_BETWEEN.match(sentence[previous.end() : start]) else None
 
 
+#: A number given as an example of the field's state, not as the paper's result.
+_EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance)", re.IGNORECASE)
 #: What the method reaches, even in points: "achieves 50 points on AIME 2024".
 _REACHES = re.compile(
     r"\b(?:achiev\w*|reach\w*|attain\w*|scor\w*|obtain\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -219,6 +221,8 @@ def _default_kind(number: str, clause: str) -> ResultKind:
     someone = _SOMEONE_ELSE.search(clause)
     if someone and not _COMPARED_WITH.search(clause[: someone.start()]):
         return "other"
+    if _EXAMPLE.search(clause):
+        return "other"  # an example in passing: "(e.g., DeepSeek-R1 achieves 97.0% on MATH500)"
     if _REACHES.search(clause):
         return "score"
     if _RATIO_UNIT.search(number):
