@@ -99,9 +99,29 @@ def test_known_datasets_record_the_gazetteer(text: str, name: str, rule: str) ->
         ("It reduces parameters by up to 90% with little loss.", "up to 90%", "outcome-verb"),
         ("It is 3 times faster.", "3 x", "times"),
         ("It improves Win Rate by 26.8%, 20.2%, and 5.6%.", "5.6%", "listed-after-result"),
+        ("It reaches success rates of 28.0% on AndroidWorld and 19.8% on OSWorld.", "19.8%", "listed-after-result"),
         ("It beats the baseline with 37.6% and 40.7% improvements.", "37.6%", "listed-before-metric"),
         ("The model scores 42.3% on AIME-2024.", "42.3%", "unit-and-benchmark"),
     ],
 )
 def test_results_record_the_rule_that_read_their_metric(text: str, value: str, rule: str) -> None:
     assert {r.value: r.rule for r in find_results(text, GAZETTEER)}[value] == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It reaches success rates of 28.0% on AndroidWorld and 19.8% on OSWorld.",
+            [("28.0%", "success rate", "AndroidWorld"), ("19.8%", "success rate", "OSWorld")],
+        ),
+        (
+            "It achieves 15.3% accuracy on BrowseComp, 29.2% on BrowseComp-ZH.",
+            [("15.3%", "accuracy", "BrowseComp"), ("29.2%", "accuracy", "BrowseComp-ZH")],
+        ),
+    ],
+)
+def test_a_result_listed_after_another_benchmark_takes_its_metric(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(r.value, r.metric, r.benchmark) for r in find_results(text, GAZETTEER)] == expected

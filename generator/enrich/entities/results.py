@@ -40,6 +40,11 @@ _COMPARATIVE_METRIC = {"faster": "speedup", "cheaper": "reduction", "better": "i
 _COMPARATIVE = re.compile(r" (%s)\b" % "|".join(_COMPARATIVE_METRIC))
 #: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
 _LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to|/)\s*")
+#: ... or after the benchmark of the one before: "success rates of 28.0% on AndroidWorld and 19.8% on
+#: OSWorld", "15.3% accuracy on BrowseComp, 29.2% on BrowseComp-ZH".
+_LISTED_AFTER_ON = re.compile(
+    r"(?:\s+[a-z][\w-]*)?\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s[\w.+-]+){0,2}\s*(?:,|,?\s*and|,?\s*or)\s*"
+)
 #: What the text says of a number's exactness, kept with it: "up to 65.5%", "over 20%", "<4.3%".
 _QUALIFIER = re.compile(
     r"(?:(?<![\w-])(?:up\s*to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least"
@@ -69,7 +74,8 @@ def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
         shown, unit, metric, rule = _number(match, sentence, gazetteer)
         kind = result_kind(sentence, match.start(), match.end())
         benchmark = _benchmark_after(sentence, match.end(), gazetteer)
-        if not metric and previous and unit and _LISTED_ON.fullmatch(sentence[previous[0] : match.start()]):
+        between = sentence[previous[0] : match.start()] if previous else ""
+        if not metric and previous and unit and (_LISTED_ON.fullmatch(between) or _LISTED_AFTER_ON.fullmatch(between)):
             metric, rule = previous[1], "listed-after-result"  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
         listed = bool(waiting) and bool(_LISTED_ON.fullmatch(sentence[waiting[-1][0] : match.start()]))
         if not metric and not (unit and benchmark):
