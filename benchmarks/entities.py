@@ -21,6 +21,7 @@ import yaml
 
 from generator.build import build_catalog
 from generator.config import Settings
+from generator.enrich.entities.results import QUALIFIER_WORDS
 from generator.model import DatasetName, ModelName, Paper, Result
 from generator.text.names import normalise_name
 
@@ -51,11 +52,7 @@ ATOM = ROOT.parent / "shared" / "fixtures" / "arxiv_atom" / "arxiv_api_search_10
 #: The unlabelled corpus a sample of which `labels/hf2025h1.yaml` labels (see its header).
 CORPUS = ROOT.parent / "shared" / "corpus" / "hf_daily_2025H1"
 #: Words and signs that say how exact a number is; a result is matched without them.
-_QUALIFIER = re.compile(
-    r"^(?:up\s*to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|less\s+than"
-    r"|under|only|[<>~\u2248\u2264\u2265])\s*",
-    re.IGNORECASE,
-)
+_QUALIFIER = re.compile(r"^(?:%s|only|[<>~\u2248\u2264\u2265])\s*" % QUALIFIER_WORDS, re.IGNORECASE)
 
 
 def result_key(value: str) -> str:

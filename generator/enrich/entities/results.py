@@ -46,9 +46,11 @@ _LISTED_AFTER_ON = re.compile(
     r"(?:\s+[a-z][\w-]*)?\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s[\w.+-]+){0,2}\s*(?:,|,?\s*and|,?\s*or)\s*"
 )
 #: What the text says of a number's exactness, kept with it: "up to 65.5%", "over 20%", "<4.3%".
+QUALIFIER_WORDS = (
+    r"up\s*to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|less\s+than|under"
+)
 _QUALIFIER = re.compile(
-    r"(?:(?<![\w-])(?:up\s*to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least"
-    r"|less\s+than|under)\s+|[<~\u2248\u2264\u2265]|(?<!-)>)$",  # (not the arrow of "74.4%->82.1%")
+    r"(?:(?<![\w-])(?:%s)\s+|[<~\u2248\u2264\u2265]|(?<!-)>)$" % QUALIFIER_WORDS,  # (not the arrow of "74.4%->82.1%")
     re.IGNORECASE,
 )
 _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
