@@ -30,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The labelled sets in the order they are reported: the last labelled first.
 HALVES = (
+    "hf2025b-test",
+    "hf2025b-dev",
     "hf2025-test",
     "hf2025-dev",
     "unseen-8",
@@ -49,8 +51,10 @@ HALVES = (
 HF_DAILY = ROOT.parent / "shared" / "fixtures" / "hf_daily_papers"
 PMLR = ROOT.parent / "shared" / "fixtures" / "bibtex" / "pmlr_v262_enlsp2024.bib"
 ATOM = ROOT.parent / "shared" / "fixtures" / "arxiv_atom" / "arxiv_api_search_100.xml"
-#: The unlabelled corpus a sample of which `labels/hf2025h1.yaml` labels (see its header).
+#: The unlabelled corpus samples of which the files in `labels/` label (see each file's header).
 CORPUS = ROOT.parent / "shared" / "corpus" / "hf_daily_2025H1"
+#: The labelled samples of that corpus, by set name (its halves are "<set>-dev", "<set>-test").
+CORPUS_LABELS = {"hf2025": "hf2025h1.yaml", "hf2025b": "hf2025h1b.yaml"}
 #: Words and signs that say how exact a number is; a result is matched without them.
 _QUALIFIER = re.compile(r"^(?:%s|only|[<>~\u2248\u2264\u2265])\s*" % QUALIFIER_WORDS, re.IGNORECASE)
 
@@ -136,9 +140,9 @@ def built(work: Path, listings: list[Path]) -> list[Paper]:
     return catalog.papers
 
 
-def labels_hf2025() -> list[dict[str, Any]]:
-    """Return the hand labels of the 2025 H1 corpus sample, in arXiv id order."""
-    loaded = yaml.safe_load((HERE / "labels" / "hf2025h1.yaml").read_text(encoding="utf-8"))
+def labels_hf2025(file: str) -> list[dict[str, Any]]:
+    """Return the hand labels of one 2025 H1 corpus sample (a file in `labels/`), in arXiv id order."""
+    loaded = yaml.safe_load((HERE / "labels" / file).read_text(encoding="utf-8"))
     return sorted(loaded["papers"], key=lambda e: e["arxiv"])
 
 
@@ -182,10 +186,11 @@ def labelled_papers(work: Path, labels: dict[str, Any]) -> list[tuple[str, Paper
             if paper.record.doi:
                 listed.append({"url": f"https://doi.org/{paper.record.doi}", "kind": "doi"})
             pairs.append((entry["arxiv"], paper, {**entry, "half": half, "links": [*listed, *entry["links"]]}))
-    sample = labels_hf2025()
-    recent = {p.record.arxiv_id: p for p in built(work / "hf2025", [corpus_sample(work, sample)])}
-    for entry in sample:
-        pairs.append((entry["arxiv"], recent[entry["arxiv"]], {**entry, "half": f"hf2025-{entry['half']}"}))
+    for name, file in CORPUS_LABELS.items():
+        sample = labels_hf2025(file)
+        recent = {p.record.arxiv_id: p for p in built(work / name, [corpus_sample(work / f"{name}-listing", sample)])}
+        for entry in sample:
+            pairs.append((entry["arxiv"], recent[entry["arxiv"]], {**entry, "half": f"{name}-{entry['half']}"}))
     proceedings = built(work / "pmlr", [PMLR])
     by_title = {normalise_name(p.title): p for p in proceedings}
     for half in ("unseen-7", "unseen-6"):
@@ -253,7 +258,8 @@ def report(result: dict[str, Any]) -> str:
         "sets' first measures: models P 0.91 R 0.71, datasets P 0.90 R 0.69, results P 0.97).",
         "*hf2025-dev* and *hf2025-test* are a sample of the 2025 H1 daily-papers corpus labelled with",
         "result kinds (`benchmarks/labels/hf2025h1.yaml`): the result-kind rules were written from the",
-        "dev half; the test half was never read while writing them.",
+        "dev half; the test half was never read while writing them. *hf2025b-dev* and *hf2025b-test* are",
+        "a second, disjoint sample of it (`benchmarks/labels/hf2025h1b.yaml`), labelled the same way.",
         "",
         "| half | category | precision | recall | true | false | missed |",
         "|---|---|---|---|---|---|---|",
