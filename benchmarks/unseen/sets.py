@@ -41,7 +41,6 @@ CAP = 1000
 
 PAPERLISTS = ("papercopilot/paperlists", "33f9884e652f05a768d2f216534d7f1e446a0cf7")
 ACL2020 = ("acl-org/acl-2020-virtual-conference", "6cba387ccd6a05e0d9447e5aa2ed6d402c609181")
-MINICONF = ("acl-org/acl-2023-miniconf", "7d3546d73b7e96c8503f2aed15d42414cae89654")
 WACV2024 = ("DmitryRyumin/WACV-2024-Papers", "1e910542d62680095176d81e725d12cc8c1d34d7")
 
 
@@ -96,7 +95,7 @@ def _number(identifier: str) -> int:
 
 
 def miniconf_tracks(source: tuple[str, str], path: str) -> list[Entry]:
-    """Read a MiniConf `main_papers.csv` (ACL 2020, EMNLP 2020): label = the paper's area track."""
+    """Read a MiniConf `main_papers.csv` (ACL 2020's site): label = the paper's area track."""
     rows = sorted(csv.DictReader(io.StringIO(show(source, path))), key=lambda row: _number(row["UID"]))
     # Journal papers presented at the conference (`TACL.2093`, `CL.1`) have no proceedings link: not kept.
     rows = [row for row in rows if row["UID"].startswith("main.")]
@@ -108,10 +107,6 @@ def miniconf_tracks(source: tuple[str, str], path: str) -> list[Entry]:
 
 def acl2020() -> list[Entry]:
     return miniconf_tracks(ACL2020, "sitedata_acl2020/main_papers.csv")
-
-
-def emnlp2020() -> list[Entry]:
-    return miniconf_tracks(MINICONF, "data/emnlp_2020/data/main_papers.csv")
 
 
 def _title_key(title: str) -> str:
@@ -133,6 +128,16 @@ def wacv2024() -> list[Entry]:
     entries = [
         Entry(clean(p["title"]), clean(p.get("abstract")), clean(p["site"]), areas.get(_title_key(p["title"]), ""))
         for p in papers
+    ]
+    return every_kth(long_enough(entries))
+
+
+def cvpr2019() -> list[Entry]:
+    """Read CVPR 2019's papers: label = the program's session topic (orals and posters alike)."""
+    papers = json.loads(show(PAPERLISTS, "cvpr/cvpr2019.json"))
+    main = sorted((p for p in papers if p.get("track") == "main"), key=lambda p: _number(p["pid"]))
+    entries = [
+        Entry(clean(p["title"]), clean(p.get("abstract")), clean(p["oa"]), clean(p.get("session"))) for p in main
     ]
     return every_kth(long_enough(entries))
 
@@ -161,8 +166,8 @@ class UnseenSet:
 
 SETS = (
     UnseenSet("wacv2024-area", "WACV 2024 subject area", wacv2024),
+    UnseenSet("cvpr2019-session", "CVPR 2019 session", cvpr2019),
     UnseenSet("acl2020-track", "ACL 2020 area track", acl2020),
-    UnseenSet("emnlp2020-track", "EMNLP 2020 area track", emnlp2020),
     UnseenSet("ijcai2023-24-area", "IJCAI primary area", ijcai_areas),
 )
 
