@@ -91,8 +91,9 @@ TAIL = r"""(?x:
 FOOTNOTE = r"(?P<footnote>(?<=\d[BMbm])\d{1,2}(?!\.\d))?"
 
 #: A title's name before its colon, which the title then says is a model or a dataset ("RigoChat 2: an
-#: adapted language model to Spanish"); the text of a paper starts with its title.
-TITLE_NAME = r"^(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)*)?):\s+"
+#: adapted language model to Spanish", "The Nordic Pile: A 1.2TB Nordic Dataset": up to three
+#: capitalised words, not a phrase that starts with a verb); the text of a paper starts with its title.
+TITLE_NAME = r"^(?P<name>(?!\w+ing\s)(?:The\s)?[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}(?:\s\d+(?:\.\d+)*)?):\s+"
 #: What a name may be said to be instead of a model ("a framework", "a benchmark").
 OTHER_KINDS = (
     "framework|method|approach|system|technique|pipeline|toolkit|algorithm|paradigm|strategy|library|benchmark|dataset"
