@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from benchmarks.short_names import measure_short_names, short_names_report
 from generator.build import build_catalog
 from generator.config import Settings
 from generator.enrich.entities.results import QUALIFIER_WORDS
@@ -241,7 +242,13 @@ def measure(pairs: list[tuple[str, Paper, dict[str, Any]]]) -> dict[str, Any]:
         category: {rule: {**c, "precision": c["tp"] / (c["tp"] + c["fp"])} for rule, c in sorted(by_category.items())}
         for category, by_category in by_rule.items()
     }
-    return {"scores": scores, "rules": per_rule, "result kinds": kinds, **misses}
+    return {
+        "scores": scores,
+        "rules": per_rule,
+        "result kinds": kinds,
+        "short names": measure_short_names(pairs),
+        **misses,
+    }
 
 
 def report(result: dict[str, Any]) -> str:
@@ -300,7 +307,8 @@ def report(result: dict[str, Any]) -> str:
         lines.append(f"| {half} | {tally['matched']} | {tally['right']} | {share:.2f} |")
     lines += ["", "Kinds not as labelled:", ""]
     lines += [f"- {x}" for x in result["kinds"]] or ["- none"]
-    lines += ["", "## False (extracted, not labelled)", ""]
+    lines += ["", *short_names_report(result["short names"])]
+    lines += ["## False (extracted, not labelled)", ""]
     lines += [f"- {x}" for x in result["false"]] or ["- none"]
     lines += ["", "## Missed (labelled, not extracted)", ""]
     lines += [f"- {x}" for x in result["missed"]] or ["- none"]

@@ -46,7 +46,8 @@ def _compact(data: Any) -> str:
 
 
 def table_json(catalog: Catalog) -> str:
-    """Return the papers table's data: one row per paper, topics by index into a shared list."""
+    """Return the papers table's data: one row per paper, topics by index into a shared list, the
+    benchmarks a paper evaluates on apart from the datasets and corpora it names (The Pile, C4)."""
     index = {t.slug: i for i, t in enumerate(catalog.topics)}
     rows = [
         [
@@ -57,11 +58,12 @@ def table_json(catalog: Catalog) -> str:
             next((link.url for link in p.links if link.kind == "code"), ""),
             [index[t] for t in p.topics if t in index],
             sorted({m.family for m in p.models}),
-            sorted({d.hub for d in p.datasets}),
+            sorted({d.hub for d in p.datasets if d.kind == "benchmark"}),
+            sorted({d.hub for d in p.datasets if d.kind == "dataset"}),
         ]
         for p in catalog.papers
     ]
-    columns = ["slug", "title", "short_name", "date", "code", "topics", "models", "benchmarks"]
+    columns = ["slug", "title", "short_name", "date", "code", "topics", "models", "benchmarks", "datasets"]
     return _compact({"columns": columns, "topics": [t.label for t in catalog.topics], "rows": rows})
 
 

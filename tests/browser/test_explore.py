@@ -52,6 +52,13 @@ def test_table_lists_sorts_and_filters_every_paper(watched: PageWatch, serve, se
     rows = page.locator(".atlas-table tbody tr td:nth-child(7)").all_inner_texts()
     assert rows and all("GSM8K" in cell for cell in rows)
     page.locator(".atlas-controls select[aria-label='Benchmark']").select_option("")
+    # Corpora are datasets, in their own column, not benchmarks.
+    benchmarks = page.locator(".atlas-controls select[aria-label='Benchmark'] option").all_inner_texts()
+    assert "Common Crawl" not in benchmarks and "Pile" not in benchmarks
+    page.locator(".atlas-controls select[aria-label='Dataset']").select_option("Common Crawl")
+    rows = page.locator(".atlas-table tbody tr td:nth-child(8)").all_inner_texts()
+    assert rows and all("Common Crawl" in cell for cell in rows)
+    page.locator(".atlas-controls select[aria-label='Dataset']").select_option("")
     page.locator(".atlas-controls select[aria-label='Model family']").select_option("Llama")
     rows = page.locator(".atlas-table tbody tr td:nth-child(6)").all_inner_texts()
     assert rows and all("Llama" in cell for cell in rows)
@@ -199,5 +206,5 @@ def test_table_fits_a_1280_pixel_screen_without_hiding_a_column(watched: PageWat
         "() => { const s = document.querySelector('.atlas-scroll'); return [s.scrollWidth, s.clientWidth]; }"
     )
     assert scroll[0] <= scroll[1], f"the table is wider than its box at 1280 px: {scroll}"
-    assert page.locator("th button[data-sort='benchmarks']").is_visible()
+    assert page.locator("th button[data-sort='datasets']").is_visible()
     assert watched.errors == [] and watched.outside == []

@@ -391,7 +391,8 @@ def test_known_names_are_read_whole_and_not_from_plain_words(text: str, expected
     ("text", "expected"),
     [
         # A family too common to count alone counts when the text calls it a model, or sizes it.
-        ("We train large GPT models. It beats the original 43B GPT.", ["GPT"]),
+        # ... and a size before it is its size: "43B GPT" is GPT 43B.
+        ("We train large GPT models. It beats the original 43B GPT.", ["GPT", "GPT 43B"]),
         ("We compare with GPT-style decoders.", []),
         # A name the text gives a model.
         ("Pre-training our model, GenBERT, on this data helps.", ["GenBERT"]),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.identify.papers import abstract_name, aliases, identify, short_name, unique_slug
+from generator.identify.papers import abstract_name, aliases, identify, introduced_prefix, short_name, unique_slug
 from generator.model import Record, Source
 
 
@@ -25,6 +25,13 @@ from generator.model import Record, Source
         ("TinyHelen's First Curriculum: Training and Evaluating Tiny Language Models", None),
         ("Survey: Everything About Models", None),
         ("Large Language Models are Zero-Shot Reasoners", None),
+        # Plain words the title goes on to say are a dataset, a model...: a name; a slogan is not.
+        ("The Nordic Pile: A 1.2TB Nordic Dataset for Language Modeling", "The Nordic Pile"),
+        ("Atla Selene Mini: A General Purpose Evaluation Model", "Atla Selene Mini"),
+        ("Reversing the Forget-Retain Objectives: An Efficient LLM Unlearning Framework", None),
+        ("Rethinking Data Synthesis: A Teacher Model Training Recipe with Interpretation", None),
+        ("Learning Beyond Limits: A Framework for Models", None),
+        ("The Fine Line: Navigating Large Language Model Pretraining", None),
     ],
 )
 def test_short_name(title: str, expected: str | None) -> None:
@@ -44,10 +51,52 @@ def test_short_name(title: str, expected: str | None) -> None:
         ("Data Preprocessors", "We present LLM-based preprocessing and study ICL.", None),
         ("Emergent Abilities", "We propose ICL as a lens.", None),
         ("Scaling Laws", "We study how loss scales with data.", None),
+        # An acronym of a known technique, the last of a list, is not the paper's name; a coined one is.
+        (
+            "Emergent Abilities",
+            "we introduce curriculum learning and exponential moving average (EMA) of weights",
+            None,
+        ),
+        ("Demo", "We present and evaluate a suite of proof-of-concept (PoC), strategies.", None),
+        (
+            "Object Composition",
+            "We introduce a Disentangled Geometry-editable and Appearance-preserving Diffusion (DGAD) model",
+            "DGAD",
+        ),
+        ("Pruning", "we propose pre-instruction-tuning (PIT), a method", "PIT"),
+        # A plain word called so is a name where the name ends there; not one that goes on.
+        ("Aligning to Thousands", "we train a 7B LLM called Janus and test it on 921 prompts", "Janus"),
+        ("Self-Training", "a purely unsupervised self-training framework, named Genius.", "Genius"),
+        ("Unlearning", "a novel unlearning framework called Unlearning from Logit Difference (ULD)", None),
+        ("Gradients", "constructed from the tokens, dubbed Subspace Gradient. We", None),
     ],
 )
 def test_a_name_the_abstract_introduces(title: str, abstract: str, expected: str | None) -> None:
     assert abstract_name(title, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        (
+            "Control LLM: Controlled Evolution for Intelligence Retention in LLM",
+            "We propose Control LLM, a novel approach that leverages parallel blocks.",
+            "Control LLM",
+        ),
+        (
+            "Instruction Pre-Training: LMs are Learners",
+            "by proposing Instruction Pre-Training, a framework",
+            "Instruction Pre-Training",
+        ),
+        # With an acronym after it the acronym is the name; a slogan the abstract does not introduce is none.
+        ("Negative Preference Optimization: From Collapse", "we propose Negative Preference Optimization (NPO)", None),
+        ("Mind the Gap: Examining Models", "We propose Mind the Gap, a study.", None),
+        ("Breaking Language Barriers: Cross-Lingual CPT", "We study breaking language barriers.", None),
+        ("Control LLM: A Survey of Methods", "We present Control LLM, a survey.", None),
+    ],
+)
+def test_the_titles_words_the_abstract_introduces(title: str, abstract: str, expected: str | None) -> None:
+    assert introduced_prefix(title, abstract) == expected
 
 
 def test_the_titles_name_comes_first_then_the_abstracts() -> None:

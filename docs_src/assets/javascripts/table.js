@@ -37,10 +37,11 @@ function distinct(rows, key) {
 
 var COLUMNS = [
   ["title", "Title"], ["short_name", "Short name"], ["topicLabels", "Topics"], ["date", "Date"],
-  ["code", "Code"], ["models", "Models"], ["benchmarks", "Benchmarks"],
+  ["code", "Code"], ["models", "Models"], ["benchmarks", "Benchmarks"], ["datasets", "Datasets"],
 ];
 
-// The filters above the table: words of the title or short name, topic, model, benchmark, code.
+// The filters above the table: words of the title or short name, topic, model, benchmark, dataset
+// (a corpus or training set, not evaluated on), code.
 function filters(data, rows) {
   var search = element("input", { type: "search", placeholder: "Filter by title or short name", "aria-label": "Filter by title or short name" });
   var topic = element("select", { "aria-label": "Topic" });
@@ -49,13 +50,15 @@ function filters(data, rows) {
   options(model, "All model families", distinct(rows, "models"));
   var benchmark = element("select", { "aria-label": "Benchmark" });
   options(benchmark, "All benchmarks", distinct(rows, "benchmarks"));
+  var dataset = element("select", { "aria-label": "Dataset" });
+  options(dataset, "All datasets", distinct(rows, "datasets"));
   var codeLabel = element("label", {});
   var code = element("input", { type: "checkbox" });
   codeLabel.appendChild(code);
   codeLabel.appendChild(document.createTextNode(" with code"));
   return {
-    inputs: [search, topic, model, benchmark, code],
-    nodes: [search, topic, model, benchmark, codeLabel],
+    inputs: [search, topic, model, benchmark, dataset, code],
+    nodes: [search, topic, model, benchmark, dataset, codeLabel],
     // A test of whether a row passes the filters as they are set now.
     matcher: function () {
       var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -64,6 +67,7 @@ function filters(data, rows) {
           (!topic.value || row.topicLabels.indexOf(topic.value) >= 0) &&
           (!model.value || row.models.indexOf(model.value) >= 0) &&
           (!benchmark.value || row.benchmarks.indexOf(benchmark.value) >= 0) &&
+          (!dataset.value || row.datasets.indexOf(dataset.value) >= 0) &&
           (!code.checked || row.code);
       };
     },
@@ -97,6 +101,7 @@ function tableRow(row) {
   tr.appendChild(codeCell);
   tr.appendChild(element("td", {}, row.models.join(", ")));
   tr.appendChild(element("td", {}, row.benchmarks.join(", ")));
+  tr.appendChild(element("td", {}, row.datasets.join(", ")));
   var starCell = element("td", { class: "atlas-star-cell" });
   starCell.appendChild(star(row.slug, row.title, true));
   tr.appendChild(starCell);

@@ -74,7 +74,7 @@ _CALLED = re.compile(
 #: Cybersecurity LLM Training".
 _TITLE_CALLS_A_DATASET = re.compile(
     TITLE_NAME
-    + r"(?i:an?)\s+(?:[\w-]+\s+){0,4}?(?:(?:[Cc]ollection|[Ss]uite|[Ss]et|[Ff]amily)\s+of\s+(?:[\w-]+\s+){0,3}?)?"
+    + r"(?i:an?)\s+(?:[\w.-]+\s+){0,4}?(?:(?:[Cc]ollection|[Ss]uite|[Ss]et|[Ff]amily)\s+of\s+(?:[\w-]+\s+){0,3}?)?"
     r"(?P<kind>[Dd]atasets?|[Bb]enchmarks?|[Cc]orpus|[Cc]orpora)\b(?!-)"
 )
 #: "(i.e., MMLU, MMLU-Pro, AGIEval-en, GSM8K, and HumanEval)" after "benchmarks" or "datasets".
@@ -272,6 +272,7 @@ DATASET_RULES = (
         read=lambda m, scene: [(m.group("name"), kind_of(m.group("kind")))],
         examples=(
             Example("Primus: A Pioneering Collection of Open-Source Datasets for Security. We release it.", "Primus"),
+            Example("The Nordic Pile: A 1.2TB Nordic Dataset for Language Modeling", "The Nordic Pile"),
         ),
     ),
     Rule(

@@ -109,7 +109,18 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         if normalise_name(listed.name) not in known and not said_to_be_a_tool(text, listed.name):
             known.add(normalise_name(listed.name))
             found.setdefault(listed.name, DatasetName(listed.name, listed.name, "benchmark", listed.rule))
-    return tuple(found.values())
+    return tuple(d for name, d in found.items() if not _only_inside_longer(text, name, found))
+
+
+def _only_inside_longer(text: str, name: str, found: dict[str, DatasetName]) -> bool:
+    """Say whether the text writes a known name only inside the name its title gives a dataset: "Pile"
+    of "The Nordic Pile: A 1.2TB Nordic Dataset" is not the Pile. (Not inside any longer name a rule
+    reads: "SWE-bench Lite" is SWE-bench's, a list read as "MATH AMC" is two names.)"""
+    word = re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(name))
+    longer = [n for n, d in found.items() if d.rule == "title-says-dataset" and n != name and word.search(n)]
+    if not longer or found[name].rule != "gazetteer":
+        return False
+    return not word.search(functools.reduce(lambda rest, n: rest.replace(n, " "), longer, text))
 
 
 def _take(

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.enrich.entities import loader
 from generator.enrich.entities.loader import GazetteerData, read_gazetteer
-from generator.enrich.entities.names import BENCHMARK_VARIANTS, TAIL
+from generator.enrich.entities.names import BENCHMARK_VARIANTS, FOOTNOTE, TAIL
 from generator.model import Problem
 from generator.text.names import normalise_name
 
@@ -103,7 +103,7 @@ def compile_gazetteer(data: GazetteerData, problems: tuple[Problem, ...] = ()) -
     words = {s for d in data.datasets if d.spells_a_word for s in d.spellings}
     metrics = [m if not m.islower() else f"(?i:{re.escape(m)})" for m in data.metrics]
     return Gazetteer(
-        models=re.compile(r"(?<![\w-])(?P<name>%s)%s(?![\w+])" % (alternatives(list(family_of)), TAIL)),
+        models=re.compile(r"(?<![\w-])(?P<name>%s)%s%s(?![\w+])" % (alternatives(list(family_of)), TAIL, FOOTNOTE)),
         family_of=family_of,
         coined=_coined_pattern([s for s, (_, strict) in family_of.items() if not strict and len(s) >= 3]),
         datasets=re.compile(

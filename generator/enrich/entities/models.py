@@ -56,6 +56,8 @@ _TITLE_GOES_ON = re.compile(r"\s+(?:in|of|for|on|with|to|from)\s+[A-Z]")
 _STRICT_AS_MODEL = re.compile(r"\s+(?:models?|M?LLMs?|family|series)\b")
 #: Before it: a size, "the original 43B GPT".
 _SIZE_BEFORE = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
+#: Families whose sizes go on after the B, as a decimal: BLOOM-7B1 is BLOOM of 7.1B, no footnote.
+_SIZE_GOES_ON = frozenset({"BLOOM"})
 
 #: After a paper's own name: a size ("MT-Ladder-7B").
 _OWN_SIZE = re.compile(r"[- ](\d+(?:\.\d+)?[BM])(?![\w])")
@@ -80,8 +82,9 @@ _MODEL_SUFFIX = re.compile(r"[a-z]LM$")
 
 def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) -> tuple[ModelName, ...]:
     """Return the models a text names, each once, in order of first mention."""
-    found, read = _known_models(text, gazetteer)
-    known = {normalise_name(m.name) for m in found.values()}
+    found, read, written = _known_models(text, gazetteer)
+    # ... and as written ("Mistral-7B1" with its footnote, "PaLM" of "540B PaLM"), for no rule to read again
+    known = {normalise_name(m.name) for m in found.values()} | written
     _sized_names(text, gazetteer, found, read, known)
     # Coined names the text says are models, with their families. Acronyms, datasets and known names are not.
     scene = Scene(text, gazetteer, frozenset(known))
@@ -95,19 +98,20 @@ def find_models(text: str, gazetteer: Gazetteer, own_name: str | None = None) ->
     return tuple(found.values())
 
 
-def _known_models(text: str, gazetteer: Gazetteer) -> tuple[dict[str, ModelName], list[tuple[int, int]]]:
-    """Return the gazetteer's models a text names, and where each was read, with its tail."""
+def _known_models(text: str, gazetteer: Gazetteer) -> tuple[dict[str, ModelName], list[tuple[int, int]], set[str]]:
+    """Return the gazetteer's models a text names, where each was read with its tail, and how the
+    models found were written (normalised)."""
     found: dict[str, ModelName] = {}
     read: list[tuple[int, int]] = []
+    written_as: set[str] = set()
     for match in gazetteer.models.finditer(text):
         family, strict = gazetteer.family_of[match.group("name")]
         if _NOT_A_MODEL.match(text, match.end()) or (
             " " in match.group("name") and _TITLE_GOES_ON.match(text, match.end())
         ):
             continue
-        suffix = _COINED_SUFFIX.match(text, match.end())
-        written = match.group() + (suffix.group() if suffix else "")
-        read.append((match.start(), match.start() + len(written)))
+        written, suffix = _written(text, match, family)
+        read.append((match.start(), match.end() + (len(suffix.group()) if suffix else 0)))
         # "Deepseek R1 (Deepseek)": the maker in brackets after its model, not another model
         bare = match.group() == match.group("name") and not suffix
         if (
@@ -119,12 +123,31 @@ def _known_models(text: str, gazetteer: Gazetteer) -> tuple[dict[str, ModelName]
         models = _models_of(written, match.group("name"), family)
         if models[-1].version and not models[-1].size and not suffix:
             models += _more_versions(text, match.start() + len(written), models[-1])
+        models = _sized_before(text, match.start(), models)
         for model in models:
             # A strict family ("GPT") counts with a version, a size or a coined name ("GPT-Neo").
             if strict and not (model.version or model.size or suffix) and not _strict_as_model(text, match):
                 continue
             found.setdefault(model.name, model)
-    return found, read
+            written_as.add(normalise_name(text[read[-1][0] : read[-1][1]]))
+    return found, read, written_as
+
+
+def _written(text: str, match: re.Match[str], family: str) -> tuple[str, re.Match[str] | None]:
+    """Return a known model's name as written, without a footnote's digit, and any coined suffix."""
+    suffix = _COINED_SUFFIX.match(text, match.end())
+    footnote = match.group("footnote") and family not in _SIZE_GOES_ON
+    end = match.start("footnote") if footnote else match.end()
+    return text[match.start() : end] + (suffix.group() if suffix else ""), suffix
+
+
+def _sized_before(text: str, start: int, models: list[ModelName]) -> list[ModelName]:
+    """Return a model with no size of its own sized by the size before it: "175B GPT-3" is GPT-3 175B."""
+    before = _SIZE_BEFORE.search(text, max(0, start - 12), start)
+    if not before or len(models) > 1 or models[0].size:
+        return models
+    size = before.group().strip()
+    return [replace(models[0], name=f"{models[0].name} {size}", size=size)]
 
 
 def _sized_names(

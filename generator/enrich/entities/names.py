@@ -67,9 +67,10 @@ SPACED_VARIANTS = "Instruct|Chat|Coder|Pro|Turbo|Ultra|Flash|Sonnet|Opus|Haiku|R
 #: What follows a model family's name and belongs to it: versions, sizes and variants.
 TAIL = r"""(?x:
 (?P<tail>
-    # up to three versions or sizes: "-3", "2.5", " 7B", "-8x7B", "-13B/70B"
+    # up to three versions or sizes: "-3", "2.5", " 7B", "-8x7B", "-13B/70B"; no digit glued to a
+    # size ("Mistral-7B1" is Mistral-7B and its footnote 1)
     (?:
-        (?: - | \s(?=\d) )?
+        (?: - | \s(?=\d) | (?<!\d[BMKbm]) )
         (?: [vV]?\d+(?:\.\d+)*[a-z]? (?![\w]|\.\d)
           | \d+(?:\.\d+)?[BMKbm]
           | \d+x\d+(?:\.\d+)?[BMbm]
@@ -86,9 +87,13 @@ TAIL = r"""(?x:
 )
 )""" % (VARIANTS, SPACED_VARIANTS)
 
+#: A footnote's digit glued to a model's size: the "1" of "Mistral-7B1", the "4" of "gemma-7B4".
+FOOTNOTE = r"(?P<footnote>(?<=\d[BMbm])\d{1,2}(?!\.\d))?"
+
 #: A title's name before its colon, which the title then says is a model or a dataset ("RigoChat 2: an
-#: adapted language model to Spanish"); the text of a paper starts with its title.
-TITLE_NAME = r"^(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)*)?):\s+"
+#: adapted language model to Spanish", "The Nordic Pile: A 1.2TB Nordic Dataset": up to three
+#: capitalised words, not a phrase that starts with a verb); the text of a paper starts with its title.
+TITLE_NAME = r"^(?P<name>(?!\w+ing\s)(?:The\s)?[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2}(?:\s\d+(?:\.\d+)*)?):\s+"
 #: What a name may be said to be instead of a model ("a framework", "a benchmark").
 OTHER_KINDS = (
     "framework|method|approach|system|technique|pipeline|toolkit|algorithm|paradigm|strategy|library|benchmark|dataset"
