@@ -61,10 +61,11 @@ def model_spellings(identifier: str, spelt: Counter[str]) -> list[tuple[str, str
         return []  # a bare family
     stem = family + (version.upper() if version.startswith("v") else f"-{version}" if version else "")
     patch = next((m.group(1) for p in parts[1:] if (m := _PATCH.fullmatch(p))), "")
-    spellings = [stem] if not letter else [f"{stem}-{s}" for s in (letter, word) if s]
-    if letter and patch and int(patch) >= 8:
-        spellings += [f"{s}/{patch}" for s in spellings]
-    return [(s, family) for s in spellings]
+    sized = [f"{stem}-{s}" for s in (letter, word) if s] if letter else []
+    if sized and patch and int(patch) >= 8:
+        sized += [f"{s}/{patch}" for s in sized]
+    # a versioned family is a name alone too ("MobileNetV4" of mobilenetv4_conv_small)
+    return [(s, family) for s in ([stem] if version else []) + sized]
 
 
 def torchvision_spelling(weights_class: str) -> tuple[str, str] | None:

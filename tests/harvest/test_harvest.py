@@ -21,7 +21,7 @@ SPELT = Counter({"ViT": 5, "VIT": 1, "ResNet": 4, "Resnet": 9, "ConvNeXt": 2, "M
         ("vit_base_patch16_224", ["ViT-B", "ViT-Base", "ViT-B/16", "ViT-Base/16"]),
         ("resnet50", ["ResNet-50"]),  # the most capitals the package writes, not its commonest spelling
         ("convnext_tiny", ["ConvNeXt-T", "ConvNeXt-Tiny"]),
-        ("mobilenetv3_large_100", ["MobileNetV3-L", "MobileNetV3-Large"]),
+        ("mobilenetv3_large_100", ["MobileNetV3", "MobileNetV3-L", "MobileNetV3-Large"]),
         ("cait_s24_224", ["CaiT-S24"]),
         ("tf_resnet50", ["ResNet-50"]),  # where the weights came from is no part of the name
         ("resnet", []),  # a bare family
