@@ -31,7 +31,7 @@ HEADER = """\
 # its labelled sample left out), a dataset without a digit at least four letters, not of the other
 # kind in models.yaml or datasets.yaml, and not both a model and a dataset. A name the gazetteer
 # reads is kept (for its other spellings: "resnet50"); where the gazetteer finds a name, its entity
-# stays the gazetteer's. The extractor uses these only when $ATLAS_HARVESTED_NAMES is on.
+# stays the gazetteer's. $ATLAS_HARVESTED_NAMES=off leaves them out.
 """
 
 

@@ -133,11 +133,13 @@ def test_the_shipped_keys_are_one_entry_each():
     assert [k for k, n in keys.items() if n > 1] == []
 
 
-def test_the_switch_is_off_unless_asked(monkeypatch):
-    monkeypatch.delenv(SWITCH, raising=False)
-    assert not harvested_on()
-    monkeypatch.setenv(SWITCH, "on")
-    assert harvested_on()
+@pytest.mark.parametrize(("value", "on"), [(None, True), ("on", True), ("off", False), ("OFF", False), ("0", False)])
+def test_the_switch_is_on_unless_turned_off(monkeypatch, value, on):
+    if value is None:
+        monkeypatch.delenv(SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(SWITCH, value)
+    assert harvested_on() is on
 
 
 def test_extraction_adds_harvested_names_only_when_switched_on(monkeypatch):

@@ -6,8 +6,8 @@ identifier it came from; nothing here reads a package. A name counts only as wri
 a capital after its first letter (ResNet-50, ViT-B/16, CelebA, not "mixers"), and not as a word of the
 stoplist. It is found by a dict look-up of each name-shaped word of a text, with case, hyphens, dots
 and slashes ignored ("resnet50", "ResNet-50"), and only where the other rules found nothing: what the
-gazetteer reads stays as it reads it. The harvested names are off unless `$ATLAS_HARVESTED_NAMES` is
-`on` (see benchmarks/ENTITIES.md for why).
+gazetteer reads stays as it reads it. `$ATLAS_HARVESTED_NAMES=off` leaves them out (on by default:
+on the labelled sets every name they added was right; benchmarks/HARVESTED.md).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from generator.model import DatasetName, ModelName
 from generator.text.names import COMMON_ACRONYMS, normalise_name
 
 HARVESTED = GAZETTEER / "harvested.yaml"
-#: The switch: "on" adds the harvested names to what the extractor finds.
+#: The switch: "off" leaves the harvested names out of what the extractor finds.
 SWITCH = "ATLAS_HARVESTED_NAMES"
 HarvestedKind = Literal["model", "dataset"]
 #: Spellings a registry lists that papers use for other things: layers, tokens, learning theory,
@@ -92,8 +92,8 @@ def _shipped() -> dict[str, Harvested]:
 
 
 def harvested_on() -> bool:
-    """Return whether `$ATLAS_HARVESTED_NAMES` asks for the harvested names."""
-    return os.environ.get(SWITCH, "off").lower() in ("on", "1", "yes", "true")
+    """Return whether the harvested names are used: unless `$ATLAS_HARVESTED_NAMES` is off."""
+    return os.environ.get(SWITCH, "on").lower() not in ("off", "0", "no", "false")
 
 
 def written_as(written: str, entry: Harvested) -> bool:
@@ -110,8 +110,7 @@ def find_harvested(text: str, names: dict[str, Harvested] | None = None) -> list
     """Return each harvested name a text writes (as written, with its entry), in text order, once."""
     table = _shipped() if names is None else names
     found: dict[str, tuple[str, Harvested]] = {}
-    for match in _TOKEN.finditer(text):
-        written = match.group()
+    for written in _TOKEN.findall(text):
         entry = table.get(harvest_key(written))
         if entry and written_as(written, entry) and written not in STOPLIST and written not in COMMON_ACRONYMS:
             found.setdefault(harvest_key(written), (written, entry))
