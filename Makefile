@@ -17,7 +17,7 @@ SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test check lint bench bench-explore quality vendor golden clean lock
+.PHONY: help site docs serve browser test check lint bench bench-explore quality harvest-names vendor golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -102,6 +102,13 @@ bench: $(SITE_STAMP) ## run the scale benchmark (about 20 minutes); writes bench
 quality: $(SEMANTIC_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python -m benchmarks.entities
+	$(BIN)/python -m benchmarks.harvested
+
+# Development time only: the wheels are downloaded with pip into HARVEST_WHEELS and read as zip
+# files, never installed; the pipeline reads only the file this writes.
+HARVEST_WHEELS ?= /tmp/paper-atlas-wheels
+harvest-names: $(SITE_STAMP) ## re-harvest generator/gazetteer/harvested.yaml from pinned timm, torchvision, tensorflow-datasets and mteb wheels (about 18 MB download)
+	$(BIN)/python -m generator.harvest --wheels $(HARVEST_WHEELS)
 
 bench-explore: $(TEST_STAMP) browser ## time the Table and Map pages at 10,000 papers in Chromium; writes benchmarks/EXPLORE.md
 	$(BIN)/python -m benchmarks.explore

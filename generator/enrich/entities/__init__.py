@@ -18,6 +18,7 @@ from dataclasses import replace
 from generator.enrich.entities.datasets import find_datasets
 from generator.enrich.entities.domains import MAX_DOMAINS, find_domains
 from generator.enrich.entities.gazetteer import Gazetteer, load_gazetteer
+from generator.enrich.entities.harvested import add_harvested, harvested_on
 from generator.enrich.entities.loader import GAZETTEER, read_gazetteer
 from generator.enrich.entities.models import find_models
 from generator.enrich.entities.results import find_results
@@ -47,10 +48,13 @@ def extract_entities(paper: Paper) -> Paper:
     # Links are left out: names inside a URL ("…/Llama-3-Physician-8B-Instruct") are paths.
     full, prose = paper_text(paper), paper.prose
     datasets = find_datasets(full, gazetteer)
+    models = find_models(full, gazetteer, paper.short_name)
+    if harvested_on():  # names from model and dataset registries, where the others found none
+        models, datasets = add_harvested(full, models, datasets)
     named = {normalise_name(d.name) for d in datasets}  # a model's test set ("Koala") is not the model
     return replace(
         paper,
-        models=tuple(m for m in find_models(full, gazetteer, paper.short_name) if normalise_name(m.name) not in named),
+        models=tuple(m for m in models if normalise_name(m.name) not in named),
         datasets=datasets,
         results=find_results(prose, gazetteer),
         domains=find_domains(paper.title, prose, gazetteer),
