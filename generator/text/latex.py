@@ -81,10 +81,19 @@ def _required_arguments(name: str) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _latex_text(command: str) -> str:
-    """Return what pylatexenc reads a command as ("" for a command it does not know)."""
-    return str(_TO_TEXT.latex_to_text(command))
+    """Return what pylatexenc reads a command as ("" for a command it does not know).
+
+    A command cut short by the data ("\\href{url}" with no second argument) makes pylatexenc fail
+    inside its own macro handlers; such a command is read as its plain argument text instead.
+    """
+    try:
+        return str(_TO_TEXT.latex_to_text(command))
+    except (IndexError, latexwalker.LatexWalkerError):
+        return re.sub(r"^\\[A-Za-z]+|[{}]", "", command)
 
 
+#: Link commands: cut short by the data, they are left out rather than read as their word.
+_LINKS = frozenset({"href", "url"})
 _HREF = re.compile(r"\\href\{([^{}]*)\}\{([^{}]*)\}")
 _MACRO_WITH_ARG = re.compile(r"\\(?:url|text|textrm|mathrm|mbox|cite\w*|ref)\{([^{}]*)\}")
 #: Commands that pylatexenc reads as something other than what abstracts mean by them.
@@ -157,6 +166,8 @@ def expand_macros(text: str, short_name: str | None) -> str:
             return _latex_text(match.group())  # an accent
         if name.lower() in _FORMATTING:
             return match.group()
+        if name in _LINKS and argument is None:
+            return ""  # cut short by the data: "\\href{url{text}" has no argument to read
         given = 0 if argument is None else 1
         required = _required_arguments(name)
         if required > given:

@@ -28,6 +28,8 @@ from generator.text.latex import clean_latex, clean_title, flatten, to_spans
         (r"see \href{https://x.org/a}{the code}.", "see the code (https://x.org/a)."),
         (r"see \href{javascript:alert(1)}{the code}.", "see the code."),
         (r"at \url{https://x.org/b}", "at https://x.org/b"),
+        # A command the data cut short is no crash: its argument is kept as text.
+        (r"on \href{https://hf.co/d/AM{AM}, and more", "on {https://hf.co/d/AM{AM}, and more"),
         (r"see https://a.github.io/{https://a.github.io/}.", "see https://a.github.io/."),
         ("  spread \n over   lines ", "spread over lines"),
         # Accents and symbols as pylatexenc reads them; commands nobody defined become their word.
