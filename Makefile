@@ -17,7 +17,7 @@ SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test check lint bench bench-explore quality vendor golden clean lock
+.PHONY: help site docs serve browser test check lint bench bench-explore quality train-tagger vendor golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -102,6 +102,9 @@ bench: $(SITE_STAMP) ## run the scale benchmark (about 20 minutes); writes bench
 quality: $(SEMANTIC_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python -m benchmarks.entities
+
+train-tagger: $(SITE_STAMP) ## retrain the entity tagger from ../shared/corpus (a few minutes); writes generator/tagger/
+	$(BIN)/python -m benchmarks.train_tagger
 
 bench-explore: $(TEST_STAMP) browser ## time the Table and Map pages at 10,000 papers in Chromium; writes benchmarks/EXPLORE.md
 	$(BIN)/python -m benchmarks.explore
