@@ -18,6 +18,7 @@ from generator.enrich.entities.tagger import (
     bio_tags,
     enabled,
     features,
+    known_features,
     load_tagger,
     tag,
     tokens,
@@ -213,3 +214,13 @@ def test_training_gives_the_same_model_from_the_same_sequences(tmp_path: Path) -
         assert load_tagger(tmp_path / "a.crfsuite").tag(features(sentence)) == labels
     finally:
         load_tagger.cache_clear()
+
+
+def test_features_the_model_has_no_weight_for_are_left_out_without_changing_what_it_tags() -> None:
+    sentence = "Compared to OmniEditor-2 and GPT-4o, our 7B model wins on LongDocURL and MM-Vet."
+    known = known_features()
+    filtered = features(words(sentence), known)
+    assert all(set(item) <= known for item in filtered)
+    assert sum(map(len, filtered)) < sum(map(len, features(words(sentence))))
+    found = [(t.name, t.kind, t.start, round(t.probability, 9)) for t in tag(sentence)]
+    assert found == [(t.name, t.kind, t.start, round(t.probability, 9)) for t in tag(sentence, load_tagger())]

@@ -64,30 +64,56 @@ def word_features(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _context(word: str) -> tuple[str, str]:
-    """Return what a neighbour contributes: its lower-case form and its short shape."""
+_OFFSETS = (-2, -1, 1, 2)
+_EDGES = tuple("%+d=edge" % offset for offset in _OFFSETS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _as_neighbour(word: str) -> tuple[tuple[str, str], ...]:
+    """Return what a word says of the words around it, at each offset: its lower-case form and shape."""
     features = word_features(word)
-    return features[0][2:], features[1][3:]
+    lower, shape = features[0][2:], features[1][3:]
+    return tuple(("%+dw=%s" % (-offset, lower), "%+dsh=%s" % (-offset, shape)) for offset in _OFFSETS)
 
 
-def features(words: Sequence[str]) -> list[list[str]]:
-    """Return each word's features: its own, and its neighbours' words and shapes two either side."""
-    context = [_context(w) for w in words]
+@functools.lru_cache(maxsize=1 << 16)
+def _kept(word: str, known: frozenset[str] | None) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Return a word's own features and what it says of its neighbours, only those in `known` if given."""
+    own, around = word_features(word), _as_neighbour(word)
+    if known is None:
+        return own, around
+    return tuple(f for f in own if f in known), tuple(tuple(f for f in pair if f in known) for pair in around)
+
+
+def features(words: Sequence[str], known: frozenset[str] | None = None) -> list[list[str]]:
+    """Return each word's features: its own, and its neighbours' words and shapes two either side.
+
+    With `known` (the features a model has weights for), only those: the others change nothing
+    the model computes, and leaving them out saves handing them to it.
+    """
+    kept = [_kept(w, known) for w in words]
+    lowers = [word_features(w)[0][2:] for w in words]
+    edges = list(_EDGES) if known is None else [e if e in known else "" for e in _EDGES]
+    first = known is None or "first" in known
     last = len(words) - 1
     items = []
-    for i, word in enumerate(words):
-        item = list(word_features(word))
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j <= last:
-                lower, shape = context[j]
-                item += ["%+dw=%s" % (offset, lower), "%+dsh=%s" % (offset, shape)]
-            else:
-                item.append("%+d=edge" % offset)
-        if i == 0 or words[i - 1] in _SENTENCE_END:
+    for i in range(len(words)):
+        if 2 <= i <= last - 2:  # most words: every neighbour is there
+            item = [*kept[i][0], *kept[i - 2][1][3], *kept[i - 1][1][2], *kept[i + 1][1][1], *kept[i + 2][1][0]]
+        else:
+            item = list(kept[i][0])
+            for k, offset in enumerate(_OFFSETS):
+                j = i + offset
+                if 0 <= j <= last:
+                    item += kept[j][1][3 - k]  # the neighbour at +offset, seen from here at -offset
+                elif edges[k]:
+                    item.append(edges[k])
+        if first and (i == 0 or words[i - 1] in _SENTENCE_END):
             item.append("first")
         if 0 < i < last:
-            item.append("-1w+1w=%s|%s" % (context[i - 1][0], context[i + 1][0]))
+            pair = "-1w+1w=" + lowers[i - 1] + "|" + lowers[i + 1]
+            if known is None or pair in known:
+                item.append(pair)
         items.append(item)
     return items
 
@@ -133,14 +159,22 @@ def load_tagger(path: Path = MODEL_FILE) -> pycrfsuite.Tagger:
     return tagger
 
 
+@functools.lru_cache(maxsize=2)
+def known_features(path: Path = MODEL_FILE) -> frozenset[str]:
+    """Return the features the model at `path` has a weight for."""
+    return frozenset(attribute for attribute, _ in load_tagger(path).info().state_features)
+
+
 def tag(text: str, tagger: pycrfsuite.Tagger | None = None) -> list[Tagged]:
-    """Return the names the tagger reads in a text, in text order, each with its probability."""
+    """Return the names a tagger (the shipped one by default) reads in a text, in text order, each
+    with its probability."""
+    known = None if tagger else known_features()
     tagger = tagger or load_tagger()
     spans = tokens(text)
     if not spans:
         return []
     words = [text[start:end] for start, end in spans]
-    labels = tagger.tag(features(words))
+    labels = tagger.tag(features(words, known))
     found = []
     i = 0
     while i < len(labels):
