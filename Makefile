@@ -17,7 +17,7 @@ SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test check lint bench bench-explore quality harvest-names vendor golden clean lock
+.PHONY: help site docs serve browser test check lint bench bench-explore quality harvest-names train-tagger vendor golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -109,6 +109,9 @@ quality: $(SEMANTIC_STAMP) ## measure related papers, topics and entities on lab
 HARVEST_WHEELS ?= /tmp/paper-atlas-wheels
 harvest-names: $(SITE_STAMP) ## re-harvest generator/gazetteer/harvested.yaml from pinned timm, torchvision, tensorflow-datasets and mteb wheels (about 18 MB download)
 	$(BIN)/python -m generator.harvest --wheels $(HARVEST_WHEELS)
+
+train-tagger: $(SITE_STAMP) ## retrain the entity tagger from ../shared/corpus (a few minutes); writes generator/tagger/
+	$(BIN)/python -m benchmarks.train_tagger
 
 bench-explore: $(TEST_STAMP) browser ## time the Table and Map pages at 10,000 papers in Chromium; writes benchmarks/EXPLORE.md
 	$(BIN)/python -m benchmarks.explore

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from benchmarks import tagger_quality
 from benchmarks.short_names import measure_short_names, short_names_report
 from generator.build import build_catalog
 from generator.config import Settings
@@ -320,11 +321,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=HERE, help="folder for ENTITIES.md and entities.json")
     args = parser.parse_args(argv)
     labels = yaml.safe_load((HERE / "entity_labels.yaml").read_text(encoding="utf-8"))
+    pairs = {}
     with tempfile.TemporaryDirectory() as work:
-        result = measure(labelled_papers(Path(work), labels))
+        for setting in tagger_quality.SETTINGS:  # the tagger off and on; the report is of its default
+            with tagger_quality.tagger(setting):
+                pairs[setting] = labelled_papers(Path(work) / setting, labels)
+    result = measure(pairs[tagger_quality.default_setting()])
+    result["tagger"] = tagger_quality.compare(pairs, measure)
+    text = report(result) + "\n".join(tagger_quality.report(result["tagger"], HALVES)) + "\n"
     (args.output / "entities.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    (args.output / "ENTITIES.md").write_text(report(result), encoding="utf-8")
-    print(report(result))
+    (args.output / "ENTITIES.md").write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 

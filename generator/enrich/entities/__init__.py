@@ -22,6 +22,8 @@ from generator.enrich.entities.harvested import add_harvested, harvested_on
 from generator.enrich.entities.loader import GAZETTEER, read_gazetteer
 from generator.enrich.entities.models import find_models
 from generator.enrich.entities.results import find_results
+from generator.enrich.entities.tagged import add_tagged
+from generator.enrich.entities.tagger import enabled as tagger_enabled
 from generator.enrich.text import paper_text
 from generator.model import Paper
 from generator.text.names import COMMON_ACRONYMS, normalise_name
@@ -52,9 +54,12 @@ def extract_entities(paper: Paper) -> Paper:
     if harvested_on():  # names from model and dataset registries, where the others found none
         models, datasets = add_harvested(full, models, datasets)
     named = {normalise_name(d.name) for d in datasets}  # a model's test set ("Koala") is not the model
+    models = tuple(m for m in models if normalise_name(m.name) not in named)
+    if tagger_enabled():  # the tagger's second opinion only adds names
+        models, datasets = add_tagged(full, gazetteer, models, datasets, paper.short_name)
     return replace(
         paper,
-        models=tuple(m for m in models if normalise_name(m.name) not in named),
+        models=models,
         datasets=datasets,
         results=find_results(prose, gazetteer),
         domains=find_domains(paper.title, prose, gazetteer),
