@@ -10,7 +10,7 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 from generator.enrich.reasons import Sayable, reasons, sayable, sayable_term
-from generator.enrich.related import _expanded, _scores, _stay_put
+from generator.enrich.related import SEMANTIC_WEIGHT, _expanded, _meaning, _queries, _scores, _stay_put
 from generator.enrich.text import TextFeatures, paper_text
 from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from generator.identify.papers import identify
@@ -104,6 +104,20 @@ def test_each_query_is_the_paper_plus_the_mean_of_its_three_likeliest_candidates
     # Its score for a candidate is its own likeness plus the neighbours' mean likeness to it.
     own = 0.5 * lsa @ lsa[4] + 0.5 * lsa @ lsa[4]
     assert _scores(queries, features, np.array([[4]]))[0, 0] == pytest.approx(own[0] + own[[1, 2, 3]].mean(), abs=1e-6)
+
+
+def test_semantic_mode_picks_candidates_and_scores_them_by_the_same_mix_of_cosines() -> None:
+    # Paper 1 shares paper 0's wording, paper 2 its meaning: the embedding share decides between them.
+    lsa = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)
+    embedding = np.array([[1, 0], [0, 1], [1, 0]], dtype=np.float32)
+    features = TextFeatures(tfidf=sparse.csr_matrix(lsa), lsa=lsa, terms=["a", "b"], embedding=embedding)
+    meaning = _meaning(features)
+    assert meaning[0] @ meaning[1] == pytest.approx(1 - SEMANTIC_WEIGHT)
+    assert meaning[0] @ meaning[2] == pytest.approx(SEMANTIC_WEIGHT)
+    assert np.allclose(np.linalg.norm(meaning, axis=1), 1)
+    scores = _scores(_queries(features, np.array([0])), features, np.array([[1, 2]]))[0]
+    assert scores == pytest.approx([1 - SEMANTIC_WEIGHT, SEMANTIC_WEIGHT])
+    assert SEMANTIC_WEIGHT > 0.5  # the embeddings lead: they beat the wording on most labelled sets
 
 
 @pytest.mark.parametrize(
