@@ -5,8 +5,8 @@ the collection names it that it says nothing: "both use GPT"), a shared topic, t
 share most, as they write them. A term must be a phrase both papers write (not two words that meet
 across a full stop, not part of a compound: "continual pre" of "continual pre-training"), hold no
 number or size ("7b"), no filler word ("llms like"), not be the collection's common ground ("data"),
-and be what the papers are about: in a title or written twice ("pruning"), not a word in passing
-("leaving", "typically"); a single word must be that in both papers, a phrase in one of them.
+and, for a single word, be what one of the papers is about: in its title or written twice
+("pruning"), not a word in passing ("leaving", "typically").
 """
 
 from __future__ import annotations
@@ -81,6 +81,21 @@ FILLER_WORDS = frozenset(
         "best",
         "good",
         "human",
+        # Words of an abstract's frame, not of its subject: "superior performance", "remarkable
+        # success", "facilitate future research", "unlearning aims", "in a key manner".
+        "superior",
+        "remarkable",
+        "success",
+        "future",
+        "facilitate",
+        "aims",
+        "key",
+        "manner",
+        "doing",
+        "including",
+        "provide",
+        "current",
+        "number",
     ]
 )
 
@@ -194,14 +209,11 @@ def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
 
 
 def _says_something(term: str, words: list[str], said: Sayable, row: int, col: int) -> bool:
-    """Say whether a shared term is a reason: sayable to readers of both papers, and what they are
-    about: a phrase one of them is about, a word both are about ("leaving", "manner" or "typically",
-    written in passing, say nothing)."""
+    """Say whether a shared term is a reason: sayable to readers of both papers, and a phrase, or a
+    word one of them is about ("leaving" or "typically", written once in passing, say nothing)."""
     if not (sayable_term(term, words, said, row) and sayable_term(term, words, said, col)):
         return False
-    if len(words) == 1:
-        return salient(term, said, row) and salient(term, said, col)
-    return salient(term, said, row) or salient(term, said, col)
+    return len(words) > 1 or salient(term, said, row) or salient(term, said, col)
 
 
 def salient(term: str, said: Sayable, row: int) -> bool:

@@ -163,16 +163,18 @@ def _two_papers(first: str, second: str, terms: list[str]) -> tuple[TextFeatures
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
-        # A word both papers are about is a reason; one each merely uses is not.
-        ("pruning and | pruning leaving", "pruning then pruning | leaving", ["pruning"]),
-        ("pruning and | pruning leaving", "pruning once | leaving", []),
-        # A phrase one of them is about is enough.
-        ("machine translation | machine translation", "for machine translation", ["machine translation"]),
+        # A word one of the papers is about is a reason; one both merely use in passing is not.
+        ("pruning and | pruning leaving", "pruning once | leaving", ["pruning"]),
+        ("pruning once | leaving", "pruning here | leaving", []),
+        # A phrase is specific enough written once in each.
+        ("for machine translation | leaving", "of machine translation | leaving", ["machine translation"]),
+        # A frame phrase of abstracts is not: "remarkable success".
+        ("remarkable success | remarkable success", "remarkable success", []),
     ],
 )
 def test_shared_terms_are_what_the_papers_are_about(first: str, second: str, expected: list[str]) -> None:
-    features, said = _two_papers(first, second, ["leaving", "machine translation", "pruning"])
-    features.document_share = np.full(3, 0.1)  # none of them is the collection's common ground
+    features, said = _two_papers(first, second, ["leaving", "machine translation", "pruning", "remarkable success"])
+    features.document_share = np.full(4, 0.1)  # none of them is the collection's common ground
     assert shared_terms(features, [(0, 1)], said) == [expected]
 
 
