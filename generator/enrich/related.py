@@ -57,9 +57,10 @@ def related_papers(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     index = {p.slug: i for i, p in enumerate(papers)}
     linked = [{index[m.slug] for m in (*p.mentions, *p.mentioned_by) if m.slug in index} for p in papers]
     result = []
+    meaning = _meaning(features)
     for start in range(0, count, BLOCK):
         rows = np.arange(start, min(start + BLOCK, count))
-        candidates = _candidates(_meaning(features), rows)
+        candidates = _candidates(meaning, rows)
         queries = _expanded(features, rows, candidates)
         scores = _scores(queries, features, candidates)
         block_choices: list[tuple[int, list[int]]] = []
