@@ -82,8 +82,9 @@ FILLER_WORDS = frozenset(
         "best",
         "good",
         "human",
-        # Words of an abstract's frame, not of its subject: "superior performance", "remarkable
-        # success", "facilitate future research", "unlearning aims", "in a key manner".
+        # Words of an abstract's frame, not of its subject ("superior performance", "remarkable
+        # success", "facilitate future research", "unlearning aims", "findings", "given"): read
+        # on the seed's and the fixtures' related lists.
         "superior",
         "remarkable",
         "success",
@@ -97,6 +98,21 @@ FILLER_WORDS = frozenset(
         "provide",
         "current",
         "number",
+        "recent",
+        "limited",
+        "simple",
+        "comprehensive",
+        "pioneering",
+        "findings",
+        "set",
+        "explore",
+        "validate",
+        "leveraging",
+        "ability",
+        "impact",
+        "given",
+        "known",
+        "expressed",
     ]
 )
 
