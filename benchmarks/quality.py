@@ -58,6 +58,8 @@ SUBSETS = 5
 SUBSET_SHARE = 0.8
 #: The issue's target for the default mode's gain over the tf-idf baseline.
 DEFAULT_TARGET = 0.02
+#: The issue's target for semantic mode's gain over the better of the tf-idf and embedding baselines.
+SEMANTIC_TARGET = 0.01
 
 
 def related_precision(
@@ -169,7 +171,9 @@ def report(results: list[dict[str, Any]]) -> str:
         "## Related papers: precision@5",
         "",
         "Default mode (no neural network) against the tf-idf baseline; semantic mode (`--semantic`, "
-        f"`{SEMANTIC_MODEL}`) against the better of the tf-idf and the plain embedding-cosine baselines.",
+        f"`{SEMANTIC_MODEL}`) against the better of the tf-idf and the plain embedding-cosine baselines. "
+        f"Targets, on every set: default gain at least +{DEFAULT_TARGET:.2f}, semantic gain at least "
+        f"+{SEMANTIC_TARGET:.2f}.",
         "",
         "| set | papers | labels | default | tf-idf | default gain | semantic | embedding | semantic gain |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -189,7 +193,7 @@ def report(results: list[dict[str, Any]]) -> str:
         "",
         "The targets are also checked on sets nobody here has seen; a sample changes every paper's "
         "neighbours, so how often a target holds on samples says more than one number. Target: "
-        f"default gain at least +{DEFAULT_TARGET:.2f}, semantic gain at least 0.",
+        f"default gain at least +{DEFAULT_TARGET:.2f}, semantic gain at least +{SEMANTIC_TARGET:.2f}.",
         "",
         "| set | default gain: mean (min) | default target met | semantic gain: mean (min) | semantic target met |",
         "|---|---|---|---|---|",
@@ -205,7 +209,7 @@ def report(results: list[dict[str, Any]]) -> str:
             chosen = [g["semantic"] for g in sample]
             cells += [
                 f"{np.mean(chosen):+.3f} ({min(chosen):+.3f})",
-                f"{sum(c >= -1e-9 for c in chosen)} of {len(sample)}",
+                f"{sum(c >= SEMANTIC_TARGET - 1e-9 for c in chosen)} of {len(sample)}",
             ]
         else:
             cells += ["not run", "not run"]

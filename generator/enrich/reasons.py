@@ -4,12 +4,15 @@ The most specific thing first: a mention, a benchmark or model family both name 
 the collection names it that it says nothing: "both use GPT"), a shared topic, then the terms they
 share most, as they write them. A term must be a phrase both papers write (not two words that meet
 across a full stop, not part of a compound: "continual pre" of "continual pre-training"), hold no
-number or size ("7b"), no filler word ("llms like"), and be particular to them when anything is.
+number or size ("7b"), no filler word ("llms like"), not be the collection's common ground ("data"),
+and, for a single word, be what one of the papers is about: in its title or written twice
+("pruning"), not a word in passing ("leaving", "typically").
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +24,8 @@ from generator.enrich.text import TextFeatures, paper_text
 from generator.model import Paper
 
 SHARED_TERMS = 3
+#: The shared terms that weigh most, of which those that say something are shown.
+CONSIDERED = 20
 
 
 #: A model family or benchmark named by more than this share of the collection's papers (and more
@@ -32,8 +37,9 @@ COMMON_AT_LEAST = 5
 
 
 #: A term more than this share of the collection's papers hold is its common ground, no reason to
-#: read one paper after another ("pre-training" in a collection about pre-training).
-GENERIC_SHARE = 0.1
+#: read one paper after another ("training" or "data" in a collection about pre-training). A field's
+#: word in a collection of four fields is still said.
+GENERIC_SHARE = 0.25
 
 
 #: Words that make a shared term a fragment rather than a subject: "llms like", "general llms",
@@ -76,6 +82,37 @@ FILLER_WORDS = frozenset(
         "best",
         "good",
         "human",
+        # Words of an abstract's frame, not of its subject ("superior performance", "remarkable
+        # success", "facilitate future research", "unlearning aims", "findings", "given"): read
+        # on the seed's and the fixtures' related lists.
+        "superior",
+        "remarkable",
+        "success",
+        "future",
+        "facilitate",
+        "aims",
+        "key",
+        "manner",
+        "doing",
+        "including",
+        "provide",
+        "current",
+        "number",
+        "recent",
+        "limited",
+        "simple",
+        "comprehensive",
+        "pioneering",
+        "findings",
+        "set",
+        "explore",
+        "validate",
+        "leveraging",
+        "ability",
+        "impact",
+        "given",
+        "known",
+        "expressed",
     ]
 )
 
@@ -92,6 +129,8 @@ class Sayable:
     common: frozenset[str]
     #: Each paper's words, lower case, a bar where punctuation breaks a phrase.
     texts: list[str]
+    #: Each paper's title, written the same way.
+    titles: list[str]
 
 
 def sayable(papers: list[Paper], labels: dict[str, str]) -> Sayable:
@@ -99,7 +138,17 @@ def sayable(papers: list[Paper], labels: dict[str, str]) -> Sayable:
     papers name ("both use GPT" in a collection of language-model papers)."""
     counts = Counter(name for p in papers for name in {m.family for m in p.models} | {d.hub for d in p.datasets})
     common = frozenset(name for name, n in counts.items() if n > max(COMMON_AT_LEAST, COMMON_SHARE * len(papers)))
-    return Sayable(labels, common, [_PHRASE_BREAK.sub(" | ", paper_text(p).lower()) for p in papers])
+    return Sayable(
+        labels,
+        common,
+        [_written_as_phrases(paper_text(p)) for p in papers],
+        [_written_as_phrases(p.title) for p in papers],
+    )
+
+
+def _written_as_phrases(text: str) -> str:
+    """Return a text lower-cased, with a bar where punctuation breaks a phrase."""
+    return _PHRASE_BREAK.sub(" | ", text.lower())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -146,19 +195,16 @@ def shared_terms(features: TextFeatures, pairs: list[tuple[int, int]], said: Say
     # Weights rounded, ties by column (the vocabulary is sorted): a small shift in every weight
     # should not reorder the reasons.
     weights = np.round(shared.data, 3)
+    # "novel" and "results" say nothing about why two papers go together; nor does the collection's
+    # common ground ("pre-training" in one about pre-training).
     words, informative, share = features.term_words, features.informative, features.document_share
     result = []
     for k in range(len(pairs)):
         begin, end = shared.indptr[k], shared.indptr[k + 1]
-        top = shared.indices[begin:end][np.argsort(-weights[begin:end], kind="stable")[: SHARED_TERMS * 4]]
-        # "novel" and "results" say nothing about why two papers go together.
+        top = shared.indices[begin:end][np.argsort(-weights[begin:end], kind="stable")[:CONSIDERED]]
         row, col = pairs[k]
-        ranked = [(i, features.terms[i], words[i]) for i in top[informative[top]]]
-        sayable = [(t, w) for _, t, w in ranked if sayable_term(t, w, said, row) and sayable_term(t, w, said, col)]
-        # The collection's common ground ("pre-training" in one about pre-training) only when nothing
-        # more particular is shared.
-        particular = [(t, w) for (i, t, w) in ranked if share[i] <= GENERIC_SHARE and (t, w) in sayable]
-        sayable = particular or sayable
+        ranked = [(features.terms[i], words[i]) for i in top[informative[top] & (share[top] <= GENERIC_SHARE)]]
+        sayable = [(t, w) for t, w in ranked if _says_something(t, w, said, row, col)]
         result.append([_written(term, said.texts[row]) for term in _pick_terms(sayable)])
     return result
 
@@ -176,7 +222,25 @@ def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
     "shot" of "zero-shot")."""
     if any(c.isdigit() for c in term) or any(w in FILLER_WORDS for w in words):
         return False
-    return _as_written(term).search(said.texts[row]) is not None
+    text = said.texts[row]
+    # The plain test first: most terms that fail, fail it, and the pattern is slow.
+    return all(w in text for w in words) and _as_written(term).search(text) is not None
+
+
+def _says_something(term: str, words: list[str], said: Sayable, row: int, col: int) -> bool:
+    """Say whether a shared term is a reason: sayable to readers of both papers, and a phrase, or a
+    word one of them is about ("leaving" or "typically", written once in passing, say nothing)."""
+    if not (sayable_term(term, words, said, row) and sayable_term(term, words, said, col)):
+        return False
+    return len(words) > 1 or salient(term, said, row) or salient(term, said, col)
+
+
+def salient(term: str, said: Sayable, row: int) -> bool:
+    """Say whether paper `row` is about a term, not just using it: in its title, or written twice."""
+    pattern = _as_written(term)
+    if pattern.search(said.titles[row]):
+        return True
+    return next(itertools.islice(pattern.finditer(said.texts[row]), 1, None), None) is not None
 
 
 def _pick_terms(ranked: list[tuple[str, list[str]]]) -> list[str]:

@@ -9,8 +9,8 @@ import pytest
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from generator.enrich.reasons import Sayable, reasons, sayable, sayable_term
-from generator.enrich.related import _expanded, _scores, _stay_put
+from generator.enrich.reasons import Sayable, reasons, salient, sayable, sayable_term, shared_terms
+from generator.enrich.related import SEMANTIC_WEIGHT, _expanded, _meaning, _queries, _scores, _stay_put
 from generator.enrich.text import TextFeatures, paper_text
 from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from generator.identify.papers import identify
@@ -106,6 +106,20 @@ def test_each_query_is_the_paper_plus_the_mean_of_its_three_likeliest_candidates
     assert _scores(queries, features, np.array([[4]]))[0, 0] == pytest.approx(own[0] + own[[1, 2, 3]].mean(), abs=1e-6)
 
 
+def test_semantic_mode_picks_candidates_and_scores_them_by_the_same_mix_of_cosines() -> None:
+    # Paper 1 shares paper 0's wording, paper 2 its meaning: the embedding share decides between them.
+    lsa = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)
+    embedding = np.array([[1, 0], [0, 1], [1, 0]], dtype=np.float32)
+    features = TextFeatures(tfidf=sparse.csr_matrix(lsa), lsa=lsa, terms=["a", "b"], embedding=embedding)
+    meaning = _meaning(features)
+    assert meaning[0] @ meaning[1] == pytest.approx(1 - SEMANTIC_WEIGHT)
+    assert meaning[0] @ meaning[2] == pytest.approx(SEMANTIC_WEIGHT)
+    assert np.allclose(np.linalg.norm(meaning, axis=1), 1)
+    scores = _scores(_queries(features, np.array([0])), features, np.array([[1, 2]]))[0]
+    assert scores == pytest.approx([1 - SEMANTIC_WEIGHT, SEMANTIC_WEIGHT])
+    assert SEMANTIC_WEIGHT > 0.5  # the embeddings lead: they beat the wording on most labelled sets
+
+
 @pytest.mark.parametrize(
     ("term", "text", "sayable"),
     [
@@ -120,8 +134,54 @@ def test_each_query_is_the_paper_plus_the_mean_of_its_three_likeliest_candidates
     ],
 )
 def test_a_shared_term_is_a_phrase_the_paper_writes(term: str, text: str, sayable: bool) -> None:
-    said = Sayable(labels={}, common=frozenset(), texts=[text])
+    said = Sayable(labels={}, common=frozenset(), texts=[text], titles=[""])
     assert sayable_term(term, term.split(" "), said, 0) is sayable
+
+
+@pytest.mark.parametrize(
+    ("term", "title", "text", "about"),
+    [
+        ("pruning", "structured pruning of llms", "we prune", True),  # in the title
+        ("pruning", "", "pruning helps | we study pruning", True),  # written twice
+        ("leaving", "", "leaving room for | future work", False),  # once, in passing
+        ("machine translation", "", "for machine translation | machine-translation data", True),
+    ],
+)
+def test_a_paper_is_about_a_term_in_its_title_or_written_twice(term: str, title: str, text: str, about: bool) -> None:
+    said = Sayable(labels={}, common=frozenset(), texts=[text], titles=[title])
+    assert salient(term, said, 0) is about
+
+
+def _two_papers(first: str, second: str, terms: list[str]) -> tuple[TextFeatures, Sayable]:
+    """Return the features of two papers that weigh each of `terms` alike, and what may be said of them."""
+    weights = np.ones((2, len(terms)), dtype=np.float32)
+    tfidf = sparse.csr_matrix(normalize(weights))
+    features = TextFeatures(tfidf=tfidf, lsa=np.eye(2, dtype=np.float32), terms=terms)
+    return features, Sayable(labels={}, common=frozenset(), texts=[first, second], titles=["", ""])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # A word one of the papers is about is a reason; one both merely use in passing is not.
+        ("pruning and | pruning leaving", "pruning once | leaving", ["pruning"]),
+        ("pruning once | leaving", "pruning here | leaving", []),
+        # A phrase is specific enough written once in each.
+        ("for machine translation | leaving", "of machine translation | leaving", ["machine translation"]),
+        # A frame phrase of abstracts is not: "remarkable success".
+        ("remarkable success | remarkable success", "remarkable success", []),
+    ],
+)
+def test_shared_terms_are_what_the_papers_are_about(first: str, second: str, expected: list[str]) -> None:
+    features, said = _two_papers(first, second, ["leaving", "machine translation", "pruning", "remarkable success"])
+    features.document_share = np.full(4, 0.1)  # none of them is the collection's common ground
+    assert shared_terms(features, [(0, 1)], said) == [expected]
+
+
+def test_the_collections_common_ground_is_no_shared_term() -> None:
+    features, said = _two_papers("data and | data", "data then | data", ["data"])
+    features.document_share = np.array([0.9])
+    assert shared_terms(features, [(0, 1)], said) == [[]]
 
 
 def test_a_family_most_of_the_collection_uses_is_no_reason() -> None:
