@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from generator.enrich.entities.lists import QUALIFIER_WORDS, list_joint
 from generator.model import ResultKind
 
 _RATIO_UNIT = re.compile(r"(?:\s*(?:x|\u00d7|times|fold)|-fold)$", re.IGNORECASE)
@@ -80,8 +81,8 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:reduc\w*|decreas\w*|lower\w*|cut\w*|sav\w*|shrink\w*|compress\w*|minimi[sz]\w*|"
             r"drops?|eliminat\w*)\b(?:[\s,]+[\w-]+){0,5}?[\s,]+(?:by|of|to)\s*"
-            r"(?:(?:up\s+to|over|about|around|nearly|almost|approximately|roughly|more\s+than|at\s+least|\w+)\s+)?$"
-            r"|\b(?:using|uses|requires?|requiring|needs?|consum\w*|with)\s+(?:only|just|merely)\s+$",
+            r"(?:(?:%s|\w+)\s+)?$"
+            r"|\b(?:using|uses|requires?|requiring|needs?|consum\w*|with)\s+(?:only|just|merely)\s+$" % QUALIFIER_WORDS,
             re.IGNORECASE,
         ),
     ),
@@ -89,7 +90,7 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
         "speedup",
         re.compile(
             r"\b(?:speed-?ups?|accelerat\w*|faster|throughput)\b(?:[\s,]+[\w-]+){0,4}?[\s,]+(?:by|of|to)\s*"
-            r"(?:(?:up\s+to|over|about|around|nearly|almost|approximately|roughly|more\s+than|at\s+least|\w+)\s+)?$",
+            r"(?:(?:%s|\w+)\s+)?$" % QUALIFIER_WORDS,
             re.IGNORECASE,
         ),
     ),
@@ -98,12 +99,13 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:improv\w*|gains?|gain(?:ed|ing)|boost\w*|increas\w*|outperform\w*|surpass\w*|exceed\w*|"
             r"enhanc\w*|rais\w*|lift\w*|beat\w*|advanc\w*|higher|better)\b(?:[\s,]+[^\s,.;]+){0,8}?[\s,]+"
-            r"(?:by|of)\s*(?:(?:up\s+to|over|about|around|nearly|almost|approximately|roughly|more\s+than|"
-            r"at\s+least|an?\s+(?:average|absolute|relative)\s+(?:of\s+)?|average)\s+)?$"
+            r"(?:by|of)\s*(?:(?:%s|an?\s+(?:average|absolute|relative)\s+(?:of\s+)?|average)\s+)?$"
             r"|\b(?:improvements?|gains?)\b[\s,]*(?:(?:i\.e\.|e\.g\.|of|by|up\s+to)[\s,]*)*$"
             # "improve up to 6.90 pp on MMLU"
-            r"|\b(?:improv\w*|boost\w*|increas\w*|gain\w*|rais\w*)\s+(?:[\w-]+\s+){0,3}?(?:by\s+)?"
-            r"(?:up\s+to|over|about|nearly|almost|more\s+than|roughly|approximately)\s*$",
+            r"|\b(?:improv\w*|boost\w*|increas\w*|gain\w*|rais\w*)\s+(?:[\w-]+\s+){0,3}?(?:by\s+)?(?:%s)\s*$"
+            # "improvements in downstream task performance (up to 4.6%"
+            r"|\b(?:improv\w*|gains?|boost\w*|increas\w*)(?:\s+[\w-]+){0,7}\s+\(\s*(?:%s)\s*$"
+            % (QUALIFIER_WORDS, QUALIFIER_WORDS, QUALIFIER_WORDS),
             re.IGNORECASE,
         ),
     ),
@@ -120,7 +122,9 @@ _SOMEONE_ELSE = re.compile(
 )
 
 _BASELINE_AFTER = re.compile(
-    r"^[^.;]{0,90}?\b(?:over|than|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against|on\s+top\s+of)\s+"
+    # (further in the sentence, past other numbers of its list: "8.26 pp on GSM8K, and 6.17 pp on HumanEval
+    # relative to the base data mix")
+    r"^(?:[^.;]|\.(?=\d)){0,90}?\b(?:over|than|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against|on\s+top\s+of)\s+"
     r"(?P<what>(?:the\s+)?[^\s,.;()]+(?:\s+(?!(?:on|in|across|while|and|with|for|at|when|under|using|which|by|"
     r"to|from|of|as|respectively|across)\b)[^\s,.;()]+){0,5})",
     re.IGNORECASE,
@@ -169,22 +173,17 @@ def _clause_before(sentence: str, start: int) -> str:
 
 
 _NUMBER_UNIT = re.compile(r"(?<![\w.-])[+-]?\d+(?:[.,]\d+)*(?:\s*(?:%|x|\u00d7|times|points?|pp)|\b)", re.IGNORECASE)
-#: Between two numbers of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for training".
-_LIST_BETWEEN = re.compile(
-    r"^(?:\s*[A-Za-z-]+)?(?:\s+(?:for|on|in|with|of)\s+[^;%]{0,60}?)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)"
-    # "... by up to 82.5% and total training memory by 63.3%": the same change of another thing
-    r"(?:[A-Za-z-]+\s+){0,4}?(?:by\s+)?[<>~\u2248]?$"
-)
 
 
 def _listed_after(sentence: str, start: int) -> tuple[int, int] | None:
-    """Return the span of the number this one continues a list of, if any."""
+    """Return the span of the number this one continues a list of, if any (not the start of a
+    change "from ... to": its end is no baseline's number)."""
     previous = None
     for match in _NUMBER_UNIT.finditer(sentence, max(0, start - 100), start):
         previous = match
     if previous is None or previous.end() >= start:
         return None
-    return (previous.start(), previous.end()) if _LIST_BETWEEN.match(sentence[previous.end() : start]) else None
+    return (previous.start(), previous.end()) if list_joint(sentence[previous.end() : start]) == "and" else None
 
 
 #: A number given as an example of the field's state, not as the paper's result.
