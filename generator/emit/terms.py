@@ -230,22 +230,26 @@ ResultRow = tuple[str, str, Result]
 def _results(
     term: Term, by_slug: dict[str, Paper], page: str
 ) -> tuple[list[tuple[str, list[ResultRow]]], list[tuple[str, str, Result, str]]]:
-    """Return a term's leaderboards (one per metric: its scores, best first) and the gains,
-    reductions and speedups reported on it, which are no scores and rank with no score."""
+    """Return a term's leaderboards (one per named metric: its scores, best first) and its other
+    results: gains, reductions and speedups, which are no scores, and scores whose sentence names no
+    metric, which rank with no other."""
     boards: dict[str, list[ResultRow]] = {}
-    changes: list[tuple[str, str, Result, str]] = []
+    others: list[tuple[str, str, Result, str]] = []
     for slug, result in term.results[:TERM_RESULTS]:
         paper = by_slug[slug]
         row = (paper.short_name or paper.title, link_from(page, paper_page(slug)), result)
-        if result.kind == "score":
+        if result.kind == "score" and result.metric != "score":
             boards.setdefault(result.metric, []).append(row)
         else:
-            changes.append((*row, said(result)))
-    return list(boards.items()), changes
+            others.append((*row, said(result)))
+    return list(boards.items()), others
 
 
 def said(result: Result) -> str:
-    """Return in words what a gain, reduction or speedup is: "+8.26 pp in accuracy over LLaMA-2"."""
+    """Return in words what a gain, reduction or speedup is: "+8.26 pp gain in accuracy over LLaMA-2";
+    a score with no metric named says so: "42.3%, a score (no metric named)"."""
+    if result.kind == "score":
+        return f"{result.value}, a score ({'no metric named' if result.metric == 'score' else result.metric})"
     what = {"gain": "gain", "reduction": "reduction", "speedup": "speedup"}.get(result.kind, result.kind)
     metric = "" if result.metric in ("score", "improvement", "reduction", "speedup") else f" in {result.metric}"
     over = f" over {result.baseline}" if result.baseline else ""

@@ -240,13 +240,16 @@ def test_a_leaderboard_ranks_scores_per_metric_and_lists_gains_apart(env: jinja2
                 (Result("2.95", "perplexity", "GSM8K", sentence, kind="score"),),
                 (Result("+8.26 pp", "accuracy", "GSM8K", sentence, kind="gain", baseline="LLaMA-2"),),
                 (Result("17.7%", "accuracy", "GSM8K", sentence, kind="other"),),
+                (Result("64.4%", "score", "GSM8K", sentence, kind="score"),),
             ]
         )
     ]
     full = Catalog(papers=scored, hubs=hub_vocabularies(scored))
     page = render_site(full, env, Settings(today="2026-01-01"))["datasets/gsm8k.md"].replace("\\", "")
-    board = page.split("## Leaderboard")[1].split("## Gains and reductions reported")[0]
+    board, others = page.split("## Leaderboard")[1].split("## Other results reported")
     assert board.index("### Accuracy") < board.index("82.1%") < board.index("71.2%")
     assert board.index("### Perplexity") < board.index("2.95") < board.index("3.02"), "less perplexity is better"
     assert "8.26" not in board and "17.7%" not in page, "a gain is no score; a baseline's number is not shown"
-    assert "+8.26 pp gain in accuracy over LLaMA-2." in page
+    assert "+8.26 pp gain in accuracy over LLaMA-2." in others
+    assert "64.4%" not in board and "no metric named" not in board, "a leaderboard needs one named metric"
+    assert "64.4%, a score (no metric named)." in others

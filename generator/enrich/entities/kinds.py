@@ -147,10 +147,22 @@ _NOT_A_BASELINE = re.compile(
 )
 
 
-def result_kind(sentence: str, start: int, end: int) -> tuple[ResultKind, str]:
+#: Metrics that name a change: a number of one is no score ("the average improvement is 7%").
+CHANGE_METRICS: dict[str, ResultKind] = {
+    "improvement": "gain",
+    "gain": "gain",
+    "increase": "gain",
+    "reduction": "reduction",
+    "speedup": "speedup",
+    "speed-up": "speedup",
+}
+
+
+def result_kind(sentence: str, start: int, end: int, metric: str = "") -> tuple[ResultKind, str]:
     """Return the kind of the number at `sentence[start:end]` and what it is relative to ("" if unsaid).
 
-    `start:end` spans the number with its unit ("2.4x", "65.5%", "8.3 points"), not its qualifier.
+    `start:end` spans the number with its unit ("2.4x", "65.5%", "8.3 points"), not its qualifier;
+    `metric` is the metric read beside it, if any: one that names a change makes a score that change.
     """
     number = sentence[start:end]
     after = sentence[end : end + 60]
@@ -162,6 +174,8 @@ def result_kind(sentence: str, start: int, end: int) -> tuple[ResultKind, str]:
             kind = result_kind(sentence, *listed)[0]
     if kind is None:
         kind = _default_kind(number, clause)
+    if kind == "score":
+        kind = CHANGE_METRICS.get(metric.lower(), kind)
     return kind, _baseline(kind, sentence, start, end, clause)
 
 

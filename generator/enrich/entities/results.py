@@ -84,12 +84,12 @@ def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
     waiting: list[tuple[int, str, str, tuple[ResultKind, str]]] = []
     for match in _NUMBER.finditer(sentence):
         shown, unit, metric, rule = _number(match, sentence, gazetteer)
-        kind = result_kind(sentence, match.start(), match.end())
         benchmark = _benchmark_after(sentence, match.end(), gazetteer)
         if not metric and previous and _continues(sentence, previous[0], match):
             metric, rule = previous[1], "listed-after-result"  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
         if not metric and not unit and benchmark and _REACHES.search(sentence, 0, match.start()):
             metric, rule = "score", "reached-on-benchmark"  # "achieving up to 7.9 in MT-Bench"
+        kind = result_kind(sentence, match.start(), match.end(), metric)
         listed = bool(waiting) and list_joint(sentence[waiting[-1][0] : match.start()]) is not None
         if not metric and not (unit and (benchmark or lead)):
             previous = previous if not unit else None  # ("7% over ... across 8 tasks, and 10% over ...")
