@@ -67,6 +67,12 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ("manually flipping 40% of the reward function's outputs", "40%", "other", ""),
         ("less challenging (e.g., DeepSeek-R1 achieves 97.0% on MATH500), forcing", "97.0%", "other", ""),
         ("with minimal degradation (<4.3% on MMLU) compared to >35% in open-source models", "4.3%", "other", ""),
+        (
+            "significantly outperforming prior methods and approaching human-level performance at 72%",
+            "72%",
+            "other",
+            "",
+        ),
     ],
 )
 def test_result_kind(sentence: str, number: str, kind: str, baseline: str) -> None:

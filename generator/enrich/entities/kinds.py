@@ -63,7 +63,9 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
             r"|\b(?:surpass\w*|outperform\w*|over|than|beat\w*|exceed\w*|vs\.?|versus)\s+[^\s,;]+\s+\($"
             r"|\b(?:flipping|masking|corrupting|perturbing|injecting|shuffling)\s+(?:only\s+)?$"
             # what a method loses or forgets is no score of it: "minimal degradation (<4.3% on MMLU)"
-            r"|\b(?:degradation|degrades?|forgetting|performance\s+drop|accuracy\s+drop|declines?)\s*(?:\(|of|by)?\s*$",
+            r"|\b(?:degradation|degrades?|forgetting|performance\s+drop|accuracy\s+drop|declines?)\s*(?:\(|of|by)?\s*$"
+            # what humans reach: "approaching human-level performance at 72%"
+            r"|\bhuman(?:-level)?\s+(?:performance|accuracy|level|score)s?\s*(?:at|of|\(|is|was)?\s*$",
             re.IGNORECASE,
         ),
     ),
