@@ -61,6 +61,7 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ("achieving an additional 3.91x speedup when running on 4 GPUs", "3.91x", "speedup", ""),
         # other: someone else's number, a setting, a loss
         ("increasing the accuracy on MultiArith from 17.7% to 78.7%.", "17.7%", "other", ""),
+        ("Its latency went from 120ms to 80ms.", "80ms", "score", ""),
         ("compared to the 75% accuracy achieved by a model trained with noiseless rewards", "75%", "other", ""),
         ("GUI-Actor-7B even surpasses UI-TARS-72B (38.1) on ScreenSpot-Pro", "38.1", "other", ""),
         ("existing RAG baselines (Llama3.3-70B-Instruct only obtains 32.60 exact match score)", "32.60", "other", ""),

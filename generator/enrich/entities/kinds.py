@@ -54,7 +54,8 @@ _CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|which)\b|\b(?:whi
 
 # The verb or phrase that governs the number, read backwards from it inside its clause.
 _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
-    ("other", re.compile(r"\bfrom\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)),
+    # where a change starts ("from 17.7% to"), not where it ends ("from 120ms to 80ms")
+    ("other", re.compile(r"\bfrom\s+(?:(?!\d)[\w.-]+\s+){0,2}$", re.IGNORECASE)),
     # a number to compare with: "compared to the 75% accuracy of", "surpasses UI-TARS-72B (38.1)"
     (
         "other",
