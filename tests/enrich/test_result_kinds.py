@@ -144,6 +144,19 @@ def test_an_arrow_is_no_qualifier() -> None:
         ("achieves more than 25.9% higher ASR across 10 target models", [("more than 25.9%", "gain")]),
         # a number without a unit that the method reaches on a benchmark
         ("achieving up to 7.9 in MT-Bench and 93.04% on AlpacaEval.", [("up to 7.9", "score"), ("93.04%", "score")]),
+        # a capital X, "beats ... by", "by more than", "as well as", "5.5x compression"
+        ("speeds up decoding by 1.9 - 3X in a diverse set of tasks", [("1.9 - 3X", "speedup")]),
+        ("Our approach beats state-of-the-art mLLMs by 13% and slightly outperforms", [("13%", "gain")]),
+        (
+            "outperform either original data or data filtered by other methods by more than 2%",
+            [("more than 2%", "gain")],
+        ),
+        (
+            "outperforms static draft-length speculative decoding by 10%-57% as well as other training-free "
+            "draft-stopping techniques by upto 10% in a variety of settings",
+            [("10%-57%", "gain"), ("upto 10%", "gain")],
+        ),
+        ("results in ~5.5x compression compared to half precision.", [("~5.5x", "reduction")]),
         # not a list: "compared to" another's number
         ("with minimal degradation (<4.3% on MMLU) compared to >35% in open-source models", [("<4.3%", "other")]),
     ],

@@ -60,7 +60,7 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
     (
         "other",
         re.compile(
-            r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than)\s+(?:the\s+|an?\s+|only\s+)?$"
+            r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|(?<!more\s)(?<!less\s)than)\s+(?:the\s+|an?\s+|only\s+)?$"
             r"|\b(?:surpass\w*|outperform\w*|over|than|beat\w*|exceed\w*|vs\.?|versus)\s+[^\s,;]+\s+\($"
             r"|\b(?:flipping|masking|corrupting|perturbing|injecting|shuffling)\s+(?:only\s+)?$"
             # what a method loses or forgets is no score of it: "minimal degradation (<4.3% on MMLU)"

@@ -2,7 +2,8 @@
 
 Both the results (which metric a number takes from the one before it) and their kinds (which kind
 it continues) read a list the same way, with this one pattern: "by 26.8%, 20.2%, and 5.6%",
-"28.0% on AndroidWorld and 19.8% on OSWorld", "by up to 12.2% for ICL with Claude-3.5 and 19.5%
+"28.0% on AndroidWorld and 19.8% on OSWorld",
+"by 10%-57% as well as other techniques by up to 10%", "by up to 12.2% for ICL with Claude-3.5 and 19.5%
 for training", "memory by up to 82.5% and total training memory by 63.3%", "from 17.7% to 78.7%".
 """
 
@@ -21,7 +22,7 @@ _JOINT = re.compile(
     r"(?:\s*[A-Za-z-]+)?(?:\s+(?:for|on|in|with|of|over|across|at|under)\s+"
     r"(?:(?!\b(?:while|whereas|but|which)\b)[^;%%]){0,60}?)?"
     r"(?:(?<!compared)(?<!relative)(?<!close)(?P<to>\s+to\s+(?:an?\s+)?(?:[a-z]+\s+)?)"
-    r"|(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?:an?\s+)?)"
+    r"|(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+|\s*/\s*)(?:an?\s+)?)"
     # the next one's: "and total training memory by 63.3%", "and by 3.26%"; "to an impressive 57.3%" above
     r"(?:(?:[A-Za-z-]+\s+){0,4}?by\s+)?"
     r"(?:(?:%s)\s+)?[<>~\u2248]?" % QUALIFIER_WORDS

@@ -33,6 +33,7 @@ _COMPARATIVE_METRIC = {
     "less": "reduction",
     "lower": "reduction",
     "smaller": "reduction",
+    "compression": "reduction",
     "better": "improvement",
     "higher": "improvement",
 }
@@ -43,7 +44,7 @@ _NUMBER = re.compile(
     # "1.13 to 43.3x" too, but not "from 17.7% to 78.7%" (two results: where it starts and ends).
     r"(?:(?<![\w.^@-])|(?<=\bby))(?P<value>[+-]?(?:\d+(?:\.\d+)?(?:%|x|\u00d7)?\s?(?:-|\u2013|--)\s?(?=\d)"
     r"|(?<!from\s)\d+(?:\.\d+)?\s+to\s+(?=\d+(?:\.\d+)?\s?(?:%|x|\u00d7)))?\d+(?:\.\d+)?)"
-    r"(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|[-\s]?(?:points?|pp)(?![\w])|\s?(?:ms|seconds?|minutes?|hours?)(?![\w])"
+    r"(?P<unit>\s?%|\s?(?:\u00d7|x|X)(?![\w])|[-\s]?(?:points?|pp)(?![\w])|\s?(?:ms|seconds?|minutes?|hours?)(?![\w])"
     # "3times": what is left of LaTeX's \times
     r"|times(?![\w])|\s?times(?=\s+(?:" + "|".join(_COMPARATIVE_METRIC) + r")\b))?(?![\w]|\.\d)"
 )
@@ -52,11 +53,11 @@ _MODIFIER = r"(?!(?:of|the|a|an|in|on|for|to|with|and|or|than|at|by|as)\b)[a-z][
 #: An outcome verb with "by" before a number: "reduce parameters by up to 90%", "lowering average
 #: TTFT and average JCT by 97% and 47%", "outperforms the baseline by 37.6%".
 _CHANGED_BY = re.compile(
-    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|lift|rais|enhanc|reduc|lower|cut|decreas|sav|accelerat"
+    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|beat|lift|rais|enhanc|reduc|lower|cut|decreas|sav|accelerat"
     r"|speed(?:s|ing)?\s+up)\w*"
     # (a model's name between may hold digits: "outperforms GPT-5 by 34.7%"; another result may not)
     # (and one word between "by" and the number: "by up to", "by almost", "by fully")
-    r"\b[^.;%]{0,90}?\b(?:by|from)\s+(?:up\s*to\s+|an\s+average\s+of\s+|on\s+average\s+|[a-z]+\s+)?$"
+    r"\b[^.;%%]{0,90}?\b(?:by|from)\s+(?:(?:%s)\s+|an\s+average\s+of\s+|on\s+average\s+|[a-z]+\s+)?$" % QUALIFIER_WORDS
 )
 _QUALIFIER = re.compile(
     r"(?:(?<![\w-])(?:%s)\s+|[<~\u2248\u2264\u2265]|(?<!-)>)$" % QUALIFIER_WORDS,  # (not the arrow of "74.4%->82.1%")
@@ -153,7 +154,7 @@ def _number(match: re.Match[str], sentence: str, gazetteer: Gazetteer) -> tuple[
         if after.lstrip().startswith(("faster", "slower", "better", "higher")):
             metric, rule = ("speedup" if after.lstrip().startswith(("faster", "slower")) else "improvement"), "times"
     qualifier = _QUALIFIER.search(before)
-    shown = value + (f" {unit}" if unit[:1].isalpha() and unit != "x" else unit)
+    shown = value + (f" {unit}" if unit[:1].isalpha() and unit.lower() != "x" else unit)
     said = qualifier.group().strip() if qualifier else ""
     return (said + " " if said[-1:].isalpha() else said) + shown, unit, metric, rule
 
