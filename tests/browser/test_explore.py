@@ -209,6 +209,7 @@ CHART_ROWS = """() => [...document.querySelectorAll('.atlas-chart .atlas-bar-row
     rest: row.classList.contains('atlas-bar-rest'),
     width: bar ? bar.getBoundingClientRect().width : null,
     track: bar ? bar.parentElement.getBoundingClientRect().width : null,
+    text: row.closest('article').getBoundingClientRect().width,
     count: Number((row.querySelector('.atlas-bar-count') || {}).textContent),
     cut: label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1,
   };
@@ -232,6 +233,7 @@ def test_chart_bars_are_in_proportion_to_their_counts(browser: Browser, serve, s
         for row in bars:
             assert row["width"] == pytest.approx(row["track"] * row["count"] / top, abs=1.0), (path, row)
         assert len({round(row["track"]) for row in bars}) == 1, "every bar has the same track"
+        assert bars[0]["track"] > 0.3 * min(bars[0]["text"], 800), "a chart is as wide as the text, not shrunk"
         assert {row["count"] for row in bars} != {top}, "the test needs bars of different counts"
         assert not [row for row in rows if row["cut"]], f"a label is cut on {path}"
         assert all(row["width"] is None for row in rows if row["rest"]), "'N more' is drawn with no bar"
