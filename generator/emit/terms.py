@@ -14,9 +14,9 @@ from functools import partial
 import jinja2
 from markupsafe import Markup
 
+from generator.emit.environment import named_metric
 from generator.emit.explore import bar_chart
 from generator.emit.paths import feed_file, index_page, link_from, page_url, paginate, paper_page, term_page
-from generator.enrich.entities.kinds import CHANGE_METRICS
 from generator.enrich.hubs import HUB_MIN_PAPERS
 from generator.model import Paper, Result, Term, Vocabulary, VocabularyKind
 from generator.text.names import normalise_name
@@ -258,6 +258,6 @@ def said(result: Result) -> str:
     if result.kind == "score":
         return f"{result.value}{on}, a score ({'no metric named' if result.metric == 'score' else result.metric})"
     what = {"gain": "gain", "reduction": "reduction", "speedup": "speedup"}.get(result.kind, result.kind)
-    metric = "" if result.metric.lower() in ("score", *CHANGE_METRICS) else f" in {result.metric}"
+    metric = f" in {named_metric(result)}" if named_metric(result) else ""
     over = f" over {result.baseline}" if result.baseline else ""
     return f"{result.value} {what}{metric}{on}{over}"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.config import Settings
-from generator.emit.environment import make_environment
+from generator.emit.environment import make_environment, named_metric
 from generator.emit.paths import all_papers_page, feed_file, link_from, page_url, paginate, term_page
 from generator.emit.render import render_site
 from generator.emit.terms import WORDS, paper_terms, said, term_links
@@ -277,3 +277,16 @@ def test_a_leaderboard_ranks_scores_per_metric_and_lists_gains_apart(env: jinja2
 )
 def test_a_result_off_the_leaderboard_is_worded_as_what_it_is(result: Result, words: str) -> None:
     assert said(result) == words
+
+
+@pytest.mark.parametrize(
+    ("result", "shown"),
+    [
+        (Result("82.1%", "accuracy", "GSM8K", "S.", kind="score"), "accuracy"),
+        (Result("8.26 pp", "score", "GSM8K", "S.", kind="gain"), ""),  # "score" stands in for no metric
+        (Result("12.2%", "improvement", "", "S.", kind="gain"), ""),  # the kind says it already
+        (Result("65.5%", "memory", "", "S.", kind="reduction"), "memory"),
+    ],
+)
+def test_a_paper_page_shows_only_a_metric_its_sentence_names(result: Result, shown: str) -> None:
+    assert named_metric(result) == shown
