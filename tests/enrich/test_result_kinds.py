@@ -157,6 +157,8 @@ def test_an_arrow_is_no_qualifier() -> None:
             [("10%-57%", "gain"), ("upto 10%", "gain")],
         ),
         ("results in ~5.5x compression compared to half precision.", [("~5.5x", "reduction")]),
+        # where a change ends is a score, not the change
+        ("Training improves its success rate from 5% to 27% on OSWorld.", [("5%", "other"), ("27%", "score")]),
         # not a list: "compared to" another's number
         ("with minimal degradation (<4.3% on MMLU) compared to >35% in open-source models", [("<4.3%", "other")]),
     ],

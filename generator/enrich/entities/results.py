@@ -79,15 +79,18 @@ def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
     results: list[Result] = []
     shown_sentence = sentence.strip()  # (once: each result keeps it)
     lead = _lead_benchmark(sentence, gazetteer)
-    previous: tuple[re.Match[str], str] | None = None  # the last result's number, and its metric
+    previous: tuple[re.Match[str], str, str] | None = None  # the last result's number, metric and rule
     # Numbers with a unit and no metric yet, in a list that may end in one ("37.6% and 40.7%
     # improvements"): where each ended, its value shown, its benchmark and what kind it is.
     waiting: list[tuple[int, str, str, tuple[ResultKind, str]]] = []
     for match in _NUMBER.finditer(sentence):
         shown, unit, metric, rule = _number(match, sentence, gazetteer)
         benchmark = _benchmark_after(sentence, match.end(), gazetteer)
-        if not metric and previous and _continues(sentence, previous[0], match):
-            metric, rule = previous[1], "listed-after-result"  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
+        joint = _continues(sentence, previous[0], match) if previous and not metric else None
+        if previous and joint:  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
+            # (where a change an outcome verb says ends is a score: "improves it from 5% to 27%")
+            metric = "score" if joint == "to" and previous[2] == "outcome-verb" else previous[1]
+            rule = "listed-after-result"
         if not metric and not unit and benchmark and _REACHES.search(sentence, 0, match.start()):
             metric, rule = "score", "reached-on-benchmark"  # "achieving up to 7.9 in MT-Bench"
         kind = result_kind(sentence, match.start(), match.end(), metric)
@@ -99,7 +102,7 @@ def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
         if metric and listed:
             results += [Result(w, metric, b, shown_sentence, "listed-before-metric", *k) for _, w, b, k in waiting]
         waiting = []
-        previous = (match, metric or "score")
+        previous = (match, metric or "score", rule)
         benchmark, rule = benchmark or lead, rule or ("unit-and-benchmark" if benchmark else "unit-and-lead-benchmark")
         results.append(Result(shown, metric or "score", benchmark, shown_sentence, rule, *kind))
     return results
@@ -128,15 +131,16 @@ def _lead_benchmark(sentence: str, gazetteer: Gazetteer) -> str:
     return dataset_name(match)
 
 
-def _continues(sentence: str, previous: re.Match[str], match: re.Match[str]) -> bool:
-    """Say if a number continues the list of the result before it: with a unit, or without one
-    as the one before ("0.944 for Task Aggregate and 0.487 for overall Aggregate")."""
-    if list_joint(sentence[previous.end() : match.start()]) is None:
-        return False
-    if match.group("unit"):
-        return True
+def _continues(sentence: str, previous: re.Match[str], match: re.Match[str]) -> str | None:
+    """Return how a number continues the list of the result before it ("and", "to"; see `list_joint`):
+    with a unit, or without one as the one before ("0.944 for Task Aggregate and 0.487 for overall
+    Aggregate"); None if it does not."""
+    joint = list_joint(sentence[previous.end() : match.start()])
+    if joint is None or match.group("unit"):
+        return joint
     value, before = match.group("value"), previous.group("value")
-    return not previous.group("unit") and "." in value and len(value.partition(".")[2]) == len(before.partition(".")[2])
+    same = not previous.group("unit") and "." in value and len(value.partition(".")[2]) == len(before.partition(".")[2])
+    return joint if same else None
 
 
 def _number(match: re.Match[str], sentence: str, gazetteer: Gazetteer) -> tuple[str, str, str, str]:
