@@ -39,6 +39,13 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ("improving average accuracy by 7.6% over Mistral-7B, with 14.6% for Llama-2", "7.6%", "gain", "Mistral-7B"),
         ("This technique allows us to improve up to 6.90 pp on MMLU, 8.26 pp on GSM8K.", "8.26 pp", "gain", ""),
         (
+            "We achieve improvements up to 24.2% on the GSM8K dataset, 32.6% on CaseHOLD, 32.0% on SNIPS, "
+            "52.6% on TREC and 39.8% on SST-2 over regular fine-tuning in the low-data regime",
+            "24.2%",
+            "gain",
+            "regular fine-tuning",
+        ),
+        (
             "baseline results are improved by up to 12.2% for ICL with Claude-3.5 and 19.5% for training",
             "19.5%",
             "gain",
@@ -46,6 +53,7 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ),
         ("achieving >4% gains in TriviaQA and >2% in GSM8K", "2%", "gain", ""),
         ("shows +9.0 improvement in win-rates on the same benchmark", "+9.0", "gain", ""),
+        ("Dynamic Sampling, which is 2.33 times slower than CDAS.", "2.33 times", "speedup", ""),
         ("surpassing o3-mini (low) by 3.1%.", "3.1%", "gain", "o3-mini (low)"),
         # reductions and speedups
         ("Our approach reduces memory usage by up to 65.5% in optimizer states.", "65.5%", "reduction", ""),
@@ -182,3 +190,11 @@ def test_results_found_in_lists_ranges_and_units(text: str, expected: list[tuple
 )
 def test_one_list_walk_for_results_and_their_kinds(between: str, joint: str | None) -> None:
     assert list_joint(between) == joint
+
+
+def test_a_win_rate_against_a_model_names_its_opponent_not_its_baseline() -> None:
+    text = "our methods lead to +6.8 jump in win-rates for 8B models, against proprietary models like Gemini."
+    (result,) = find_results(text, load_gazetteer())
+    assert (result.value, result.kind, result.baseline) == ("+6.8", "gain", "")
+    (gain,) = find_results("It achieves a 3% gain in accuracy against strong baselines such as RAG.", load_gazetteer())
+    assert gain.baseline == "strong baselines", "a baseline's name stops at 'such as'"

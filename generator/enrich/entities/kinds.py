@@ -124,24 +124,25 @@ _SOMEONE_ELSE = re.compile(
     re.IGNORECASE,
 )
 
+#: What a baseline is called: up to six words, up to the first that starts another phrase.
+_BASELINE_NAME = (
+    r"(?P<what>(?:the\s+)?[^\s,.;()]+(?:\s+(?!(?:on|in|across|while|and|with|for|at|when|under|using|which|by|"
+    r"to|from|of|as|such|respectively)\b)[^\s,.;()]+){0,5})"
+)
 _BASELINE_AFTER = re.compile(
     # (further in the sentence, past other numbers of its list: "8.26 pp on GSM8K, and 6.17 pp on HumanEval
     # relative to the base data mix")
-    r"^(?:[^.;]|\.(?=\d)){0,90}?\b(?:over|than|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against|on\s+top\s+of)\s+"
-    r"(?P<what>(?:the\s+)?[^\s,.;()]+(?:\s+(?!(?:on|in|across|while|and|with|for|at|when|under|using|which|by|"
-    r"to|from|of|as|respectively|across)\b)[^\s,.;()]+){0,5})",
+    r"^(?:[^.;]|\.(?=\d)){0,130}?\b(?P<how>over|than|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against"
+    r"|on\s+top\s+of)\s+" + _BASELINE_NAME,
     re.IGNORECASE,
 )
 _BASELINE_BEFORE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w*\s+(?:up)?on)\s+"
+    r"\b(?P<how>outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w*\s+(?:up)?on)\s+"
     r"(?P<what>(?:the\s+)?[^\s,;]+(?:\s+[^\s,;]+){0,5}?)\s+(?:by|with)\s*(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _BASELINE_CLAUSE = re.compile(
-    r"\b(?:compared\s+(?:to|with)|relative\s+to|over|against|versus|vs\.?)\s+"
-    r"(?P<what>(?:the\s+)?[^\s,.;()]+(?:\s+(?!(?:on|in|across|while|and|with|for|at|when|under|using|which|by|"
-    r"to|from|of|as)\b)[^\s,.;()]+){0,5})",
-    re.IGNORECASE,
+    r"\b(?P<how>compared\s+(?:to|with)|relative\s+to|over|against|versus|vs\.?)\s+" + _BASELINE_NAME, re.IGNORECASE
 )
 _NOT_A_BASELINE = re.compile(
     r"^(?:the\s+)?(?:\d|time|training|inference|all|each|multiple|various|several|both|up|about|more|"
@@ -179,7 +180,7 @@ def result_kind(sentence: str, start: int, end: int, metric: str = "") -> tuple[
         kind = _default_kind(number, clause)
     if kind == "score":
         kind = CHANGE_METRICS.get(metric.lower(), kind)
-    return kind, _baseline(kind, sentence, start, end, clause)
+    return kind, _baseline(kind, sentence, start, end, clause, metric)
 
 
 def _clause_before(sentence: str, start: int) -> str:
@@ -248,15 +249,17 @@ def _default_kind(number: str, clause: str) -> ResultKind:
     return "score"
 
 
-def _baseline(kind: ResultKind, sentence: str, start: int, end: int, clause: str) -> str:
-    if kind in ("score", "other"):
+def _baseline(kind: ResultKind, sentence: str, start: int, end: int, clause: str, metric: str) -> str:
+    """Return what a gain, reduction or speedup is over, when the sentence says it (not in "X is 2.33
+    times slower than ours", where the baseline is X; nor the opponent of a win rate "against X")."""
+    if kind in ("score", "other") or re.match(r"\s*slower\b", sentence[end:]):
         return ""
-    found = _BASELINE_AFTER.match(sentence[end : end + 120])
+    found = _BASELINE_AFTER.match(sentence[end : end + 170])
     if found is None:
         found = _BASELINE_BEFORE.search(clause)
     if found is None:
         found = _BASELINE_CLAUSE.search(clause)
-    if found is None:
+    if found is None or (found.group("how").lower() == "against" and metric.lower().startswith("win")):
         return ""
     what = found.group("what").strip()
     return "" if _NOT_A_BASELINE.match(what) else what
