@@ -165,6 +165,10 @@ def test_an_arrow_is_no_qualifier() -> None:
             [("10%-57%", "gain"), ("upto 10%", "gain")],
         ),
         ("results in ~5.5x compression compared to half precision.", [("~5.5x", "reduction")]),
+        # the share of performance a method keeps
+        ("Specifically, KD-LoRA retains 98% of LoRA\u2019s performance on the GLUE benchmark.", [("98%", "score")]),
+        ("preserves over 95% of accuracy when distilled into smaller compressors", [("over 95%", "score")]),
+        ("It keeps 40% of the GPUs idle.", []),
         # where a change ends is a score, not the change
         ("Training improves its success rate from 5% to 27% on OSWorld.", [("5%", "other"), ("27%", "score")]),
         # not a list: "compared to" another's number

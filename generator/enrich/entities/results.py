@@ -4,7 +4,8 @@
 A number without a metric or unit next to it is left out: precision comes first. Each result
 records the rule that read its metric: "metric-after", "metric-described", "metric-before",
 "comparative", "outcome-verb", "times", "listed-after-result", "listed-before-metric",
-"reached-on-benchmark" (no unit: "achieving 7.9 in MT-Bench"), or "unit-and-benchmark" and
+"reached-on-benchmark" (no unit: "achieving 7.9 in MT-Bench"), "share-retained" ("retains 98% of
+LoRA's performance"), or "unit-and-benchmark" and
 "unit-and-lead-benchmark" (no metric: a score, on the benchmark after it or the one its sentence
 opens on, "On LiveCodeBench, ...").
 """
@@ -113,6 +114,12 @@ def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
 _GAIN_BRACKETED = re.compile(
     r"\b(?:improv\w*|gains?|boost\w*|increas\w*)(?:\s+[\w-]+){0,7}\s+\(\s*(?:%s)\s+$" % QUALIFIER_WORDS
 )
+#: The share of a model's performance a method keeps: "retains 98% of LoRA's performance",
+#: "preserves over 95% of accuracy", "recovering over 99% of performance gains".
+_RETAINED_BEFORE = re.compile(r"\b(?:retain|preserv|recover|maintain|keep)\w*\s+(?:(?:%s)\s+)?$" % QUALIFIER_WORDS)
+_RETAINED_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:performance|accuracy|quality|capabilit)"
+)
 #: What a number without a unit is when a benchmark follows it: "achieving up to 7.9 in MT-Bench".
 _REACHES = re.compile(
     r"\b(?:achiev|reach|attain|scor|obtain)\w*\s+(?:an?\s+)?(?:(?:%s)\s+)?$" % QUALIFIER_WORDS, re.IGNORECASE
@@ -190,6 +197,8 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
         return gazetteer.canonical_metric(preceding.group(1)), "metric-before"
     if _GAIN_BRACKETED.search(before):
         return "improvement", "metric-before"
+    if _RETAINED_BEFORE.search(before) and _RETAINED_AFTER.match(after):
+        return "retained performance", "share-retained"
     comparative = _COMPARATIVE.match(after)
     if comparative:  # "79.1% fewer tokens", "50x longer", "6x faster"
         return _COMPARATIVE_METRIC[comparative.group(1)], "comparative"
