@@ -230,12 +230,17 @@ def test_paper_pages_show_models_datasets_results_and_link_their_hubs(seed_site:
     assert isinstance(gpt, Tag) and attribute(gpt, "href") == "../../models/gpt/"
     values = [row.select("td")[0].get_text() for row in following(one(page, "h2#results"), "table").select("tbody tr")]
     assert values == ["+6.91", "+3.52"]
+    aime = content(soup(seed_site / "datasets" / "aime" / "index.html"))
+    rows = following(one(aime, "h2#leaderboard"), "table").select("tbody tr")
+    assert rows and all("AIME" in row.select("td")[3].get_text() for row in rows)
+    assert "50 points" not in " ".join(row.get_text() for row in rows), "DAPO's sentence names no metric"
+    # gains are no scores, nor is a score of no named metric one of a leaderboard: both are listed,
+    # worded as what they are (GSM8K's hub in the seed has only such results, so no leaderboard)
     hub = content(soup(seed_site / "datasets" / "gsm8k" / "index.html"))
-    rows = following(one(hub, "h2#leaderboard"), "table").select("tbody tr")
-    assert rows and all("GSM8K" in row.select("td")[3].get_text() for row in rows)
-    # gains are no scores: they are listed, worded as gains, not ranked beside the scores
-    gains = following(one(hub, "h2#gains-and-reductions-reported"), "ul").get_text()
-    assert "8.26 pp gain" in gains and "8.26 pp" not in " ".join(row.get_text() for row in rows)
+    assert not hub.select("h2#leaderboard")
+    others = " ".join(following(one(hub, "h2#other-results-reported"), "ul").get_text().split())
+    assert "8.26 pp gain on GSM8K over the base data mix" in others
+    assert "82.1% on GSM8K, a score (no metric named)" in others
     models = content(soup(seed_site / "models" / "index.html"))
     counts = {row.select("td")[0].get_text(): int(row.select("td")[1].get_text()) for row in models.select("tbody tr")}
     assert counts["Llama"] >= 10 and min(counts.values()) >= 2

@@ -9,6 +9,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.emit.markdown import escape_text, link, page_link, render_spans, visible_text
+from generator.enrich.entities.kinds import CHANGE_METRICS
+from generator.model import Result
 
 
 def _finalize(value: Any) -> Any:
@@ -16,6 +18,12 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, (Markup, int, float)):
         return value
     return escape_text(str(value))
+
+
+def named_metric(result: Result) -> str:
+    """Return the metric a result's sentence names, or "" where it names none ("score", the stand-in)
+    or only the change its kind says already ("improvement" of a gain)."""
+    return "" if result.metric.lower() in ("score", *CHANGE_METRICS) else result.metric
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -32,6 +40,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["spans"] = render_spans
     # Text as a heading shows it, for front matter (a title the theme prints beside the heading).
     env.filters["visible"] = visible_text
+    env.filters["named_metric"] = named_metric
     env.globals["link"] = link
     env.globals["page_link"] = page_link
     return env

@@ -37,7 +37,7 @@ def topic_style(index: int) -> dict[str, str]:
 
 #: At most this many mentions join a paper's neighbourhood graph (related papers are five).
 NEIGHBOURHOOD_MENTIONS = 5
-#: Bars in a chart; the rest are summed into one "other" bar.
+#: Bars in a chart; the rest are named in one row, "N more", with no bar (see `bar_chart`).
 CHART_BARS = 20
 
 
@@ -120,20 +120,30 @@ def _shortened(name: str, length: int = 28) -> str:
 
 
 def bar_chart(title: str, bars: list[tuple[str, int]]) -> Markup:
-    """Return a horizontal bar chart as HTML (label, bar, count), the longest bar full width."""
+    """Return a horizontal bar chart as HTML (label, bar, count), each bar's length in proportion to
+    its count (the longest full width).
+
+    The terms past the first `CHART_BARS` get one row, "N more, at most M each", with no bar: their
+    sum is no count of any one term (and for hubs, where a paper names several, not even of papers),
+    so a bar for it would be longer than the counts it stands for while meaning none of them.
+    """
     if not bars:
         return Markup("")
     shown = bars[:CHART_BARS]
-    rest = sum(count for _, count in bars[CHART_BARS:])
-    if rest:
-        shown.append((f"{len(bars) - CHART_BARS} more", rest))
     top = max(count for _, count in shown) or 1
     rows = "".join(
         f'<div class="atlas-bar-row"><span class="atlas-bar-label">{escape(label)}</span>'
-        f'<span class="atlas-bar" style="width: {max(1, round(70 * count / top))}%"></span>'
+        f'<span class="atlas-bar-track"><span class="atlas-bar" style="width: {100 * count / top:.1f}%"></span></span>'
         f'<span class="atlas-bar-count">{count}</span></div>'
         for label, count in shown
     )
+    rest = bars[CHART_BARS:]
+    if rest:
+        most = max(count for _, count in rest)
+        rows += (
+            f'<div class="atlas-bar-row atlas-bar-rest"><span class="atlas-bar-label">{len(rest)} more</span>'
+            f'<span class="atlas-bar-note">at most {most} each</span></div>'
+        )
     caption = escape(title)
     figure = f'<figure class="atlas-chart" aria-label="{caption}"><figcaption>{caption}</figcaption>'
     return Markup(f"{figure}{rows}</figure>")

@@ -14,10 +14,12 @@ from functools import partial
 import jinja2
 from markupsafe import Markup
 
+from generator.emit.environment import named_metric
 from generator.emit.explore import bar_chart
 from generator.emit.paths import feed_file, index_page, link_from, page_url, paginate, paper_page, term_page
 from generator.enrich.hubs import HUB_MIN_PAPERS
 from generator.model import Paper, Result, Term, Vocabulary, VocabularyKind
+from generator.text.names import normalise_name
 from generator.text.sentences import contribution_sentence
 
 #: Papers per page of a term, so no page grows with the collection.
@@ -230,23 +232,32 @@ ResultRow = tuple[str, str, Result]
 def _results(
     term: Term, by_slug: dict[str, Paper], page: str
 ) -> tuple[list[tuple[str, list[ResultRow]]], list[tuple[str, str, Result, str]]]:
-    """Return a term's leaderboards (one per metric: its scores, best first) and the gains,
-    reductions and speedups reported on it, which are no scores and rank with no score."""
-    boards: dict[str, list[ResultRow]] = {}
-    changes: list[tuple[str, str, Result, str]] = []
+    """Return a term's leaderboards (one per named metric and benchmark as the abstracts spell it,
+    headed "Accuracy on BrowseComp-ZH": its scores, best first) and its other results: gains,
+    reductions and speedups, which are no scores, and scores whose sentence names no metric, which
+    rank with no other. (A hub holds a benchmark's variants, "AIME 2024" and "AIME 2025", whose
+    scores do not compare.)"""
+    boards: dict[tuple[str, str], tuple[str, list[ResultRow]]] = {}
+    others: list[tuple[str, str, Result, str]] = []
     for slug, result in term.results[:TERM_RESULTS]:
         paper = by_slug[slug]
         row = (paper.short_name or paper.title, link_from(page, paper_page(slug)), result)
-        if result.kind == "score":
-            boards.setdefault(result.metric, []).append(row)
+        if result.kind == "score" and result.metric != "score":
+            heading = f"{result.metric[:1].upper()}{result.metric[1:]} on {result.benchmark}"
+            key = (result.metric.lower(), normalise_name(result.benchmark))
+            boards.setdefault(key, (heading, []))[1].append(row)
         else:
-            changes.append((*row, said(result)))
-    return list(boards.items()), changes
+            others.append((*row, said(result)))
+    return list(boards.values()), others
 
 
 def said(result: Result) -> str:
-    """Return in words what a gain, reduction or speedup is: "+8.26 pp in accuracy over LLaMA-2"."""
+    """Return in words what a gain, reduction or speedup is: "+8.26 pp gain in accuracy over LLaMA-2";
+    a score with no metric named says so: "42.3%, a score (no metric named)"."""
+    on = f" on {result.benchmark}" if result.benchmark else ""
+    if result.kind == "score":
+        return f"{result.value}{on}, a score ({'no metric named' if result.metric == 'score' else result.metric})"
     what = {"gain": "gain", "reduction": "reduction", "speedup": "speedup"}.get(result.kind, result.kind)
-    metric = "" if result.metric in ("score", "improvement", "reduction", "speedup") else f" in {result.metric}"
+    metric = f" in {named_metric(result)}" if named_metric(result) else ""
     over = f" over {result.baseline}" if result.baseline else ""
-    return f"{result.value} {what}{metric}{over}"
+    return f"{result.value} {what}{metric}{on}{over}"

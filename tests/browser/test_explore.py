@@ -190,7 +190,7 @@ def test_table_fits_a_phone_screen(browser: Browser, serve, seed_site: Path) -> 
 def test_leaderboard_sentences_stay_readable_on_a_phone(browser: Browser, serve, seed_site: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     watch = PageWatch(context.new_page())
-    open_page(watch, serve(seed_site) + "datasets/gsm8k/")
+    open_page(watch, serve(seed_site) + "datasets/aime/")  # (GSM8K's results are all off its leaderboard)
     sentence = watch.page.locator(".md-typeset__table td:last-child").first
     assert box_of(sentence)["width"] >= 200, "a sentence column a few words wide"
     assert watch.page.evaluate("() => document.documentElement.scrollWidth") <= 390
@@ -208,3 +208,43 @@ def test_table_fits_a_1280_pixel_screen_without_hiding_a_column(watched: PageWat
     assert scroll[0] <= scroll[1], f"the table is wider than its box at 1280 px: {scroll}"
     assert page.locator("th button[data-sort='datasets']").is_visible()
     assert watched.errors == [] and watched.outside == []
+
+
+CHART_ROWS = """() => [...document.querySelectorAll('.atlas-chart .atlas-bar-row')].map(row => {
+  const bar = row.querySelector('.atlas-bar'), label = row.querySelector('.atlas-bar-label');
+  return {
+    rest: row.classList.contains('atlas-bar-rest'),
+    width: bar ? bar.getBoundingClientRect().width : null,
+    track: bar ? bar.parentElement.getBoundingClientRect().width : null,
+    text: row.closest('article').getBoundingClientRect().width,
+    count: Number((row.querySelector('.atlas-bar-count') || {}).textContent),
+    cut: label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1,
+  };
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_bars_are_in_proportion_to_their_counts(browser: Browser, serve, seed_site: Path, width: int) -> None:
+    """Every chart (home, topics, models, benchmarks) at desktop and phone width: bars as long as their
+    counts say, the longest full width, labels whole, and "N more" a row with no bar (a sum of several
+    terms' counts is the count of none of them; see `bar_chart`)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    watch = PageWatch(context.new_page())
+    base, rests = serve(seed_site), 0
+    for path in ("", "topics/", "models/", "datasets/"):
+        open_page(watch, base + path)
+        rows = watch.page.evaluate(CHART_ROWS)
+        bars = [row for row in rows if not row["rest"]]
+        assert len(bars) >= 5, path
+        top = max(row["count"] for row in bars)
+        for row in bars:
+            assert row["width"] == pytest.approx(row["track"] * row["count"] / top, abs=1.0), (path, row)
+        assert len({round(row["track"]) for row in bars}) == 1, "every bar has the same track"
+        assert bars[0]["track"] > 0.3 * min(bars[0]["text"], 800), "a chart is as wide as the text, not shrunk"
+        assert {row["count"] for row in bars} != {top}, "the test needs bars of different counts"
+        assert not [row for row in rows if row["cut"]], f"a label is cut on {path}"
+        assert all(row["width"] is None for row in rows if row["rest"]), "'N more' is drawn with no bar"
+        rests += sum(row["rest"] for row in rows)
+    assert rests, "the test needs a chart with an 'N more' row"
+    assert not watch.errors
+    context.close()

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from generator.config import Settings
-from generator.emit.environment import make_environment
+from generator.emit.environment import make_environment, named_metric
 from generator.emit.paths import all_papers_page, feed_file, link_from, page_url, paginate, term_page
 from generator.emit.render import render_site
-from generator.emit.terms import WORDS, paper_terms, term_links
+from generator.emit.terms import WORDS, paper_terms, said, term_links
 from generator.enrich.clean import clean_abstract
 from generator.enrich.hubs import hub_vocabularies
 from generator.identify.papers import identify
@@ -240,13 +240,53 @@ def test_a_leaderboard_ranks_scores_per_metric_and_lists_gains_apart(env: jinja2
                 (Result("2.95", "perplexity", "GSM8K", sentence, kind="score"),),
                 (Result("+8.26 pp", "accuracy", "GSM8K", sentence, kind="gain", baseline="LLaMA-2"),),
                 (Result("17.7%", "accuracy", "GSM8K", sentence, kind="other"),),
+                (Result("64.4%", "score", "GSM8K", sentence, kind="score"),),
+                (Result("90.5%", "accuracy", "GSM8K-Hard", sentence, kind="score"),),
             ]
         )
     ]
+    hard = DatasetName("GSM8K-Hard", "GSM8K", "benchmark")
+    scored[-1] = replace(scored[-1], datasets=(*scored[-1].datasets, hard))
     full = Catalog(papers=scored, hubs=hub_vocabularies(scored))
     page = render_site(full, env, Settings(today="2026-01-01"))["datasets/gsm8k.md"].replace("\\", "")
-    board = page.split("## Leaderboard")[1].split("## Gains and reductions reported")[0]
-    assert board.index("### Accuracy") < board.index("82.1%") < board.index("71.2%")
-    assert board.index("### Perplexity") < board.index("2.95") < board.index("3.02"), "less perplexity is better"
+    board, others = page.split("## Leaderboard")[1].split("## Other results reported")
+    assert board.index("### Accuracy on GSM8K") < board.index("82.1%") < board.index("71.2%")
+    assert board.index("### Perplexity on GSM8K") < board.index("2.95") < board.index("3.02"), (
+        "less perplexity is better"
+    )
     assert "8.26" not in board and "17.7%" not in page, "a gain is no score; a baseline's number is not shown"
-    assert "+8.26 pp gain in accuracy over LLaMA-2." in page
+    assert "+8.26 pp gain in accuracy on GSM8K over LLaMA-2." in others
+    sections = {part.split("\n")[0]: part for part in board.split("### ")[1:]}
+    assert "90.5%" in sections["Accuracy on GSM8K-Hard"], "a variant's scores are ranked apart"
+    assert "90.5%" not in sections["Accuracy on GSM8K"]
+    assert "64.4%" not in board and "no metric named" not in board, "a leaderboard needs one named metric"
+    assert "64.4% on GSM8K, a score (no metric named)." in others
+
+
+@pytest.mark.parametrize(
+    ("result", "words"),
+    [
+        (
+            Result("+8.26 pp", "accuracy", "GSM8K", "S.", kind="gain", baseline="LLaMA-2"),
+            "+8.26 pp gain in accuracy on GSM8K over LLaMA-2",
+        ),
+        (Result(">2%", "gain", "GSM8K", "S.", kind="gain", baseline="baselines"), ">2% gain on GSM8K over baselines"),
+        (Result("65.5%", "memory", "GSM8K", "S.", kind="reduction"), "65.5% reduction in memory on GSM8K"),
+        (Result("50 points", "score", "AIME", "S.", kind="score"), "50 points on AIME, a score (no metric named)"),
+    ],
+)
+def test_a_result_off_the_leaderboard_is_worded_as_what_it_is(result: Result, words: str) -> None:
+    assert said(result) == words
+
+
+@pytest.mark.parametrize(
+    ("result", "shown"),
+    [
+        (Result("82.1%", "accuracy", "GSM8K", "S.", kind="score"), "accuracy"),
+        (Result("8.26 pp", "score", "GSM8K", "S.", kind="gain"), ""),  # "score" stands in for no metric
+        (Result("12.2%", "improvement", "", "S.", kind="gain"), ""),  # the kind says it already
+        (Result("65.5%", "memory", "", "S.", kind="reduction"), "memory"),
+    ],
+)
+def test_a_paper_page_shows_only_a_metric_its_sentence_names(result: Result, shown: str) -> None:
+    assert named_metric(result) == shown

@@ -10,6 +10,7 @@ import pytest
 
 from generator.enrich.entities import load_gazetteer
 from generator.enrich.entities.kinds import result_kind
+from generator.enrich.entities.lists import list_joint
 from generator.enrich.entities.results import find_results
 
 
@@ -38,6 +39,13 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ("improving average accuracy by 7.6% over Mistral-7B, with 14.6% for Llama-2", "7.6%", "gain", "Mistral-7B"),
         ("This technique allows us to improve up to 6.90 pp on MMLU, 8.26 pp on GSM8K.", "8.26 pp", "gain", ""),
         (
+            "We achieve improvements up to 24.2% on the GSM8K dataset, 32.6% on CaseHOLD, 32.0% on SNIPS, "
+            "52.6% on TREC and 39.8% on SST-2 over regular fine-tuning in the low-data regime",
+            "24.2%",
+            "gain",
+            "regular fine-tuning",
+        ),
+        (
             "baseline results are improved by up to 12.2% for ICL with Claude-3.5 and 19.5% for training",
             "19.5%",
             "gain",
@@ -45,6 +53,7 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ),
         ("achieving >4% gains in TriviaQA and >2% in GSM8K", "2%", "gain", ""),
         ("shows +9.0 improvement in win-rates on the same benchmark", "+9.0", "gain", ""),
+        ("Dynamic Sampling, which is 2.33 times slower than CDAS.", "2.33 times", "speedup", ""),
         ("surpassing o3-mini (low) by 3.1%.", "3.1%", "gain", "o3-mini (low)"),
         # reductions and speedups
         ("Our approach reduces memory usage by up to 65.5% in optimizer states.", "65.5%", "reduction", ""),
@@ -60,12 +69,19 @@ def kind_of(sentence: str, number: str, nth: int = 0) -> tuple[str, str]:
         ("achieving an additional 3.91x speedup when running on 4 GPUs", "3.91x", "speedup", ""),
         # other: someone else's number, a setting, a loss
         ("increasing the accuracy on MultiArith from 17.7% to 78.7%.", "17.7%", "other", ""),
+        ("Its latency went from 120ms to 80ms.", "80ms", "score", ""),
         ("compared to the 75% accuracy achieved by a model trained with noiseless rewards", "75%", "other", ""),
         ("GUI-Actor-7B even surpasses UI-TARS-72B (38.1) on ScreenSpot-Pro", "38.1", "other", ""),
         ("existing RAG baselines (Llama3.3-70B-Instruct only obtains 32.60 exact match score)", "32.60", "other", ""),
         ("manually flipping 40% of the reward function's outputs", "40%", "other", ""),
         ("less challenging (e.g., DeepSeek-R1 achieves 97.0% on MATH500), forcing", "97.0%", "other", ""),
         ("with minimal degradation (<4.3% on MMLU) compared to >35% in open-source models", "4.3%", "other", ""),
+        (
+            "significantly outperforming prior methods and approaching human-level performance at 72%",
+            "72%",
+            "other",
+            "",
+        ),
     ],
 )
 def test_result_kind(sentence: str, number: str, kind: str, baseline: str) -> None:
@@ -82,3 +98,107 @@ def test_found_results_carry_their_kind_baseline_and_qualifier() -> None:
 def test_an_arrow_is_no_qualifier() -> None:
     (result,) = find_results("It improves GSM8K accuracy (74.4%->82.1% on GSM8K).", load_gazetteer())
     assert result.value == "82.1%"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time with its metric before it, and the next one of its list
+        (
+            "For MinMo, the speech-to-text latency is approximately 100ms, full-duplex latency is approximately "
+            "600ms in theory and 800ms in practice.",
+            [("approximately 100 ms", "score"), ("approximately 600 ms", "score"), ("800 ms", "score")],
+        ),
+        # a list whose items say what each was for
+        (
+            "baseline results are improved by up to 12.2% for ICL with Claude-3.5 and 19.5% for training.",
+            [("up to 12.2%", "gain"), ("19.5%", "gain")],
+        ),
+        # one word between "by" and the number, even a misspelt one
+        ("VISTA on average reduces hallucination by abount 40% on open-ended generation.", [("40%", "reduction")]),
+        # ranges as written: "7.4x -7.8x", "1.13 to 43.3x" (not "from ... to ...": two results)
+        ("an efficient one that is 7.4x -7.8x faster for 29 and 93 frames", [("7.4x -7.8x", "speedup")]),
+        ("a performance improvement of approximately 1.13 to 43.3x", [("approximately 1.13 to 43.3x", "gain")]),
+        # what is left of LaTeX's \times, and a speedup said as the baseline's slowness
+        (
+            "it accelerates inference by up to 3times for image generation and 2.5times for video generation",
+            [("up to 3x", "speedup"), ("2.5x", "speedup")],
+        ),
+        ("Dynamic Sampling, which is 2.33 times slower than CDAS.", [("2.33x", "speedup")]),
+        # numbers without a unit listed after one with a metric, with as many decimals
+        (
+            "with an online score of 0.944 for Task Aggregate and 0.487 for overall Aggregate.",
+            [("0.944", "score"), ("0.487", "score")],
+        ),
+        (
+            "achieving scores of 40.7 with Qwen2-VL and 44.6 with Qwen2.5-VL as backbones.",
+            [("40.7", "score"), ("44.6", "score")],
+        ),
+        # a sentence that opens on its benchmark, and "by" glued to its number
+        (
+            "On LiveCodeBench, rStar-Coder improves Qwen2.5-7B from 17.4% to an impressive 57.3%, surpassing "
+            "o3-mini (low) by3.1%.",
+            [("17.4%", "other"), ("57.3%", "score"), ("3.1%", "gain")],
+        ),
+        # gains named before their number
+        ("unlocks significant performance gains, i.e., 2-6% for multimodal understanding", [("2-6%", "gain")]),
+        (
+            "yields improvements in downstream task performance (up to 4.6% on common benchmarks)",
+            [("up to 4.6%", "gain")],
+        ),
+        ("an average +6.8 jump in win-rates for our 8B models", [("+6.8", "gain")]),
+        # comparatives after a number: fewer, less, higher
+        ("while using 79.1% fewer tokens.", [("79.1%", "reduction")]),
+        ("achieves more than 25.9% higher ASR across 10 target models", [("more than 25.9%", "gain")]),
+        # a number without a unit that the method reaches on a benchmark
+        ("achieving up to 7.9 in MT-Bench and 93.04% on AlpacaEval.", [("up to 7.9", "score"), ("93.04%", "score")]),
+        # a capital X, "beats ... by", "by more than", "as well as", "5.5x compression"
+        ("speeds up decoding by 1.9 - 3X in a diverse set of tasks", [("1.9 - 3X", "speedup")]),
+        ("Our approach beats state-of-the-art mLLMs by 13% and slightly outperforms", [("13%", "gain")]),
+        (
+            "outperform either original data or data filtered by other methods by more than 2%",
+            [("more than 2%", "gain")],
+        ),
+        (
+            "outperforms static draft-length speculative decoding by 10%-57% as well as other training-free "
+            "draft-stopping techniques by upto 10% in a variety of settings",
+            [("10%-57%", "gain"), ("upto 10%", "gain")],
+        ),
+        ("results in ~5.5x compression compared to half precision.", [("~5.5x", "reduction")]),
+        # the share of performance a method keeps
+        ("Specifically, KD-LoRA retains 98% of LoRA\u2019s performance on the GLUE benchmark.", [("98%", "score")]),
+        ("preserves over 95% of accuracy when distilled into smaller compressors", [("over 95%", "score")]),
+        ("It keeps 40% of the GPUs idle.", []),
+        # where a change ends is a score, not the change
+        ("Training improves its success rate from 5% to 27% on OSWorld.", [("5%", "other"), ("27%", "score")]),
+        # not a list: "compared to" another's number
+        ("with minimal degradation (<4.3% on MMLU) compared to >35% in open-source models", [("<4.3%", "other")]),
+    ],
+)
+def test_results_found_in_lists_ranges_and_units(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.value, r.kind) for r in find_results(text, load_gazetteer())] == expected
+
+
+@pytest.mark.parametrize(
+    ("between", "joint"),
+    [
+        (", ", "and"),
+        (" on AndroidWorld and ", "and"),
+        (" for ICL with Claude-3.5 and ", "and"),
+        (" and total training memory by ", "and"),
+        (" to an impressive ", "to"),
+        (" on MMLU) compared to >", None),
+        (", while our model uses ", None),
+        (" accuracy and uses ", None),
+    ],
+)
+def test_one_list_walk_for_results_and_their_kinds(between: str, joint: str | None) -> None:
+    assert list_joint(between) == joint
+
+
+def test_a_win_rate_against_a_model_names_its_opponent_not_its_baseline() -> None:
+    text = "our methods lead to +6.8 jump in win-rates for 8B models, against proprietary models like Gemini."
+    (result,) = find_results(text, load_gazetteer())
+    assert (result.value, result.kind, result.baseline) == ("+6.8", "gain", "")
+    (gain,) = find_results("It achieves a 3% gain in accuracy against strong baselines such as RAG.", load_gazetteer())
+    assert gain.baseline == "strong baselines", "a baseline's name stops at 'such as'"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from generator.enrich.entities.lists import QUALIFIER_WORDS, list_joint
 from generator.model import ResultKind
 
 _RATIO_UNIT = re.compile(r"(?:\s*(?:x|\u00d7|times|fold)|-fold)$", re.IGNORECASE)
@@ -53,16 +54,19 @@ _CLAUSE_START = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|which)\b|\b(?:whi
 
 # The verb or phrase that governs the number, read backwards from it inside its clause.
 _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
-    ("other", re.compile(r"\bfrom\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)),
+    # where a change starts ("from 17.7% to"), not where it ends ("from 120ms to 80ms")
+    ("other", re.compile(r"\bfrom\s+(?:(?!\d)[\w.-]+\s+){0,2}$", re.IGNORECASE)),
     # a number to compare with: "compared to the 75% accuracy of", "surpasses UI-TARS-72B (38.1)"
     (
         "other",
         re.compile(
-            r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than)\s+(?:the\s+|an?\s+|only\s+)?$"
+            r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|(?<!more\s)(?<!less\s)than)\s+(?:the\s+|an?\s+|only\s+)?$"
             r"|\b(?:surpass\w*|outperform\w*|over|than|beat\w*|exceed\w*|vs\.?|versus)\s+[^\s,;]+\s+\($"
             r"|\b(?:flipping|masking|corrupting|perturbing|injecting|shuffling)\s+(?:only\s+)?$"
             # what a method loses or forgets is no score of it: "minimal degradation (<4.3% on MMLU)"
-            r"|\b(?:degradation|degrades?|forgetting|performance\s+drop|accuracy\s+drop|declines?)\s*(?:\(|of|by)?\s*$",
+            r"|\b(?:degradation|degrades?|forgetting|performance\s+drop|accuracy\s+drop|declines?)\s*(?:\(|of|by)?\s*$"
+            # what humans reach: "approaching human-level performance at 72%"
+            r"|\bhuman(?:-level)?\s+(?:performance|accuracy|level|score)s?\s*(?:at|of|\(|is|was)?\s*$",
             re.IGNORECASE,
         ),
     ),
@@ -80,8 +84,8 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:reduc\w*|decreas\w*|lower\w*|cut\w*|sav\w*|shrink\w*|compress\w*|minimi[sz]\w*|"
             r"drops?|eliminat\w*)\b(?:[\s,]+[\w-]+){0,5}?[\s,]+(?:by|of|to)\s*"
-            r"(?:(?:up\s+to|over|about|around|nearly|almost|approximately|roughly|more\s+than|at\s+least|\w+)\s+)?$"
-            r"|\b(?:using|uses|requires?|requiring|needs?|consum\w*|with)\s+(?:only|just|merely)\s+$",
+            r"(?:(?:%s|\w+)\s+)?$"
+            r"|\b(?:using|uses|requires?|requiring|needs?|consum\w*|with)\s+(?:only|just|merely)\s+$" % QUALIFIER_WORDS,
             re.IGNORECASE,
         ),
     ),
@@ -89,7 +93,7 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
         "speedup",
         re.compile(
             r"\b(?:speed-?ups?|accelerat\w*|faster|throughput)\b(?:[\s,]+[\w-]+){0,4}?[\s,]+(?:by|of|to)\s*"
-            r"(?:(?:up\s+to|over|about|around|nearly|almost|approximately|roughly|more\s+than|at\s+least|\w+)\s+)?$",
+            r"(?:(?:%s|\w+)\s+)?$" % QUALIFIER_WORDS,
             re.IGNORECASE,
         ),
     ),
@@ -98,12 +102,13 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:improv\w*|gains?|gain(?:ed|ing)|boost\w*|increas\w*|outperform\w*|surpass\w*|exceed\w*|"
             r"enhanc\w*|rais\w*|lift\w*|beat\w*|advanc\w*|higher|better)\b(?:[\s,]+[^\s,.;]+){0,8}?[\s,]+"
-            r"(?:by|of)\s*(?:(?:up\s+to|over|about|around|nearly|almost|approximately|roughly|more\s+than|"
-            r"at\s+least|an?\s+(?:average|absolute|relative)\s+(?:of\s+)?|average)\s+)?$"
+            r"(?:by|of)\s*(?:(?:%s|an?\s+(?:average|absolute|relative)\s+(?:of\s+)?|average)\s+)?$"
             r"|\b(?:improvements?|gains?)\b[\s,]*(?:(?:i\.e\.|e\.g\.|of|by|up\s+to)[\s,]*)*$"
             # "improve up to 6.90 pp on MMLU"
-            r"|\b(?:improv\w*|boost\w*|increas\w*|gain\w*|rais\w*)\s+(?:[\w-]+\s+){0,3}?(?:by\s+)?"
-            r"(?:up\s+to|over|about|nearly|almost|more\s+than|roughly|approximately)\s*$",
+            r"|\b(?:improv\w*|boost\w*|increas\w*|gain\w*|rais\w*)\s+(?:[\w-]+\s+){0,3}?(?:by\s+)?(?:%s)\s*$"
+            # "improvements in downstream task performance (up to 4.6%"
+            r"|\b(?:improv\w*|gains?|boost\w*|increas\w*)(?:\s+[\w-]+){0,7}\s+\(\s*(?:%s)\s*$"
+            % (QUALIFIER_WORDS, QUALIFIER_WORDS, QUALIFIER_WORDS),
             re.IGNORECASE,
         ),
     ),
@@ -119,22 +124,25 @@ _SOMEONE_ELSE = re.compile(
     re.IGNORECASE,
 )
 
-_BASELINE_AFTER = re.compile(
-    r"^[^.;]{0,90}?\b(?:over|than|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against|on\s+top\s+of)\s+"
+#: What a baseline is called: up to six words, up to the first that starts another phrase.
+_BASELINE_NAME = (
     r"(?P<what>(?:the\s+)?[^\s,.;()]+(?:\s+(?!(?:on|in|across|while|and|with|for|at|when|under|using|which|by|"
-    r"to|from|of|as|respectively|across)\b)[^\s,.;()]+){0,5})",
+    r"to|from|of|as|such|respectively)\b)[^\s,.;()]+){0,5})"
+)
+_BASELINE_AFTER = re.compile(
+    # (further in the sentence, past other numbers of its list: "8.26 pp on GSM8K, and 6.17 pp on HumanEval
+    # relative to the base data mix")
+    r"^(?:[^.;]|\.(?=\d)){0,130}?\b(?P<how>over|than|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against"
+    r"|on\s+top\s+of)\s+" + _BASELINE_NAME,
     re.IGNORECASE,
 )
 _BASELINE_BEFORE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w*\s+(?:up)?on)\s+"
+    r"\b(?P<how>outperform\w*|surpass\w*|beat\w*|exceed\w*|improv\w*\s+(?:up)?on)\s+"
     r"(?P<what>(?:the\s+)?[^\s,;]+(?:\s+[^\s,;]+){0,5}?)\s+(?:by|with)\s*(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _BASELINE_CLAUSE = re.compile(
-    r"\b(?:compared\s+(?:to|with)|relative\s+to|over|against|versus|vs\.?)\s+"
-    r"(?P<what>(?:the\s+)?[^\s,.;()]+(?:\s+(?!(?:on|in|across|while|and|with|for|at|when|under|using|which|by|"
-    r"to|from|of|as)\b)[^\s,.;()]+){0,5})",
-    re.IGNORECASE,
+    r"\b(?P<how>compared\s+(?:to|with)|relative\s+to|over|against|versus|vs\.?)\s+" + _BASELINE_NAME, re.IGNORECASE
 )
 _NOT_A_BASELINE = re.compile(
     r"^(?:the\s+)?(?:\d|time|training|inference|all|each|multiple|various|several|both|up|about|more|"
@@ -143,10 +151,22 @@ _NOT_A_BASELINE = re.compile(
 )
 
 
-def result_kind(sentence: str, start: int, end: int) -> tuple[ResultKind, str]:
+#: Metrics that name a change: a number of one is no score ("the average improvement is 7%").
+CHANGE_METRICS: dict[str, ResultKind] = {
+    "improvement": "gain",
+    "gain": "gain",
+    "increase": "gain",
+    "reduction": "reduction",
+    "speedup": "speedup",
+    "speed-up": "speedup",
+}
+
+
+def result_kind(sentence: str, start: int, end: int, metric: str = "") -> tuple[ResultKind, str]:
     """Return the kind of the number at `sentence[start:end]` and what it is relative to ("" if unsaid).
 
-    `start:end` spans the number with its unit ("2.4x", "65.5%", "8.3 points"), not its qualifier.
+    `start:end` spans the number with its unit ("2.4x", "65.5%", "8.3 points"), not its qualifier;
+    `metric` is the metric read beside it, if any: one that names a change makes a score that change.
     """
     number = sentence[start:end]
     after = sentence[end : end + 60]
@@ -158,7 +178,9 @@ def result_kind(sentence: str, start: int, end: int) -> tuple[ResultKind, str]:
             kind = result_kind(sentence, *listed)[0]
     if kind is None:
         kind = _default_kind(number, clause)
-    return kind, _baseline(kind, sentence, start, end, clause)
+    if kind == "score":
+        kind = CHANGE_METRICS.get(metric.lower(), kind)
+    return kind, _baseline(kind, sentence, start, end, clause, metric)
 
 
 def _clause_before(sentence: str, start: int) -> str:
@@ -169,22 +191,17 @@ def _clause_before(sentence: str, start: int) -> str:
 
 
 _NUMBER_UNIT = re.compile(r"(?<![\w.-])[+-]?\d+(?:[.,]\d+)*(?:\s*(?:%|x|\u00d7|times|points?|pp)|\b)", re.IGNORECASE)
-#: Between two numbers of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for training".
-_LIST_BETWEEN = re.compile(
-    r"^(?:\s*[A-Za-z-]+)?(?:\s+(?:for|on|in|with|of)\s+[^;%]{0,60}?)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)"
-    # "... by up to 82.5% and total training memory by 63.3%": the same change of another thing
-    r"(?:[A-Za-z-]+\s+){0,4}?(?:by\s+)?[<>~\u2248]?$"
-)
 
 
 def _listed_after(sentence: str, start: int) -> tuple[int, int] | None:
-    """Return the span of the number this one continues a list of, if any."""
+    """Return the span of the number this one continues a list of, if any (not the start of a
+    change "from ... to": its end is no baseline's number)."""
     previous = None
     for match in _NUMBER_UNIT.finditer(sentence, max(0, start - 100), start):
         previous = match
     if previous is None or previous.end() >= start:
         return None
-    return (previous.start(), previous.end()) if _LIST_BETWEEN.match(sentence[previous.end() : start]) else None
+    return (previous.start(), previous.end()) if list_joint(sentence[previous.end() : start]) == "and" else None
 
 
 #: A number given as an example of the field's state, not as the paper's result.
@@ -232,15 +249,17 @@ def _default_kind(number: str, clause: str) -> ResultKind:
     return "score"
 
 
-def _baseline(kind: ResultKind, sentence: str, start: int, end: int, clause: str) -> str:
-    if kind in ("score", "other"):
+def _baseline(kind: ResultKind, sentence: str, start: int, end: int, clause: str, metric: str) -> str:
+    """Return what a gain, reduction or speedup is over, when the sentence says it (not in "X is 2.33
+    times slower than ours", where the baseline is X; nor the opponent of a win rate "against X")."""
+    if kind in ("score", "other") or re.match(r"\s*slower\b", sentence[end:]):
         return ""
-    found = _BASELINE_AFTER.match(sentence[end : end + 120])
+    found = _BASELINE_AFTER.match(sentence[end : end + 170])
     if found is None:
         found = _BASELINE_BEFORE.search(clause)
     if found is None:
         found = _BASELINE_CLAUSE.search(clause)
-    if found is None:
+    if found is None or (found.group("how").lower() == "against" and metric.lower().startswith("win")):
         return ""
     what = found.group("what").strip()
     return "" if _NOT_A_BASELINE.match(what) else what

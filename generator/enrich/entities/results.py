@@ -3,8 +3,11 @@
 
 A number without a metric or unit next to it is left out: precision comes first. Each result
 records the rule that read its metric: "metric-after", "metric-described", "metric-before",
-"comparative", "outcome-verb", "times", "listed-after-result", "listed-before-metric", or
-"unit-and-benchmark" (no metric: a score).
+"comparative", "outcome-verb", "times", "listed-after-result", "listed-before-metric",
+"reached-on-benchmark" (no unit: "achieving 7.9 in MT-Bench"), "share-retained" ("retains 98% of
+LoRA's performance"), or "unit-and-benchmark" and
+"unit-and-lead-benchmark" (no metric: a score, on the benchmark after it or the one its sentence
+opens on, "On LiveCodeBench, ...").
 """
 
 from __future__ import annotations
@@ -14,40 +17,48 @@ import re
 from generator.enrich.entities.datasets import dataset_name
 from generator.enrich.entities.gazetteer import Gazetteer
 from generator.enrich.entities.kinds import result_kind
+from generator.enrich.entities.lists import QUALIFIER_WORDS, list_joint
+
+__all__ = ["QUALIFIER_WORDS", "find_results"]
 from generator.model import Result, ResultKind
 from generator.text.sentences import sentences
 
+#: A comparative right after a number with a unit that says it is an outcome ("6x faster", "3x cheaper",
+#: "79.1% fewer tokens", "25.9% higher ASR"), with the metric it stands for ("50% more data" may be a
+#: setting as well as an outcome: left out). "X is 2.33 times slower than ours" is ours' speedup.
+_COMPARATIVE_METRIC = {
+    "faster": "speedup",
+    "slower": "speedup",
+    "cheaper": "reduction",
+    "fewer": "reduction",
+    "less": "reduction",
+    "lower": "reduction",
+    "smaller": "reduction",
+    "compression": "reduction",
+    "better": "improvement",
+    "higher": "improvement",
+}
+_COMPARATIVE = re.compile(r" (%s)\b" % "|".join(_COMPARATIVE_METRIC))
 _NUMBER = re.compile(
-    # A range is one result, as written: "by 26-54%", "2-4 points", "a 2-2.5x reduction".
-    r"(?<![\w.^@-])(?P<value>[+-]?(?:\d+(?:\.\d+)?%?(?:-|\u2013|--)(?=\d))?\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:\u00d7|x)(?![\w])|[-\s]?(?:points?|pp)(?![\w])"
-    r"|\s?times(?=\s+(?:better|faster|higher|more|lower|less|fewer|smaller|cheaper)\b))?(?![\w]|\.\d)"
+    # A range is one result, as written: "by 26-54%", "2-4 points", "a 2-2.5x reduction", "7.4x -7.8x".
+    # ("by3.1%": a space lost in the source.)
+    # "1.13 to 43.3x" too, but not "from 17.7% to 78.7%" (two results: where it starts and ends).
+    r"(?:(?<![\w.^@-])|(?<=\bby))(?P<value>[+-]?(?:\d+(?:\.\d+)?(?:%|x|\u00d7)?\s?(?:-|\u2013|--)\s?(?=\d)"
+    r"|(?<!from\s)\d+(?:\.\d+)?\s+to\s+(?=\d+(?:\.\d+)?\s?(?:%|x|\u00d7)))?\d+(?:\.\d+)?)"
+    r"(?P<unit>\s?%|\s?(?:\u00d7|x|X)(?![\w])|[-\s]?(?:points?|pp)(?![\w])|\s?(?:ms|seconds?|minutes?|hours?)(?![\w])"
+    # "3times": what is left of LaTeX's \times
+    r"|times(?![\w])|\s?times(?=\s+(?:" + "|".join(_COMPARATIVE_METRIC) + r")\b))?(?![\w]|\.\d)"
 )
 #: Words that may stand between a number and its metric: "2.72x decoding speedup", "30% lower latency".
 _MODIFIER = r"(?!(?:of|the|a|an|in|on|for|to|with|and|or|than|at|by|as)\b)[a-z][\w-]*\s+"
 #: An outcome verb with "by" before a number: "reduce parameters by up to 90%", "lowering average
 #: TTFT and average JCT by 97% and 47%", "outperforms the baseline by 37.6%".
 _CHANGED_BY = re.compile(
-    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|lift|rais|enhanc|reduc|lower|cut|decreas|sav|accelerat"
+    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|beat|lift|rais|enhanc|reduc|lower|cut|decreas|sav|accelerat"
     r"|speed(?:s|ing)?\s+up)\w*"
     # (a model's name between may hold digits: "outperforms GPT-5 by 34.7%"; another result may not)
-    r"\b[^.;%]{0,70}?\b(?:by|from)\s+(?:up\s*to\s+|about\s+|around\s+|over\s+|nearly\s+|approximately\s+|roughly\s+"
-    r"|an\s+average\s+of\s+|on\s+average\s+)?$"
-)
-#: A comparative right after a number with a unit that says it is an outcome ("6x faster", "3x cheaper"),
-#: with the metric it stands for. ("50% more data", "30% fewer tokens" may be a setting as well as an
-#: outcome: left out.)
-_COMPARATIVE_METRIC = {"faster": "speedup", "cheaper": "reduction", "better": "improvement"}
-_COMPARATIVE = re.compile(r" (%s)\b" % "|".join(_COMPARATIVE_METRIC))
-#: Between the numbers of one list: "26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%".
-_LISTED_ON = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to|/)\s*")
-#: ... or after the benchmark of the one before: "success rates of 28.0% on AndroidWorld and 19.8% on
-#: OSWorld", "15.3% accuracy on BrowseComp, 29.2% on BrowseComp-ZH".
-_LISTED_AFTER_ON = re.compile(
-    r"(?:\s+[a-z][\w-]*)?\s+(?:on|in)\s+(?:the\s+)?[A-Z][\w.+-]*(?:\s[\w.+-]+){0,2}\s*(?:,|,?\s*and|,?\s*or)\s*"
-)
-#: What the text says of a number's exactness, kept with it: "up to 65.5%", "over 20%", "<4.3%".
-QUALIFIER_WORDS = (
-    r"up\s*to|over|more\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|less\s+than|under"
+    # (and one word between "by" and the number: "by up to", "by almost", "by fully")
+    r"\b[^.;%%]{0,90}?\b(?:by|from)\s+(?:(?:%s)\s+|an\s+average\s+of\s+|on\s+average\s+|[a-z]+\s+)?$" % QUALIFIER_WORDS
 )
 _QUALIFIER = re.compile(
     r"(?:(?<![\w-])(?:%s)\s+|[<~\u2248\u2264\u2265]|(?<!-)>)$" % QUALIFIER_WORDS,  # (not the arrow of "74.4%->82.1%")
@@ -68,28 +79,75 @@ def find_results(text: str, gazetteer: Gazetteer) -> tuple[Result, ...]:
 def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
     results: list[Result] = []
     shown_sentence = sentence.strip()  # (once: each result keeps it)
-    previous: tuple[int, str] | None = None  # where the last result ended, and its metric
+    lead = _lead_benchmark(sentence, gazetteer)
+    previous: tuple[re.Match[str], str, str] | None = None  # the last result's number, metric and rule
     # Numbers with a unit and no metric yet, in a list that may end in one ("37.6% and 40.7%
     # improvements"): where each ended, its value shown, its benchmark and what kind it is.
     waiting: list[tuple[int, str, str, tuple[ResultKind, str]]] = []
     for match in _NUMBER.finditer(sentence):
         shown, unit, metric, rule = _number(match, sentence, gazetteer)
-        kind = result_kind(sentence, match.start(), match.end())
         benchmark = _benchmark_after(sentence, match.end(), gazetteer)
-        between = sentence[previous[0] : match.start()] if previous else ""
-        if not metric and previous and unit and (_LISTED_ON.fullmatch(between) or _LISTED_AFTER_ON.fullmatch(between)):
-            metric, rule = previous[1], "listed-after-result"  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
-        listed = bool(waiting) and bool(_LISTED_ON.fullmatch(sentence[waiting[-1][0] : match.start()]))
-        if not metric and not (unit and benchmark):
-            previous = None
+        joint = _continues(sentence, previous[0], match) if previous and not metric else None
+        if previous and joint:  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
+            # (where a change an outcome verb says ends is a score: "improves it from 5% to 27%")
+            metric = "score" if joint == "to" and previous[2] == "outcome-verb" else previous[1]
+            rule = "listed-after-result"
+        if not metric and not unit and benchmark and _REACHES.search(sentence, 0, match.start()):
+            metric, rule = "score", "reached-on-benchmark"  # "achieving up to 7.9 in MT-Bench"
+        kind = result_kind(sentence, match.start(), match.end(), metric)
+        listed = bool(waiting) and list_joint(sentence[waiting[-1][0] : match.start()]) is not None
+        if not metric and not (unit and (benchmark or lead)):
+            previous = previous if not unit else None  # ("7% over ... across 8 tasks, and 10% over ...")
             waiting = [*(waiting if listed else []), (match.end(), shown, benchmark, kind)] if unit else []
             continue
         if metric and listed:
             results += [Result(w, metric, b, shown_sentence, "listed-before-metric", *k) for _, w, b, k in waiting]
         waiting = []
-        previous = (match.end(), metric or "score")
-        results.append(Result(shown, metric or "score", benchmark, shown_sentence, rule or "unit-and-benchmark", *kind))
+        previous = (match, metric or "score", rule)
+        benchmark, rule = benchmark or lead, rule or ("unit-and-benchmark" if benchmark else "unit-and-lead-benchmark")
+        results.append(Result(shown, metric or "score", benchmark, shown_sentence, rule, *kind))
     return results
+
+
+#: "substantial improvements in downstream task performance (up to 4.6% on ...)", "improves accuracy on
+#: 16 tasks (up to 2%)"
+_GAIN_BRACKETED = re.compile(
+    r"\b(?:improv\w*|gains?|boost\w*|increas\w*)(?:\s+[\w-]+){0,7}\s+\(\s*(?:%s)\s+$" % QUALIFIER_WORDS
+)
+#: The share of a model's performance a method keeps: "retains 98% of LoRA's performance",
+#: "preserves over 95% of accuracy", "recovering over 99% of performance gains".
+_RETAINED_BEFORE = re.compile(r"\b(?:retain|preserv|recover|maintain|keep)\w*\s+(?:(?:%s)\s+)?$" % QUALIFIER_WORDS)
+_RETAINED_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:performance|accuracy|quality|capabilit)"
+)
+#: What a number without a unit is when a benchmark follows it: "achieving up to 7.9 in MT-Bench".
+_REACHES = re.compile(
+    r"\b(?:achiev|reach|attain|scor|obtain)\w*\s+(?:an?\s+)?(?:(?:%s)\s+)?$" % QUALIFIER_WORDS, re.IGNORECASE
+)
+#: A sentence that opens on its benchmark: "On LiveCodeBench, rStar-Coder improves Qwen2.5-7B from
+#: 17.4% to 57.3%".
+_LEAD = re.compile(r"\s*(?:On|In)\s+(?:the\s+)?")
+
+
+def _lead_benchmark(sentence: str, gazetteer: Gazetteer) -> str:
+    """Return the benchmark a sentence opens on ("On X, ..."), or ""."""
+    lead = _LEAD.match(sentence)
+    match = gazetteer.datasets.match(sentence, lead.end()) if lead else None
+    if match is None or not re.match(r"(?:\s+(?:benchmark|dataset|test\s+set))?\s*,", sentence[match.end() :]):
+        return ""
+    return dataset_name(match)
+
+
+def _continues(sentence: str, previous: re.Match[str], match: re.Match[str]) -> str | None:
+    """Return how a number continues the list of the result before it ("and", "to"; see `list_joint`):
+    with a unit, or without one as the one before ("0.944 for Task Aggregate and 0.487 for overall
+    Aggregate"); None if it does not."""
+    joint = list_joint(sentence[previous.end() : match.start()])
+    if joint is None or match.group("unit"):
+        return joint
+    value, before = match.group("value"), previous.group("value")
+    same = not previous.group("unit") and "." in value and len(value.partition(".")[2]) == len(before.partition(".")[2])
+    return joint if same else None
 
 
 def _number(match: re.Match[str], sentence: str, gazetteer: Gazetteer) -> tuple[str, str, str, str]:
@@ -100,11 +158,14 @@ def _number(match: re.Match[str], sentence: str, gazetteer: Gazetteer) -> tuple[
     after = sentence[match.end() : match.end() + 40]
     before = sentence[max(0, match.start() - 90) : match.start()]
     metric, rule = _metric_beside(after, before, gazetteer, has_unit=bool(unit))
-    if unit == "times":  # "11 times better", "3 times faster"
-        unit, rule = "x", "times"
-        metric = "speedup" if after.lstrip().startswith("faster") else "improvement"
+    if not metric and not unit and value.startswith("+"):  # a sign says it is a change: "+6.8 jump in win-rates"
+        metric, rule = _metric_beside(after, before, gazetteer, has_unit=True)
+    if unit == "times":  # "11 times better", "3 times faster", "3times" (LaTeX's \\times)
+        unit = "x"
+        if after.lstrip().startswith(("faster", "slower", "better", "higher")):
+            metric, rule = ("speedup" if after.lstrip().startswith(("faster", "slower")) else "improvement"), "times"
     qualifier = _QUALIFIER.search(before)
-    shown = value + (f" {unit}" if unit[:1].isalpha() else unit)
+    shown = value + (f" {unit}" if unit[:1].isalpha() and unit.lower() != "x" else unit)
     said = qualifier.group().strip() if qualifier else ""
     return (said + " " if said[-1:].isalpha() else said) + shown, unit, metric, rule
 
@@ -122,19 +183,22 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
         # "a perplexity of 3.02", "reaches an accuracy of 71.2"
         named = re.search(r"(%s)\s+(?:of|by|reaches|reaching)\s+$" % gazetteer.metric.pattern, before)
         return (gazetteer.canonical_metric(named.group(1)), "metric-before") if named else ("", "")
-    described = re.match(r" (?:%s){1,2}(%s)" % (_MODIFIER, gazetteer.metric.pattern), after)
+    described = re.match(r" (?:%s){1,2}(?:in\s+|of\s+)?(%s)" % (_MODIFIER, gazetteer.metric.pattern), after)
     if described:
         return gazetteer.canonical_metric(described.group(1)), "metric-described"
     # "accuracy of 42.3%", "improves BLEU by 2.1 points", "a speedup of 1.8x"
     preceding = re.search(
-        r"(%s)(?:(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)"
-        # "improvements of over 20%"
-        r"(?:\s+(?:over|up\s*to|about|nearly|almost|around|approximately|roughly|more\s+than))?"
-        r"|(?:\s+[\w-]+){0,4}\s+(?:is|was)(?:\s+only)?)\s+$" % gazetteer.metric.pattern,
+        # "improvements of over 20%", "latency is approximately 100ms", "gains, i.e., 2-6%"
+        r"(%s)(?:(?:[\s,]+[\w-]+){0,2}[\s,]+(?:of|by|to|from|reaches|at)|(?:\s+[\w-]+){0,4}\s+(?:is|was)(?:\s+only)?"
+        r"|,\s+(?:i\.e\.|e\.g\.),?)(?:\s*(?:%s))?\s*$" % (gazetteer.metric.pattern, QUALIFIER_WORDS),
         before,
     )
     if preceding:
         return gazetteer.canonical_metric(preceding.group(1)), "metric-before"
+    if _GAIN_BRACKETED.search(before):
+        return "improvement", "metric-before"
+    if _RETAINED_BEFORE.search(before) and _RETAINED_AFTER.match(after):
+        return "retained performance", "share-retained"
     comparative = _COMPARATIVE.match(after)
     if comparative:  # "79.1% fewer tokens", "50x longer", "6x faster"
         return _COMPARATIVE_METRIC[comparative.group(1)], "comparative"
