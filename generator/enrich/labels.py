@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.enrich.text import LABEL_STOP_WORDS
 
@@ -139,7 +139,7 @@ class PhraseScorer:
             if not self._nameable(key):
                 continue
             share = max(self._df[key], 1) / self._size
-            if (count < 2 and len(sample) > 1) or (share > COMMON and len(members) < len(self._texts)):
+            if count < 2 or (share > COMMON and len(members) < len(self._texts)):
                 continue  # one paper's term, or a phrase most of the collection uses
             coverage = count / len(sample)
             overlap = min(coverage * group, self._df[key])
@@ -186,10 +186,14 @@ class PhraseScorer:
         """Return a label per group, no two (nor any `taken`) saying the same thing: the clearest choose first."""
         labels: dict[int, Label] = {}
         taken = [fold(t) for t in taken]
+        others = 0
         for position in sorted(range(len(groups)), key=lambda i: (-self.best_score(groups[i]), i)):
             labels[position] = label = self.label(groups[position], taken)
             if label.key:
                 taken.append(label.key)
+            elif label.text == OTHER:
+                others += 1  # told apart by number, not after one of their papers
+                labels[position] = replace(label, text=f"{OTHER} ({others})" if others > 1 else OTHER)
         return [labels[i] for i in range(len(groups))]
 
     def spell(self, texts: Sequence[str], key: str) -> str:
