@@ -10,7 +10,8 @@ Run with `make quality` (or `python -m benchmarks.quality`). For each labelled s
   all-MiniLM-L6-v2 package are installed (the test extra), semantic mode against a plain cosine
   over that model's embeddings of the same text;
 - normalised mutual information between each paper's primary topic and its label, and the same
-  for k-means (k = the number of topics found) over the baseline tf-idf vectors;
+  for k-means (k = the number of topics found) over the baseline tf-idf vectors; in semantic mode
+  against k-means over the embeddings; and the properties of the labels (`benchmarks/topics.py`);
 - topic stability: build with 90% of the papers, then with all of them (the state file carried
   over, as in real use); the share of the 90% whose primary topic is unchanged. Also measured
   without the state file (topics rediscovered from scratch), for information.
