@@ -105,6 +105,7 @@ class PhraseScorer:
         self._size = len(texts[::step])
         self._df: Counter[str] = Counter()
         self._keys: dict[str, frozenset[str]] = {}
+        self._ranked: dict[tuple[int, ...], list[tuple[str, float, float]]] = {}
         for text in texts[::step]:
             self._df.update(self._keys_of(text))
         self._casing = _Casing(texts[::step])
@@ -129,6 +130,12 @@ class PhraseScorer:
 
     def ranked(self, members: Sequence[int]) -> list[tuple[str, float, float]]:
         """Return the group's folded phrases that could name it, best first, with their Dice score and coverage."""
+        key = tuple(members)
+        if key not in self._ranked:  # a topic is named more than once a build (found, then curated)
+            self._ranked[key] = self._rank(members)
+        return self._ranked[key]
+
+    def _rank(self, members: Sequence[int]) -> list[tuple[str, float, float]]:
         sample = [self._texts[i] for i in members[:: max(1, len(members) // GROUP_SAMPLE)]]
         inside: Counter[str] = Counter()
         for text in sample:

@@ -38,7 +38,7 @@ MAX_TOPICS_PER_PAPER = 3
 NEIGHBOURS = 3
 #: k-means runs whose agreement makes the topics, and how many papers at most they are run on.
 RUNS = 20
-CONSENSUS_SAMPLE = 2000
+CONSENSUS_SAMPLE = 1000
 
 
 def topic_count(papers: int) -> int:
@@ -148,7 +148,7 @@ def _cluster(vectors: np.ndarray, count: int) -> list[str]:
     count = max(1, min(count, len(np.unique(vectors, axis=0))))
     if count == 1:
         return ["#0"] * len(vectors)
-    step = max(1, -(-len(vectors) // max(CONSENSUS_SAMPLE, 20 * count)))
+    step = max(1, -(-len(vectors) // max(CONSENSUS_SAMPLE, 10 * count)))
     sample = vectors[::step]
     together = np.zeros((len(sample), len(sample)), dtype=np.uint8)
     for run in range(RUNS):
@@ -228,16 +228,17 @@ class _Namer:
 
     def labels(self, primary: list[str]) -> dict[str, tuple[str, str]]:
         """Return each topic's label and description: the curator's, else its papers' phrases."""
-        names = sorted(set(primary))
+        members: dict[str, list[int]] = {}
+        for i, topic in enumerate(primary):
+            members.setdefault(topic, []).append(i)
+        names = sorted(members)
         curated = {n: self._taxonomy.names[n] for n in names if n in self._taxonomy.names}
         found = [n for n in names if n not in curated]
-        groups = [[i for i, t in enumerate(primary) if t == name] for name in found]
         result = dict(curated)
-        named = self._scorer.name_groups(groups, [text for text, _ in curated.values()])
+        named = self._scorer.name_groups([members[n] for n in found], [text for text, _ in curated.values()])
         for name, found_label in zip(found, named, strict=True):
             result[name] = (found_label.text, found_label.description)
         for name, (text, description) in curated.items():
             if not description:  # the curator named it; its papers still say what it holds
-                members = [i for i, t in enumerate(primary) if t == name]
-                result[name] = (text, self._scorer.label(members).description)
+                result[name] = (text, self._scorer.label(members[name]).description)
         return result
