@@ -7,7 +7,8 @@ same MiniLM embeddings, each at the number of topics the mode found (k-means: 3 
 The label properties are the ones a reader notices: whether a topic's papers use its label (its
 phrase, singular and plural folded, in the paper's title or abstract), how large the largest
 topic is, whether a label is a phrase most of the collection uses (it then names nothing),
-whether two labels say the same thing (one's words are all among the other's), and whether
+whether two labels say the same thing (one's words are all among the other's, for any phrase
+each names: "Mixed: a, b" names two), and whether
 labels are in sentence case (a word written with a capital only at its start is a name the
 collection writes that way, not Title Case).
 """
@@ -57,7 +58,11 @@ def label_properties(papers: list[Paper], topics: list[Term], texts: list[str]) 
         if share > 0.5:
             common.append(topic.label)
     labels = [t.label for t in topics]
-    duplicates = [f"{a} / {b}" for a, b in itertools.combinations(labels, 2) if same_thing(a, b)]
+    duplicates = [
+        f"{a} / {b}"
+        for a, b in itertools.combinations(labels, 2)
+        if any(same_thing(x, y) for x in label_phrases(a) for y in label_phrases(b))
+    ]
     return {
         "contains": contains,
         "topics_most_contain": sum(c > 0.5 for c in contains),

@@ -89,6 +89,8 @@ class Label:
     coverage: float
     #: The label's phrase, folded ("" for "Mixed: ..." and "Other papers").
     key: str = ""
+    #: Every phrase the label names, folded (both of "Mixed: a, b"): no other label may say them.
+    named: tuple[str, ...] = ()
 
     @property
     def description(self) -> str:
@@ -166,7 +168,7 @@ class PhraseScorer:
             mixed = _distinct(sorted((k for k, _, _ in ranked), key=lambda k: " " not in k), 2, apart=True)
             if len(mixed) < 2:
                 return Label(OTHER, tuple(self.spell(texts, k) for k in mixed), 0.0)
-            return Label("Mixed: " + ", ".join(self.spell(texts, k) for k in mixed), (), 0.0)
+            return Label("Mixed: " + ", ".join(self.spell(texts, k) for k in mixed), (), 0.0, named=tuple(mixed))
         best = covered[0][1]
         key, _, coverage = next(
             (item for item in covered if " " in item[0] and item[1] >= PHRASE_PREFERENCE * best), covered[0]
@@ -183,7 +185,8 @@ class PhraseScorer:
             sorted((k for k, _, _ in ranked if not same_thing(k, key)), key=lambda k: " " not in k), KEY_PHRASES
         )
         text = self.spell(texts, key)
-        return Label(text[:1].upper() + text[1:], tuple(self.spell(texts, k) for k in others), coverage, key)
+        others_spelled = tuple(self.spell(texts, k) for k in others)
+        return Label(text[:1].upper() + text[1:], others_spelled, coverage, key, named=(key,))
 
     def best_score(self, members: Sequence[int]) -> float:
         """Return the score of the group's best phrase that covers it: how clearly the group has a name."""
@@ -196,9 +199,8 @@ class PhraseScorer:
         others = 0
         for position in sorted(range(len(groups)), key=lambda i: (-self.best_score(groups[i]), i)):
             labels[position] = label = self.label(groups[position], taken)
-            if label.key:
-                taken.append(label.key)
-            elif label.text == OTHER:
+            taken.extend(label.named)
+            if label.text == OTHER:
                 others += 1  # told apart by number, not after one of their papers
                 labels[position] = replace(label, text=f"{OTHER} ({others})" if others > 1 else OTHER)
         return [labels[i] for i in range(len(groups))]

@@ -135,6 +135,8 @@ def test_two_groups_with_one_phrase_get_two_labels_that_say_different_things() -
     texts += [f"We study optical traps for atom {i}. Optical traps are deep." for i in range(6)]
     labels = PhraseScorer(texts).name_groups([range(6), range(6, 12), range(12, 18)])
     assert not any(same_thing(a.text, b.text) for a, b in itertools.combinations(labels, 2))
+    named = [key for label in labels for key in label.named]
+    assert not any(same_thing(a, b) for a, b in itertools.combinations(named, 2))
     assert [label.text for label in labels] == ["Protein folding", "Large language models", "Optical traps"]
 
 
@@ -146,8 +148,11 @@ def test_a_group_without_a_shared_phrase_is_called_mixed_not_after_one_paper() -
         "Tax policy in small towns.",
     ]
     odd += ["Protein folding kinetics.", "Galaxy rotation again.", "Bird songs in cities."]
-    label = PhraseScorer(texts + odd * 2).label(range(6, 18))
-    assert label.text.startswith("Mixed: ") and label.coverage == 0.0
+    scorer = PhraseScorer(texts + odd * 2)
+    label = scorer.label(range(6, 18))
+    assert label.text.startswith("Mixed: ") and label.coverage == 0.0 and len(label.named) == 2
+    # What a mixed topic's label names, no later label names again.
+    assert not any(same_thing(label.named[0], t) for t in scorer.label(range(6, 18), label.named[:1]).named)
     assert PhraseScorer([*texts, "Alone here.", "Nothing shared."]).label([6, 7]).text == "Other papers"
 
 
