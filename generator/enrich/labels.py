@@ -75,8 +75,8 @@ def _singular(word: str) -> str:
 
 
 def same_thing(a: str, b: str) -> bool:
-    """Return whether two labels say the same thing: one's words (folded) are all among the other's."""
-    first, second = set(fold(a).split(" ")), set(fold(b).split(" "))
+    """Return whether two labels say the same thing: one's words (folded, unhyphenated) are all among the other's."""
+    first, second = set(fold(a).replace("-", "").split(" ")), set(fold(b).replace("-", "").split(" "))
     return first <= second or second <= first
 
 

@@ -83,6 +83,7 @@ def test_singular_and_plural_fold_to_one_phrase(phrase: str, folded: str) -> Non
         ("Image segmentation", "segmentation", True),
         ("Diffusion models", "diffusion model", True),
         ("Black holes", "Black hole mergers", True),
+        ("Continual pre-training", "continual pretraining", True),
         ("Speculative decoding", "KV cache", False),
         ("Graph neural networks", "Neural radiance fields", False),
     ],
