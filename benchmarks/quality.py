@@ -10,7 +10,8 @@ Run with `make quality` (or `python -m benchmarks.quality`). For each labelled s
   all-MiniLM-L6-v2 package are installed (the test extra), semantic mode against a plain cosine
   over that model's embeddings of the same text;
 - normalised mutual information between each paper's primary topic and its label, and the same
-  for k-means (k = the number of topics found) over the baseline tf-idf vectors;
+  for k-means (k = the number of topics found) over the baseline tf-idf vectors; in semantic mode
+  against k-means over the embeddings; and the properties of the labels (`benchmarks/topics.py`);
 - topic stability: build with 90% of the papers, then with all of them (the state file carried
   over, as in real use); the share of the 90% whose primary topic is unchanged. Also measured
   without the state file (topics rediscovered from scratch), for information.
@@ -29,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.metrics import normalized_mutual_info_score
 
+from benchmarks.topics import label_rows, nmi_rows, topic_measures
 from benchmarks.unseen.sets import labelled_sets
-from generator.config import EMBEDDINGS_FILE
+from generator.build import build_catalog
+from generator.config import EMBEDDINGS_FILE, Settings
 from generator.enrich.semantic import embed_cached
 from generator.enrich.text import paper_text
 from generator.evaluation import (
@@ -48,7 +49,7 @@ from generator.evaluation import (
     tfidf_baseline,
     top5,
 )
-from generator.model import Paper
+from generator.model import Paper, Term
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -96,10 +97,6 @@ def measure(labelled: LabelledSet, work: Path, semantic: bool) -> dict[str, Any]
     source = FIXTURES / labelled.path  # an absolute path (an unseen set's listing) stays itself
     papers, precision = related_precision([source], lambda p: labelled.label(p.record), work, semantic)
     labels = [labelled.label(p.record) for p in papers]
-    topics = [p.topics[0] for p in papers]
-    k = len(set(topics))
-    baseline_vectors = tfidf_baseline([paper_text(p) for p in papers])
-    kmeans = KMeans(n_clusters=k, n_init=3, random_state=0).fit(baseline_vectors).labels_
     return {
         "set": labelled.name,
         "label": labelled.what,
@@ -107,13 +104,22 @@ def measure(labelled: LabelledSet, work: Path, semantic: bool) -> dict[str, Any]
         "labels": len(set(labels)),
         "precision_at_5": precision,
         "subsets": subsets(papers, labels, work / "subsets", semantic),
-        "nmi": {
-            "topics": float(normalized_mutual_info_score(labels, topics)),
-            "kmeans_tfidf": float(normalized_mutual_info_score(labels, kmeans)),
-            "k": k,
-        },
+        "nmi": topic_measures(papers, catalog_topics(work), labels, semantic_topics([source], work, semantic)),
         "stability": stability([source], work),
     }
+
+
+def catalog_topics(work: Path) -> list[Term]:
+    """Return the topics of the default-mode catalog `related_precision` built in `work`."""
+    return build_catalog(Settings(data_dir=work / "data", state_file=work / "none.json", today="2026-01-01"))[0].topics
+
+
+def semantic_topics(files: list[Path], work: Path, semantic: bool) -> tuple[list[Paper], np.ndarray] | None:
+    """Return semantic mode's catalog of `files` and its embeddings (cached by the earlier build), if measured."""
+    if not semantic:
+        return None
+    papers = catalog_of(files, work, semantic=SEMANTIC_MODEL)
+    return papers, embed_cached([paper_text(p) for p in papers], SEMANTIC_MODEL, work / EMBEDDINGS_FILE)
 
 
 def subsets(papers: list[Paper], labels: list[str], work: Path, semantic: bool) -> list[dict[str, float]]:
@@ -214,19 +220,8 @@ def report(results: list[dict[str, Any]]) -> str:
         else:
             cells += ["not run", "not run"]
         lines.append(f"| {r['set']} | " + " | ".join(cells) + " |")
-    lines += [
-        "",
-        "## Topics: NMI with the labels, and stability",
-        "",
-        "| set | NMI topics | NMI k-means (tf-idf, same k) | k | stability (state) | stability (no state) |",
-        "|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        n, s = r["nmi"], r["stability"]
-        lines.append(
-            f"| {r['set']} | {n['topics']:.3f} | {n['kmeans_tfidf']:.3f} | {n['k']} "
-            f"| {s['with_state']:.3f} | {s['without_state']:.3f} |"
-        )
+    lines += ["", "## Topics: NMI with the labels, and stability", "", *nmi_rows(results)]
+    lines += ["", "## Topic labels (default mode)", "", *label_rows(results)]
     return "\n".join(lines) + "\n"
 
 

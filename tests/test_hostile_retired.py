@@ -153,20 +153,21 @@ def test_the_search_index_holds_the_data_as_escaped_text(retired_site: tuple[Cat
             assert "<" not in kept.sub("", entry[field]), f"{entry['location']}: {entry[field][:200]}"
 
 
-def test_topic_labels_from_the_state_file_show_as_text(tmp_path: Path) -> None:
+def test_topic_labels_from_the_taxonomy_file_show_as_text(tmp_path: Path) -> None:
+    # Labels are recomputed every build; the only label a build keeps is the curator's.
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(FIXTURES / "topics" / "three_fields.jsonl", data)
     state = tmp_path / "atlas-state.json"
     first, _ = build_site(data, tmp_path, state_file=state)
     assert first.catalog.topics
-    remembered = json.loads(state.read_text(encoding="utf-8"))
-    for i, topic in enumerate(remembered["topics"]):
-        topic["label"] = f"<img src=x onerror=alert({i})> state {i}"
-    state.write_text(json.dumps(remembered), encoding="utf-8")
+    names = {
+        t.slug: {"label": f"<img src=x onerror=alert({i})> curated {i}"} for i, t in enumerate(first.catalog.topics)
+    }
+    (data / "atlas-topics.yaml").write_text(yaml.safe_dump({"names": names}), encoding="utf-8")
     result, site = build_site(data, tmp_path, state_file=state)
     labels = {topic.slug: topic.label for topic in result.catalog.topics}
-    assert all(label.startswith("<img src=x") for label in labels.values()), "the state's labels are kept"
+    assert all(label.startswith("<img src=x") for label in labels.values()), "the curator's labels are kept"
     for paper in result.catalog.papers:
         page = soup(site / "papers" / paper.slug / "index.html")
         assert not page.find("img")

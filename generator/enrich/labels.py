@@ -1,19 +1,26 @@
-"""Name a group of papers with the phrase that sets it apart, as its papers write it.
+"""Name groups of papers with the phrase that sets each apart, as its papers write it.
 
 Candidate phrases are the runs of one to three words between stop words and punctuation
 ("continual pre-training", "LLM unlearning", "reinforcement learning"), RAKE-style, so a label
-never straddles a comma or a bracket. A phrase scores by how much more often the group's papers
-use it than the whole collection does: p_in * log(p_in / p_all), the weight of that phrase in
-the KL divergence of the group from the collection. A phrase of two or three words wins when it
-scores at least 40% of the best single word: phrases say more than words.
+never straddles a comma or a bracket; singular and plural count as one phrase. A phrase scores
+by how well the papers that use it match the group: the Dice coefficient of the two sets,
+2|G∩P| / (|G| + |P|). A phrase most of the group uses and few others do scores near 1; one every
+group uses (the collection's own generic words, whatever its field) or one paper's term scores
+low, so "generic" is learned from the collection, not from a list. A label is a phrase of two
+or three words, or a name or acronym the collection writes with capitals ("QCD", "LLMs"):
+a lone lower-case word ("transition", "sources") says too little.
+
+The groups of one collection are named together, best match first, so no two labels say the
+same thing ("language models" beside "large language models"): a later group takes its next
+phrase. A group no phrase covers (a fifth of its papers) is named for what it is: "Mixed: a, b".
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from generator.enrich.text import LABEL_STOP_WORDS
 
@@ -22,11 +29,17 @@ _WORD = re.compile(r"\w[\w-]*")
 MAX_WORDS = 3
 PHRASE_PREFERENCE = 0.4
 TAIL_PREFERENCE = 0.9
-#: Phrases used by more than this share of the collection cannot name one of its groups.
-COMMON = 0.25
+#: Phrases used by most of the collection cannot name one of its groups.
+COMMON = 0.5
+#: A label must be used by at least this share of its group's papers (and by two of them).
+COVERAGE = 1 / 5
+#: ... and at least this share of the papers that use it must be in the group.
+PRECISION = 1 / 3
 #: Labels are computed from at most this many papers of the collection, and of each group.
 SAMPLE = 1000
 GROUP_SAMPLE = 100
+KEY_PHRASES = 3
+OTHER = "Other papers"
 
 
 def phrases(text: str) -> set[str]:
@@ -48,73 +61,198 @@ def phrases(text: str) -> set[str]:
     return found
 
 
-def _spellings(texts: Sequence[str], phrase: str) -> str:
-    """Return the commonest spelling of a phrase in the texts ("LLM unlearning")."""
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, phrase.split(" "))) + r"(?![\w-])", re.I)
-    counts = Counter(m.group() for text in texts for m in pattern.finditer(text))
-    if not counts:
-        return phrase
-    best = max(counts.items(), key=lambda item: (item[1], item[0].islower(), item[0]))[0]
-    return re.sub(r"\s+", " ", best)
+def fold(phrase: str) -> str:
+    """Return a phrase with each word made singular ("large language models" -> "large language model")."""
+    return " ".join(_singular(word) for word in phrase.lower().split(" "))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Return whether two labels say the same thing: one's words (folded, unhyphenated) are all among the other's."""
+    first, second = set(fold(a).replace("-", "").split(" ")), set(fold(b).replace("-", "").split(" "))
+    return first <= second or second <= first
+
+
+@dataclass(frozen=True)
+class Label:
+    """A group's name, the phrases that follow it, and how much of the group its name covers."""
+
+    text: str
+    key_phrases: tuple[str, ...]
+    coverage: float
+    #: The label's phrase, folded ("" for "Mixed: ..." and "Other papers").
+    key: str = ""
+    #: Every phrase the label names, folded (both of "Mixed: a, b"): no other label may say them.
+    named: tuple[str, ...] = ()
+
+    @property
+    def description(self) -> str:
+        """Return the key phrases as one sentence, grammatical whatever they are ("Key phrases: a, b.")."""
+        return f"Key phrases: {', '.join(self.key_phrases)}." if self.key_phrases else ""
 
 
 class PhraseScorer:
     """Phrase frequencies over a collection, to score groups of it against."""
 
     def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
         step = max(1, len(texts) // SAMPLE)
-        sample = texts[::step]
-        self._size = len(sample)
+        self._size = len(texts[::step])
         self._df: Counter[str] = Counter()
-        # Topics are named more than once (found, then extended and renamed): phrases once a text.
-        self._phrases: dict[str, set[str]] = {}
-        for text in sample:
-            self._df.update(self._phrases_of(text))
+        self._keys: dict[str, frozenset[str]] = {}
+        self._ranked: dict[tuple[int, ...], list[tuple[str, float, float]]] = {}
+        for text in texts[::step]:
+            self._df.update(self._keys_of(text))
+        self._casing = _Casing(texts[::step])
+        # A word alone names a topic only if the collection uses it as a head noun, at the end of
+        # its phrases ("field" of "magnetic field"), more often than before another ("magnetic").
+        self._heads: Counter[str] = Counter()
+        for key, count in self._df.items():
+            words = key.split(" ")
+            if len(words) > 1:
+                self._heads[words[-1]] += count
+                for word in words[:-1]:
+                    self._heads[word] -= count
 
-    def _phrases_of(self, text: str) -> set[str]:
-        found = self._phrases.get(text)
+    def _nameable(self, key: str) -> bool:
+        return " " in key or self._heads[key] > 0
+
+    def _keys_of(self, text: str) -> frozenset[str]:
+        found = self._keys.get(text)
         if found is None:
-            found = self._phrases[text] = phrases(text)
+            found = self._keys[text] = frozenset(fold(p) for p in phrases(text))
         return found
 
-    def ranked(self, texts: Sequence[str]) -> list[tuple[str, float]]:
-        """Return the group's phrases, best first, with their scores (phrases of 2+ papers)."""
-        step = max(1, len(texts) // GROUP_SAMPLE)
-        sample = texts[::step]
+    def ranked(self, members: Sequence[int]) -> list[tuple[str, float, float]]:
+        """Return the group's folded phrases that could name it, best first, with their Dice score and coverage."""
+        key = tuple(members)
+        if key not in self._ranked:  # a topic is named more than once a build (found, then curated)
+            self._ranked[key] = self._rank(members)
+        return self._ranked[key]
+
+    def _rank(self, members: Sequence[int]) -> list[tuple[str, float, float]]:
+        sample = [self._texts[i] for i in members[:: max(1, len(members) // GROUP_SAMPLE)]]
         inside: Counter[str] = Counter()
         for text in sample:
-            inside.update(self._phrases_of(text))
+            inside.update(self._keys_of(text))
+        group = len(members) / len(self._texts) * self._size  # the group's size at the collection's sampling
         scored = []
-        for phrase, count in inside.items():
-            if count < 2 and len(sample) > 1:
+        for key, count in inside.items():
+            if not self._nameable(key):
                 continue
-            p_in = count / len(sample)
-            p_all = max(self._df[phrase], 1) / self._size
-            if p_all > COMMON and len(texts) < self._size:
-                continue  # a phrase a quarter of the collection uses names no group of it
-            scored.append((phrase, p_in * math.log(max(p_in / p_all, 1.0))))
+            share = max(self._df[key], 1) / self._size
+            if count < 2 or (share > COMMON and len(members) < len(self._texts)):
+                continue  # one paper's term, or a phrase most of the collection uses
+            coverage = count / len(sample)
+            overlap = min(coverage * group, self._df[key])
+            if overlap < PRECISION * max(self._df[key], 1):
+                coverage = 0.0  # most of the papers that use it are elsewhere: it cannot name this group
+            scored.append((key, 2 * overlap / (group + max(self._df[key], 1)), coverage))
         scored.sort(key=lambda item: (-item[1], item[0]))
         return scored
 
-    def label(self, texts: Sequence[str], taken: Collection[str] = ()) -> tuple[str, list[str]]:
-        """Return a label for the group and its next best phrases (as the texts spell them)."""
-        ranked = [(p, s) for p, s in self.ranked(texts) if p not in taken and s > 0]
-        if not ranked:
-            return "", []
-        best_score = ranked[0][1]
-        label = next((p for p, s in ranked if " " in p and s >= PHRASE_PREFERENCE * best_score), ranked[0][0])
-        scores = dict(ranked)
-        # A shorter tail used nearly as much is the phrase itself, without the verb before it.
-        for size in range(2, label.count(" ") + 1):
-            tail = " ".join(label.split(" ")[-size:])
-            if scores.get(tail, 0) >= TAIL_PREFERENCE * scores[label]:
-                label = tail
+    def label(self, members: Sequence[int], taken: Sequence[str] = ()) -> Label:
+        """Return the group's label: its best phrase that says nothing a `taken` label (folded) says."""
+        ranked = [item for item in self.ranked(members) if not any(same_thing(item[0], t) for t in taken)]
+        texts = [self._texts[i] for i in members]
+        # A lone word says little ("transition", "sources") unless it is a name or an acronym ("QCD").
+        covered = [item for item in ranked if item[2] >= COVERAGE and (" " in item[0] or self._casing.is_name(item[0]))]
+        if not covered:
+            mixed = _distinct(sorted((k for k, _, _ in ranked), key=lambda k: " " not in k), 2, apart=True)
+            if len(mixed) < 2:
+                return Label(OTHER, tuple(self.spell(texts, k) for k in mixed), 0.0)
+            return Label("Mixed: " + ", ".join(self.spell(texts, k) for k in mixed), (), 0.0, named=tuple(mixed))
+        best = covered[0][1]
+        key, _, coverage = next(
+            (item for item in covered if " " in item[0] and item[1] >= PHRASE_PREFERENCE * best), covered[0]
+        )
+        scores = {k: (s, c) for k, s, c in covered}
+        # A shorter tail used by more of the group, nearly as apart, is the phrase without a word before it.
+        for size in range(2, key.count(" ") + 1):
+            tail = " ".join(key.split(" ")[-size:])
+            if tail in scores and scores[tail][0] >= TAIL_PREFERENCE * scores[key][0] and scores[tail][1] > coverage:
+                key, coverage = tail, scores[tail][1]
                 break
-        others: list[str] = []
-        # The description lists phrases first, then words, each not part of another already listed.
-        for phrase, _ in sorted(ranked, key=lambda item: " " not in item[0]):
-            if phrase != label and phrase not in label and label not in phrase and all(phrase not in o for o in others):
-                others.append(phrase)
-            if len(others) == 3:
-                break
-        return _spellings(texts, label), [_spellings(texts, o) for o in others]
+        # The key phrases are phrases first, then words, each saying something the others do not.
+        others = _distinct(
+            sorted((k for k, _, _ in ranked if not same_thing(k, key)), key=lambda k: " " not in k), KEY_PHRASES
+        )
+        text = self.spell(texts, key)
+        others_spelled = tuple(self.spell(texts, k) for k in others)
+        return Label(text[:1].upper() + text[1:], others_spelled, coverage, key, named=(key,))
+
+    def best_score(self, members: Sequence[int]) -> float:
+        """Return the score of the group's best phrase that covers it: how clearly the group has a name."""
+        return next((s for k, s, c in self.ranked(members) if c >= COVERAGE and " " in k), 0.0)
+
+    def name_groups(self, groups: Sequence[Sequence[int]], taken: Sequence[str] = ()) -> list[Label]:
+        """Return a label per group, no two (nor any `taken`) saying the same thing: the clearest choose first."""
+        labels: dict[int, Label] = {}
+        taken = [fold(t) for t in taken]
+        others = 0
+        for position in sorted(range(len(groups)), key=lambda i: (-self.best_score(groups[i]), i)):
+            labels[position] = label = self.label(groups[position], taken)
+            taken.extend(label.named)
+            if label.text == OTHER:
+                others += 1  # told apart by number, not after one of their papers
+                labels[position] = replace(label, text=f"{OTHER} ({others})" if others > 1 else OTHER)
+        return [labels[i] for i in range(len(groups))]
+
+    def spell(self, texts: Sequence[str], key: str) -> str:
+        """Return a folded phrase as the texts most often write it, in sentence case's lower form."""
+        return self._casing.cased(_spelling(texts, key))
+
+
+def _distinct(keys: list[str], count: int, apart: bool = False) -> list[str]:
+    """Return the first `count` keys none of which says the same thing as an earlier one (`apart`: shares a word)."""
+    chosen: list[str] = []
+    for key in keys:
+        if not any(same_thing(key, c) or (apart and set(key.split(" ")) & set(c.split(" "))) for c in chosen):
+            chosen.append(key)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _spelling(texts: Sequence[str], key: str) -> str:
+    """Return the commonest spelling of a folded phrase in the texts, plural or not ("LLM agents")."""
+    words = [
+        re.escape(w[:-1]) + r"(?:y|ies)" if w.endswith("y") else re.escape(w) + r"(?:e?s)?" for w in key.split(" ")
+    ]
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
+    counts = Counter(re.sub(r"\s+", " ", m.group()) for text in texts for m in pattern.finditer(text))
+    if not counts:
+        return key
+    return max(counts.items(), key=lambda item: (item[1], item[0].islower(), item[0]))[0]
+
+
+class _Casing:
+    """Sentence case with names kept: a word keeps its capitals when the collection writes it so."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._lower: Counter[str] = Counter()
+        self._capital: Counter[str] = Counter()
+        for text in texts:
+            for word in _WORD.findall(text):
+                (self._lower if word.islower() else self._capital)[word.lower()] += 1
+
+    def is_name(self, word: str) -> bool:
+        """Return whether the collection writes a word with capitals more often than without."""
+        return self._capital[word] > 2 * self._lower[word]
+
+    def cased(self, phrase: str) -> str:
+        """Return the phrase with plain words lower-cased ("Reinforcement Learning" -> "reinforcement learning")."""
+        return " ".join(self._word(word) for word in phrase.split(" "))
+
+    def _word(self, word: str) -> str:
+        if word.islower() or any(c.isupper() or c.isdigit() for c in word[1:]):
+            return word  # plain, or an acronym or name as written ("LLM", "GPT-4", "LoRA", "Bose-Einstein")
+        lower = word.lower()
+        return word if self._capital[lower] > 2 * self._lower[lower] else lower

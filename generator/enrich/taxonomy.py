@@ -3,7 +3,7 @@
 `data/atlas-topics.yaml` (optional) refers to topics by their slug, the last part of a topic
 page's URL (`topics/continual-pre-training/`), and to papers by theirs:
 
-    names:                      # give a topic your own label and description
+    names:                      # give a topic your own label (and description: else its key phrases)
       continual-pre-training:
         label: Continual pre-training
         description: Adapting trained models to new domains, languages and data.
@@ -118,7 +118,8 @@ def _read_names(names: dict[str, Any], taxonomy: Taxonomy, path: str, problems: 
             problems.append(Problem(Source(path), f"names: {topic!r} needs a 'label' text; ignored"))
             continue
         label = value["label"].strip()
-        taxonomy.names[topic] = (label, str(value.get("description") or f"Papers on {label}.").strip())
+        # Without a description of the curator's, the topic's key phrases are found from its papers.
+        taxonomy.names[topic] = (label, str(value.get("description") or "").strip())
 
 
 def _read_slugs(

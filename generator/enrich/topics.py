@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import replace
 
 import numpy as np
-from sklearn.cluster import KMeans
+from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.preprocessing import normalize
 
 from generator.enrich.context import CatalogContext, FoundTopics
@@ -36,6 +36,9 @@ from generator.text.slugs import slugify, unique
 SECONDARY_RATIO = 0.85
 MAX_TOPICS_PER_PAPER = 3
 NEIGHBOURS = 3
+#: k-means runs whose agreement makes the topics, and how many papers at most they are run on.
+RUNS = 20
+CONSENSUS_SAMPLE = 1000
 
 
 def topic_count(papers: int) -> int:
@@ -52,7 +55,8 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
     """Return each paper's topics (primary first) and the topics, largest first."""
     if not papers:
         return FoundTopics(of={}, topics=())
-    vectors = features.lsa
+    # In semantic mode the sentence embeddings take part: they group papers by meaning as well as wording.
+    vectors = features.meaning
     if vectors.shape[1] == 0:
         # No term is shared by two papers (no abstracts, or one word each): every paper is as near
         # as any other, so they make one topic.
@@ -61,17 +65,18 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
     primary = _primary(vectors, slugs, known)
     # Name new clusters before the curator's taxonomy, which refers to topics by slug; then
     # name what the taxonomy's splits made.
-    namer = _Namer([paper_text(p) for p in papers], known, taxonomy)
+    namer = _Namer([paper_text(p) for p in papers], taxonomy)
     primary = namer.name(primary)
     discovered = frozenset(primary)
     primary = namer.name(taxonomy.apply(primary, slugs, lambda members, n: _cluster(vectors[members], n)))
     names = sorted(set(primary))
+    labels = namer.labels(primary)
     index = {name: i for i, name in enumerate(names)}
     codes = np.array([index[t] for t in primary])
     centres = _centres(vectors, codes, len(names))
     found = [tuple(names[i] for i in own) for own in _topics_of(codes, vectors @ centres.T)]
     of = _kept_topics(slugs, found, known, set(names))
-    labelled = {name: (name, *namer.labels[name]) for name in names}
+    labelled = {name: (name, *labels[name]) for name in names}
     topics = _terms(names, labelled, of, centres @ centres.T)
     return FoundTopics(of=of, topics=tuple(topics), discovered=discovered)
 
@@ -131,13 +136,31 @@ def _terms(
 
 
 def _cluster(vectors: np.ndarray, count: int) -> list[str]:
-    """Split vectors into `count` clusters; return each one's cluster as a placeholder name."""
+    """Split vectors into `count` clusters; return each one's cluster as a placeholder name.
+
+    One k-means run depends on where it starts, and on small collections two starts can disagree
+    on a third of the papers. So the clusters are those that RUNS runs agree on (evidence
+    accumulation): two papers are close when many runs put them together, and average-linkage
+    clustering of that agreement gives the topics. At scale it is computed on a sample, and every
+    other paper joins the nearest of its clusters' centres.
+    """
     # Never more clusters than distinct vectors: k-means cannot split identical papers.
     count = max(1, min(count, len(np.unique(vectors, axis=0))))
     if count == 1:
         return ["#0"] * len(vectors)
-    model = KMeans(n_clusters=count, n_init=3, random_state=0).fit(vectors)
-    return [f"#{c}" for c in model.labels_]
+    step = max(1, -(-len(vectors) // max(CONSENSUS_SAMPLE, 10 * count)))
+    sample = vectors[::step]
+    together = np.zeros((len(sample), len(sample)), dtype=np.uint8)
+    for run in range(RUNS):
+        codes = KMeans(n_clusters=count, n_init=1, random_state=run).fit(sample).labels_
+        together += codes[:, None] == codes[None, :]
+    agreed = AgglomerativeClustering(n_clusters=count, metric="precomputed", linkage="average")
+    codes = agreed.fit(RUNS - together.astype(np.float32)).labels_
+    if step > 1:
+        sampled = codes
+        codes = np.argmax(vectors @ _centres(sample, sampled, count).T, axis=1)
+        codes[::step] = sampled
+    return [f"#{c}" for c in codes]
 
 
 def _extend(vectors: np.ndarray, remembered: list[str]) -> list[str]:
@@ -180,46 +203,42 @@ def _topics_of(codes: np.ndarray, closeness: np.ndarray) -> list[tuple[int, ...]
 
 
 class _Namer:
-    """Give topics slugs and labels: the curator's, the remembered ones, or from their papers' text."""
+    """Give topics slugs and labels: the curator's, or from their papers' text, recomputed every build.
 
-    def __init__(self, texts: list[str], known: KnownTopics, taxonomy: Taxonomy) -> None:
-        self._texts = texts
-        self._known = known
+    A topic's slug is its identity (page, feed, the state file's memory) and stays; its label is
+    found afresh from its papers each build unless the taxonomy file names it.
+    """
+
+    def __init__(self, texts: list[str], taxonomy: Taxonomy) -> None:
         self._taxonomy = taxonomy
         self._scorer = PhraseScorer(texts)
-        self.labels: dict[str, tuple[str, str]] = {}  # slug -> (label, description)
 
     def name(self, primary: list[str]) -> list[str]:
-        """Return primary topics with every placeholder (`#...`) replaced by a new slug."""
-        taken = {t for t in primary if not t.startswith("#")} | set(self.labels)
-        used = {label.lower() for label, _ in self.labels.values()}
+        """Return primary topics with every placeholder (`#...`) replaced by a slug made from its label."""
+        placeholders = sorted({t for t in primary if t.startswith("#")})
+        if not placeholders:
+            return primary
+        taken = {t for t in primary if not t.startswith("#")}
+        labels = self.labels(primary)
         renamed: dict[str, str] = {}
-        # Known topics first, so a new topic never takes a known topic's label.
-        for name in sorted(set(primary), key=lambda n: (n.startswith("#"), n)):
-            if name in self.labels:
-                continue
-            if name in self._taxonomy.names:
-                label, description = self._taxonomy.names[name]
-            elif name in self._known.labels and not name.startswith("#"):
-                label, description = self._known.labels[name]
-            else:
-                members = [self._texts[i] for i, t in enumerate(primary) if t == name]
-                label, others = self._scorer.label(members, taken=used)
-                label = label[:1].upper() + label[1:] if label else "Other papers"
-                description = _describe(label.lower() if label[1:2].islower() else label, others)
-            used.add(label.lower())
-            slug = name
-            if name.startswith("#"):
-                slug = unique(slugify(label, "topic"), taken)
-                taken.add(slug)
-                renamed[name] = slug
-            self.labels[slug] = self._taxonomy.names.get(slug, (label, description))
+        for name in placeholders:
+            renamed[name] = unique(slugify(labels[name][0], "topic"), taken)
+            taken.add(renamed[name])
         return [renamed.get(t, t) for t in primary]
 
-
-def _describe(label: str, others: list[str]) -> str:
-    """Return a topic's one-line description from its label and next phrases."""
-    if not others:
-        return f"Papers on {label}."
-    listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
-    return f"Papers on {label}, with {listed}."
+    def labels(self, primary: list[str]) -> dict[str, tuple[str, str]]:
+        """Return each topic's label and description: the curator's, else its papers' phrases."""
+        members: dict[str, list[int]] = {}
+        for i, topic in enumerate(primary):
+            members.setdefault(topic, []).append(i)
+        names = sorted(members)
+        curated = {n: self._taxonomy.names[n] for n in names if n in self._taxonomy.names}
+        found = [n for n in names if n not in curated]
+        result = dict(curated)
+        named = self._scorer.name_groups([members[n] for n in found], [text for text, _ in curated.values()])
+        for name, found_label in zip(found, named, strict=True):
+            result[name] = (found_label.text, found_label.description)
+        for name, (text, description) in curated.items():
+            if not description:  # the curator named it; its papers still say what it holds
+                result[name] = (text, self._scorer.label(members[name]).description)
+        return result

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from collections import Counter
@@ -9,7 +10,7 @@ import pytest
 
 from generator.build import build_catalog
 from generator.config import Settings
-from generator.enrich.labels import PhraseScorer, phrases
+from generator.enrich.labels import Label, PhraseScorer, fold, phrases, same_thing
 from generator.enrich.taxonomy import Taxonomy, load_taxonomy
 from generator.enrich.text import text_features
 from generator.enrich.topics import find_topics, topic_count
@@ -52,11 +53,116 @@ def test_phrases_are_runs_between_stop_words_and_punctuation(text: str, expected
 
 
 def test_label_is_the_phrase_the_group_uses_most_and_others_rarely() -> None:
-    group = [f"We apply LLM unlearning to model {i}. LLM unlearning removes data." for i in range(5)]
+    # "Apply LLM unlearning" in three papers, "LLM unlearning" in all five: the label drops the verb.
+    group = [f"Apply LLM unlearning to model {i}." if i % 2 else f"LLM unlearning on model {i}." for i in range(5)]
     rest = [f"We train language models on text {i}." for i in range(20)]
-    label, others = PhraseScorer(group + rest).label(group)
-    assert label == "LLM unlearning", "spelled as the papers spell it"
-    assert "language models" not in [o.lower() for o in others]
+    label = PhraseScorer(group + rest).label(range(5))
+    assert label.text == "LLM unlearning", "spelled as the papers spell it"
+    assert label.coverage == 1.0 and "language models" not in [o.lower() for o in label.key_phrases]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "folded"),
+    [
+        ("large language models", "large language model"),
+        ("Studies", "study"),
+        ("boundary conditions", "boundary condition"),
+        ("class", "class"),
+        ("virus", "virus"),
+        ("analysis", "analysis"),
+    ],
+)
+def test_singular_and_plural_fold_to_one_phrase(phrase: str, folded: str) -> None:
+    assert fold(phrase) == folded
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Language models", "Large language models", True),
+        ("Image segmentation", "segmentation", True),
+        ("Diffusion models", "diffusion model", True),
+        ("Black holes", "Black hole mergers", True),
+        ("Continual pre-training", "continual pretraining", True),
+        ("Speculative decoding", "KV cache", False),
+        ("Graph neural networks", "Neural radiance fields", False),
+    ],
+)
+def test_two_labels_say_the_same_thing_when_ones_words_are_all_in_the_other(a: str, b: str, same: bool) -> None:
+    assert same_thing(a, b) is same
+
+
+def topic_texts(*topics: tuple[str, int]) -> list[str]:
+    """Return texts of papers in groups: each group's papers use its phrase and a shared one."""
+    return [
+        f"Paper {name} {i} is on {phrase}, with gradient methods. The {phrase} results hold."
+        for name, (phrase, size) in enumerate(topics)
+        for i in range(size)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        # The phrase every group uses ("gradient methods") names none of them: generic is learned.
+        (
+            (("speculative decoding", 6), ("KV caches", 6), ("graph neural networks", 6)),
+            ["Speculative decoding", "KV caches", "Graph neural networks"],
+        ),
+        # Title Case in the text is not kept; acronyms are.
+        (
+            (("Reinforcement Learning", 2), ("reinforcement learning", 6), ("KV caches", 6), ("optical traps", 6)),
+            ["Reinforcement learning", "KV caches", "Optical traps"],
+        ),
+    ],
+)
+def test_groups_are_named_by_their_own_phrase_in_sentence_case(
+    groups: tuple[tuple[str, int], ...], expected: list[str]
+) -> None:
+    texts = topic_texts(*groups)
+    sizes = [size for _, size in groups]
+    starts = [sum(sizes[:i]) for i in range(len(sizes))]
+    members = [list(range(start, start + size)) for start, size in zip(starts, sizes, strict=True)]
+    if len(expected) < len(members):  # the first two groups are one topic
+        members = [members[0] + members[1], *members[2:]]
+    labels = [label.text for label in PhraseScorer(texts).name_groups(members)]
+    assert labels == expected
+    assert all("gradient" not in label.lower() for label in labels)
+
+
+def test_two_groups_with_one_phrase_get_two_labels_that_say_different_things() -> None:
+    texts = [f"We study language models for protein folding, task {i}. Protein folding is hard." for i in range(6)]
+    texts += [f"We study large language models for protein design, task {i}. Protein design is slow." for i in range(6)]
+    texts += [f"We study optical traps for atom {i}. Optical traps are deep." for i in range(6)]
+    labels = PhraseScorer(texts).name_groups([range(6), range(6, 12), range(12, 18)])
+    assert not any(same_thing(a.text, b.text) for a, b in itertools.combinations(labels, 2))
+    named = [key for label in labels for key in label.named]
+    assert not any(same_thing(a, b) for a, b in itertools.combinations(named, 2))
+    assert [label.text for label in labels] == ["Protein folding", "Large language models", "Optical traps"]
+
+
+def test_a_group_without_a_shared_phrase_is_called_mixed_not_after_one_paper() -> None:
+    texts = [f"We study optical traps for atom {i}. Optical traps are deep." for i in range(6)]
+    odd = [
+        "Protein folding with lattice models.",
+        "Galaxy rotation curves from radio maps.",
+        "Tax policy in small towns.",
+    ]
+    odd += ["Protein folding kinetics.", "Galaxy rotation again.", "Bird songs in cities."]
+    scorer = PhraseScorer(texts + odd * 2)
+    label = scorer.label(range(6, 18))
+    assert label.text.startswith("Mixed: ") and label.coverage == 0.0 and len(label.named) == 2
+    # What a mixed topic's label names, no later label names again.
+    assert not any(same_thing(label.named[0], t) for t in scorer.label(range(6, 18), label.named[:1]).named)
+    assert PhraseScorer([*texts, "Alone here.", "Nothing shared."]).label([6, 7]).text == "Other papers"
+
+
+@pytest.mark.parametrize(
+    ("key_phrases", "description"),
+    [(("LoRA", "memory usage"), "Key phrases: LoRA, memory usage."), ((), "")],
+)
+def test_a_description_is_its_key_phrases_as_one_sentence(key_phrases: tuple[str, ...], description: str) -> None:
+    assert Label("X", key_phrases, 1.0).description == description
 
 
 def test_three_fields_become_three_topics_each_of_one_field(tmp_path: Path) -> None:
