@@ -42,6 +42,18 @@ KEY_PHRASES = 3
 OTHER = "Other papers"
 
 
+#: A model's size ("7b", "1.5b", "300m"): a phrase with one ("7B model") names no subject.
+_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]")
+
+
+def _phrase(words: list[str]) -> bool:
+    """Return whether words can stand as a phrase: no model size in them, and more than one word
+    ending in a noun, not in a past participle ("models trained", "approach based")."""
+    if any(_SIZE.fullmatch(word) for word in words):
+        return False
+    return len(words) == 1 or not (words[-1].endswith("ed") and len(words[-1]) > 4)
+
+
 def phrases(text: str) -> set[str]:
     """Return the lower-cased candidate phrases of a text (runs of 1-3 non-stop words)."""
     found: set[str] = set()
@@ -52,11 +64,15 @@ def phrases(text: str) -> set[str]:
             if lower and lower not in LABEL_STOP_WORDS and not lower.replace("-", "").isdigit() and len(lower) > 1:
                 run.append(lower)
                 continue
-            if 0 < len(run) <= MAX_WORDS:
+            while len(run) > 1 and not _phrase(run[-2:]) and not _SIZE.fullmatch(run[-1]):
+                run.pop()  # "language models trained on": the phrase is "language models"
+            if 0 < len(run) <= MAX_WORDS and _phrase(run):
                 found.add(" ".join(run))
             # English phrases end in their head noun: "apply LLM unlearning" holds "LLM unlearning".
-            found.update(" ".join(run[-size:]) for size in range(2, min(len(run), MAX_WORDS + 1)))
-            found.update(run)
+            found.update(
+                " ".join(run[-size:]) for size in range(2, min(len(run), MAX_WORDS + 1)) if _phrase(run[-size:])
+            )
+            found.update(word for word in run if _phrase([word]))
             run = []
     return found
 

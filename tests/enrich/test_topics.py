@@ -52,6 +52,22 @@ def test_phrases_are_runs_between_stop_words_and_punctuation(text: str, expected
     assert "learning rl" not in phrases(text), "a phrase never crosses a bracket"
 
 
+@pytest.mark.parametrize(
+    ("text", "not_a_phrase", "phrase"),
+    [
+        ("Our 7B model beats larger ones.", "7b model", "model"),
+        ("Language models trained on code", "models trained", "language models"),
+        ("a knowledge graph based on papers", "graph based", "knowledge graph"),
+        ("Qwen2 7B and a 1.5B model", "qwen2 7b", "qwen2"),
+    ],
+)
+def test_a_phrase_ends_in_a_noun_and_names_no_size(text: str, not_a_phrase: str, phrase: str) -> None:
+    found = phrases(text)
+    assert not_a_phrase not in found
+    assert phrase in found
+    assert "learning rl" not in phrases(text), "a phrase never crosses a bracket"
+
+
 def test_label_is_the_phrase_the_group_uses_most_and_others_rarely() -> None:
     # "Apply LLM unlearning" in three papers, "LLM unlearning" in all five: the label drops the verb.
     group = [f"Apply LLM unlearning to model {i}." if i % 2 else f"LLM unlearning on model {i}." for i in range(5)]
