@@ -8,7 +8,7 @@ The label properties are the ones a reader notices: whether a topic's papers use
 phrase, singular and plural folded, in the paper's title or abstract), how large the largest
 topic is, whether a label is a phrase most of the collection uses (it then names nothing),
 whether two labels say the same thing (one's words are all among the other's, for any phrase
-each names: "Mixed: a, b" names two), and whether
+each names: "A and B", the label of a group no one phrase covers, names two), and whether
 labels are in sentence case (a word written with a capital only at its start is a name the
 collection writes that way, not Title Case).
 """
@@ -39,10 +39,8 @@ def kmeans_nmi(vectors: np.ndarray, labels: list[str], k: int) -> float:
 
 
 def label_phrases(label: str) -> list[str]:
-    """Return the phrases a label names: itself, or each listed phrase of "Mixed: a, b"."""
-    if label.startswith("Mixed: "):
-        return [p.strip() for p in label.removeprefix("Mixed: ").split(",")]
-    return [label]
+    """Return the phrases a label names: itself, or both of "A and B" (a phrase holds no "and", a stop word)."""
+    return [p.strip() for p in re.sub(r" \(\d+\)$", "", label).split(" and ")]
 
 
 def label_properties(papers: list[Paper], topics: list[Term], texts: list[str]) -> dict[str, Any]:
@@ -82,7 +80,7 @@ def sentence_case(label: str, texts: list[str]) -> bool:
     for text in texts:
         for word in _WORD.findall(text):
             (lower if word.islower() else capital)[word.lower()] += 1
-    for word in label.removeprefix("Mixed: ").split(" ")[1:]:
+    for word in label.split(" ")[1:]:
         titled = word[:1].isupper() and word[1:].islower()
         if titled and lower[word.lower()] >= capital[word.lower()]:
             return False

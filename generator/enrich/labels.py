@@ -12,7 +12,9 @@ a lone lower-case word ("transition", "sources") says too little.
 
 The groups of one collection are named together, best match first, so no two labels say the
 same thing ("language models" beside "large language models"): a later group takes its next
-phrase. A group no phrase covers (a fifth of its papers) is named for what it is: "Mixed: a, b".
+phrase. A group no phrase covers (a fifth of its papers) is named for the two phrases that set it
+apart, saying no word twice ("Magnetic field and phase transition"), or "Other papers" when it has
+no two such phrases: never after one of its papers.
 """
 
 from __future__ import annotations
@@ -103,9 +105,9 @@ class Label:
     text: str
     key_phrases: tuple[str, ...]
     coverage: float
-    #: The label's phrase, folded ("" for "Mixed: ..." and "Other papers").
+    #: The label's phrase, folded ("" for "A and B" of a group no phrase covers, and "Other papers").
     key: str = ""
-    #: Every phrase the label names, folded (both of "Mixed: a, b"): no other label may say them.
+    #: Every phrase the label names, folded (both of "A and B"): no other label may say them.
     named: tuple[str, ...] = ()
 
     @property
@@ -182,9 +184,10 @@ class PhraseScorer:
         covered = [item for item in ranked if item[2] >= COVERAGE and (" " in item[0] or self._casing.is_name(item[0]))]
         if not covered:
             mixed = _distinct(sorted((k for k, _, _ in ranked), key=lambda k: " " not in k), 2, apart=True)
-            if len(mixed) < 2:
+            if len(mixed) < 2 or not all(" " in k or self._casing.is_name(k) for k in mixed):
                 return Label(OTHER, tuple(self.spell(texts, k) for k in mixed), 0.0)
-            return Label("Mixed: " + ", ".join(self.spell(texts, k) for k in mixed), (), 0.0, named=tuple(mixed))
+            text = " and ".join(self.spell(texts, k) for k in mixed)  # phrases hold no "and": a stop word
+            return Label(text[:1].upper() + text[1:], (), 0.0, named=tuple(mixed))
         best = covered[0][1]
         key, _, coverage = next(
             (item for item in covered if " " in item[0] and item[1] >= PHRASE_PREFERENCE * best), covered[0]
