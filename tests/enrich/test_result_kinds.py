@@ -195,6 +195,13 @@ def test_an_arrow_is_no_qualifier() -> None:
             "its accuracy by 2.4%.",
             [("53%", "reduction"), ("2.4%", "gain")],
         ),
+        # (not past a compared number in brackets: "surpasses UI-TARS-72B (38.1) on ScreenSpot-Pro, achieving
+        # scores of 40.7" is a score)
+        (
+            "GUI-Actor-7B even surpasses UI-TARS-72B (38.1) on ScreenSpot-Pro, achieving scores of 40.7 with "
+            "Qwen2-VL and 44.6 with Qwen2.5-VL as backbones.",
+            [("40.7", "score"), ("44.6", "score")],
+        ),
         # a thousands separator is no list
         ("It is 1,000 times fewer than Show-o.", []),
         # a compression along a dimension is a design's size, not an outcome

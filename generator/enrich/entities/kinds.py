@@ -105,8 +105,10 @@ _BEFORE: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
     (
         "gain",
         re.compile(
+            # (past names with dots, "outperforming Qwen2.5VL by", not past a compared number, "surpasses
+            # UI-TARS-72B (38.1) on ScreenSpot-Pro, achieving scores of 40.7")
             r"\b(?:improv\w*|gains?|gain(?:ed|ing)|boost\w*|increas\w*|outperform\w*|surpass\w*|exceed\w*|"
-            r"enhanc\w*|rais\w*|lift\w*|beat\w*|advanc\w*|higher|better)\b(?:[\s,]+[^\s,.;]+(?:\.[^\s,.;]+)*){0,8}?[\s,]+"
+            r"enhanc\w*|rais\w*|lift\w*|beat\w*|advanc\w*|higher|better)\b(?:[\s,]+(?!\(\d)[^\s,.;]+(?:\.[^\s,.;]+)*){0,8}?[\s,]+"
             r"(?:by|of)\s*(?:(?:%s|an?\s+(?:average|absolute|relative)\s+(?:of\s+)?|average)\s+)?$"
             r"|\b(?:improvements?|gains?)\b[\s,]*(?:(?:i\.e\.|e\.g\.|of|by|up\s+to)[\s,]*)*$"
             # an example of how much, of the method's own (decision 17): "outperforms prior arts on the
