@@ -202,6 +202,31 @@ def test_an_arrow_is_no_qualifier() -> None:
             "Qwen2-VL and 44.6 with Qwen2.5-VL as backbones.",
             [("40.7", "score"), ("44.6", "score")],
         ),
+        # a sign says a number is a change (unlabelled 2025 H1 corpus, no labelled paper)
+        (
+            "achieving superior performance compared to baseline methods (+5.59%).",
+            [("+5.59%", "gain")],
+        ),
+        ("improved accuracies on math (MATH-500: +30.1%, AMC23:+27.5%)", [("+30.1%", "gain"), ("+27.5%", "gain")]),
+        ("the 2D detection accuracy is still noticeably (-53%) behind", []),
+        # a benchmark with its number in brackets or after a colon
+        (
+            "it achieves new best results on GSM8K (98.1%), AIME 2024 (94.4%), and MATH-500 (99.8%).",
+            [("98.1%", "score"), ("94.4%", "score"), ("99.8%", "score")],
+        ),
+        ("This matches the 1.2k DeepScaleR subset (MATH500: 73.6%, average: 35.9%).", [("73.6%", "score")]),
+        ("It has 7 layers (12%).", []),
+        # more outcome verbs before "by" or "from"
+        (
+            "Our approach increases answer accuracy on IMO combinatorics problems from 33.3% to 77.8%.",
+            [("33.3%", "other"), ("77.8%", "score")],
+        ),
+        ("our method can compress Whisper large-v3's encoder size by over 50%, matching", [("over 50%", "reduction")]),
+        # "N times speedup", a capitalised modifier, and a change metric before the list it continues
+        (
+            "achieving up to a 119.2 times speedup and 63% GPU memory reduction compared to Transformers.",
+            [("up to a 119.2x", "speedup"), ("63%", "reduction")],
+        ),
         # a thousands separator is no list
         ("It is 1,000 times fewer than Show-o.", []),
         # a compression along a dimension is a design's size, not an outcome

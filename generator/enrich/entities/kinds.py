@@ -183,6 +183,9 @@ def result_kind(sentence: str, start: int, end: int, metric: str = "") -> tuple[
     after = sentence[end : end + 60]
     clause = _clause_before(sentence, start)
     kind = _cue_kind(number, after, clause)
+    if kind is None:  # (a metric that names a change before the list it may continue: "a 119.2 times
+        # speedup and 63% GPU memory reduction")
+        kind = CHANGE_METRICS.get(metric.lower())
     if kind is None:
         listed = _listed_after(sentence, start)
         if listed is not None:

@@ -4,7 +4,8 @@ A number without a unit takes the unit of the next one of its list ("by 4.85 and
 metric the gazetteer does not know is read from the words after a number the method reaches
 ("achieving 0% sink rate", rule "reached-named-metric") or before an "(ours vs theirs)" bracket
 ("lower kurtosis (340 vs 33,510)", rule "versus-bracket"); and the changes of one sentence share
-the baseline one of them names ("4.1% over standard DPO ..., and a 9.0% gain").
+the baseline one of them names ("4.1% over standard DPO ..., and a 9.0% gain"); a benchmark may
+come before its number, in brackets or before a colon ("GSM8K (98.1%)", "MATH-500: +30.1%").
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.enrich.entities.datasets import dataset_name
+from generator.enrich.entities.gazetteer import Gazetteer
 from generator.enrich.entities.lists import QUALIFIER_WORDS
 from generator.model import Result
 
@@ -80,3 +83,19 @@ def metric_named(unit: str, after: str, before: str) -> tuple[str, str]:
     if versus and re.match(r"\s*(?:vs\.?|versus)\s*\d", after):
         return versus.group(1), "versus-bracket"
     return "", ""
+
+
+#: What stands between a benchmark and its number: "GSM8K (98.1%)", "MATH-500: +30.1%".
+_BENCHMARK_THEN = re.compile(r"(?:\s*\(|\s*:\s*)$")
+
+
+def benchmark_before(sentence: str, match: re.Match[str], gazetteer: Gazetteer) -> str:
+    """Return the benchmark a number with a unit is given for in a bracket or after a colon, "new best
+    results on GSM8K (98.1%), AIME'24 (94.4%)", "(MATH-500: +30.1%, AMC23: +27.5%)", else ""."""
+    between = _BENCHMARK_THEN.search(sentence, max(0, match.start() - 3), match.start())
+    if not match.group("unit") or between is None or not re.match(r"\s*[),;]", sentence[match.end() :]):
+        return ""
+    for found in gazetteer.datasets.finditer(sentence, max(0, between.start() - 60), between.start()):
+        if found.end() == between.start():
+            return dataset_name(found)
+    return ""

@@ -6,8 +6,9 @@ records the rule that read its metric: "metric-after", "metric-described", "metr
 "comparative", "outcome-verb", "times", "listed-after-result", "listed-before-metric",
 "reached-on-benchmark" (no unit: "achieving 7.9 in MT-Bench"), "share-retained" ("retains 98% of
 LoRA's performance"), "reached-named-metric" and "versus-bracket" (a metric the gazetteer does not
-know: "achieving 0% sink rate", "lower kurtosis (340 vs 33,510)"; see `result_shapes`), or
-"unit-and-benchmark" and
+know: "achieving 0% sink rate", "lower kurtosis (340 vs 33,510)"; see `result_shapes`),
+"signed-change" (a sign says it is one: "(+5.59%)"), or "unit-and-benchmark" (also "GSM8K (98.1%)",
+"MATH-500: +30.1%") and
 "unit-and-lead-benchmark" (no metric: a score, on the benchmark after it or the one its sentence
 opens on, "On LiveCodeBench, ...").
 """
@@ -20,7 +21,13 @@ from generator.enrich.entities.datasets import dataset_name
 from generator.enrich.entities.gazetteer import Gazetteer
 from generator.enrich.entities.kinds import result_kind
 from generator.enrich.entities.lists import QUALIFIER_WORDS, list_joint
-from generator.enrich.entities.result_shapes import REACHES, metric_named, shared_baselines, unit_follows
+from generator.enrich.entities.result_shapes import (
+    REACHES,
+    benchmark_before,
+    metric_named,
+    shared_baselines,
+    unit_follows,
+)
 
 __all__ = ["QUALIFIER_WORDS", "find_results"]
 from generator.model import Result, ResultKind
@@ -50,11 +57,15 @@ _NUMBER = re.compile(
     r"(?:(?<![\w.^@-])(?<!\d,)|(?<=\bby))(?P<value>[+-]?(?:\d+(?:\.\d+)?(?:%|x|\u00d7)?\s?(?:-|\u2013|--)\s?(?=\d)"
     r"|(?<!from\s)\d+(?:\.\d+)?\s+to\s+(?=\d+(?:\.\d+)?\s?(?:%|x|\u00d7)))?\d+(?:\.\d+)?)"
     r"(?P<unit>\s?%|\s?(?:\u00d7|x|X)(?![\w])|[-\s]?(?:points?|pp)(?![\w])|\s?(?:ms|seconds?|minutes?|hours?)(?![\w])"
-    # "3times": what is left of LaTeX's \times
-    r"|times(?![\w])|\s?times(?=\s+(?:" + "|".join(_COMPARATIVE_METRIC) + r")\b))?(?![\w]|\.\d)"
+    # "3times": what is left of LaTeX's \times; "119.2 times speedup"
+    r"|times(?![\w])|\s?times(?=\s+(?:"
+    + "|".join(_COMPARATIVE_METRIC)
+    + r"|speed-?ups?|acceleration)\b))?(?![\w]|\.\d)"
 )
 #: Words that may stand between a number and its metric: "2.72x decoding speedup", "30% lower latency".
-_MODIFIER = r"(?!(?:of|the|a|an|in|on|for|to|with|and|or|than|at|by|as)\b)[a-z][\w-]*\s+"
+_MODIFIER = (
+    r"(?!(?:of|the|a|an|in|on|for|to|with|and|or|than|at|by|as)\b)[A-Za-z][\w-]*\s+"  # ("63% GPU memory reduction")
+)
 #: (one word may stand between: "21.59x context compression", "5% lower latency"; not a dimension, as a
 #: design's "32x spatial and 4x temporal compression" is its size, not an outcome)
 _COMPARATIVE = re.compile(
@@ -64,7 +75,8 @@ _COMPARATIVE = re.compile(
 #: An outcome verb with "by" before a number: "reduce parameters by up to 90%", "lowering average
 #: TTFT and average JCT by 97% and 47%", "outperforms the baseline by 37.6%".
 _CHANGED_BY = re.compile(
-    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|beat|lift|rais|enhanc|reduc|lower|cut|decreas|sav|accelerat"
+    r"\b(?P<verb>improv|boost|outperform|surpass|exceed|beat|lift|rais|enhanc|reduc|lower|cut|decreas|sav"
+    r"|compress|shrink|accelerat"
     r"|speed(?:s|ing)?\s+up)\w*"
     # (a model's name between may hold digits: "outperforms GPT-5 by 34.7%"; another result may not)
     # (and one word between "by" and the number: "by up to", "by almost", "by fully")
@@ -72,9 +84,15 @@ _CHANGED_BY = re.compile(
     # (or an example of how much: "outperforms prior arts on the MMVP-VLM benchmark, e.g., 6.0% on OpenAICLIP")
     r"|,\s+(?:e\.g\.|i\.e\.),?\s+(?:(?:%s)\s+)?)$" % (QUALIFIER_WORDS, QUALIFIER_WORDS)
 )
+#: A change said by its start, "increases answer accuracy on IMO problems from 33.3% to 77.8%" (not "by":
+#: "we increase the batch size by 2x" is a setting).
+_INCREASED_FROM = re.compile(
+    r"\b(?:increas|elevat)\w*\b(?:[^.;%%]|\.(?=\w)){0,90}?\bfrom\s+(?:(?:%s)\s+)?$" % QUALIFIER_WORDS
+)
 _QUALIFIER = re.compile(
     # (a word and a sign together: "up to ~70%"; not the arrow of "74.4%->82.1%")
-    r"(?:(?<![\w-])(?:%s)\s+[<~\u2248\u2264\u2265]?|[<~\u2248\u2264\u2265]|(?<!-)>)$" % QUALIFIER_WORDS,
+    # (and its article, kept as written: "up to a 31%")
+    r"(?:(?<![\w-])(?:%s)\s+(?:an?\s+)?[<~\u2248\u2264\u2265]?|[<~\u2248\u2264\u2265]|(?<!-)>)$" % QUALIFIER_WORDS,
     re.IGNORECASE,
 )
 _ON = re.compile(r"\s*(?:on|in|for)\s+(?:the\s+)?")
@@ -101,7 +119,7 @@ def _sentence_results(sentence: str, gazetteer: Gazetteer) -> list[Result]:
     for index, match in enumerate(matches):
         borrowed = unit_follows(sentence, match, matches[index + 1 : index + 2])
         shown, unit, metric, rule = _number(match, sentence, gazetteer, borrowed)
-        benchmark = _benchmark_after(sentence, match.end(), gazetteer)
+        benchmark = _benchmark_after(sentence, match.end(), gazetteer) or benchmark_before(sentence, match, gazetteer)
         joint = _continues(sentence, previous[0], match) if previous and not metric else None
         if previous and joint:  # "by 26.8%, 20.2%, and 5.6%", "from 17.7% to 78.7%"
             # (where a change an outcome verb says ends is a score: "improves it from 5% to 27%")
@@ -179,6 +197,8 @@ def _number(match: re.Match[str], sentence: str, gazetteer: Gazetteer, borrowed:
         unit = "x"
         if after.lstrip().startswith(("faster", "slower", "better", "higher")):
             metric, rule = ("speedup" if after.lstrip().startswith(("faster", "slower")) else "improvement"), "times"
+    if not metric and unit and value.startswith("+"):  # a sign says it is a change: "(+5.59%)", "MATH-500: +30.1%"
+        metric, rule = "improvement", "signed-change"
     if not metric:
         metric, rule = metric_named(unit, sentence[match.end() : match.end() + 60], before)
     qualifier = _QUALIFIER.search(before)
@@ -219,10 +239,17 @@ def _metric_beside(after: str, before: str, gazetteer: Gazetteer, has_unit: bool
     comparative = _COMPARATIVE.match(after)
     if comparative:  # "79.1% fewer tokens", "50x longer", "6x faster"
         return _COMPARATIVE_METRIC[comparative.group(1)], "comparative"
+    return _outcome_verb(before)
+
+
+def _outcome_verb(before: str) -> tuple[str, str]:
+    """Return the change an outcome verb before a number says ("reduces memory by", "increases X from")."""
+    if _INCREASED_FROM.search(before):
+        return "improvement", "outcome-verb"
     changed = _CHANGED_BY.search(before)
     if changed:
         verb = changed.group("verb")
-        if verb in ("reduc", "lower", "cut", "decreas", "sav"):
+        if verb in ("reduc", "lower", "cut", "decreas", "sav", "compress", "shrink"):
             return "reduction", "outcome-verb"
         return ("speedup" if verb.startswith(("accelerat", "speed")) else "improvement"), "outcome-verb"
     return "", ""
