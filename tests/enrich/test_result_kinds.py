@@ -227,6 +227,7 @@ def test_an_arrow_is_no_qualifier() -> None:
             "achieving up to a 119.2 times speedup and 63% GPU memory reduction compared to Transformers.",
             [("up to a 119.2x", "speedup"), ("63%", "reduction")],
         ),
+        ("Experiments demonstrate up to a 9x runtime improvement.", [("up to a 9x", "speedup")]),
         # a thousands separator is no list
         ("It is 1,000 times fewer than Show-o.", []),
         # a compression along a dimension is a design's size, not an outcome

@@ -183,9 +183,10 @@ def result_kind(sentence: str, start: int, end: int, metric: str = "") -> tuple[
     after = sentence[end : end + 60]
     clause = _clause_before(sentence, start)
     kind = _cue_kind(number, after, clause)
-    if kind is None:  # (a metric that names a change before the list it may continue: "a 119.2 times
-        # speedup and 63% GPU memory reduction")
-        kind = CHANGE_METRICS.get(metric.lower())
+    if kind is None and CHANGE_METRICS.get(metric.lower()) in ("reduction", "speedup"):
+        # (a metric that names a change before the list it may continue: "a 119.2 times speedup and 63%
+        # GPU memory reduction"; not "improvement", whose kind the unit says: "up to a 9x runtime improvement")
+        kind = CHANGE_METRICS[metric.lower()]
     if kind is None:
         listed = _listed_after(sentence, start)
         if listed is not None:
