@@ -57,13 +57,15 @@ ATOM = ROOT.parent / "shared" / "fixtures" / "arxiv_atom" / "arxiv_api_search_10
 CORPUS = ROOT.parent / "shared" / "corpus" / "hf_daily_2025H1"
 #: The labelled samples of that corpus, by set name (its halves are "<set>-dev", "<set>-test").
 CORPUS_LABELS = {"hf2025": "hf2025h1.yaml", "hf2025b": "hf2025h1b.yaml"}
-#: Words and signs that say how exact a number is; a result is matched without them.
-_QUALIFIER = re.compile(r"^(?:%s|only|[<>~\u2248\u2264\u2265])\s*" % QUALIFIER_WORDS, re.IGNORECASE)
+#: Words and signs that say how exact a number is ("up to ~70%", "up to a 31%"); a result is matched without them.
+_QUALIFIER = re.compile(r"^(?:(?:%s|only|[<>~\u2248\u2264\u2265])\s*)+(?:an?\s+)?" % QUALIFIER_WORDS, re.IGNORECASE)
 
 
 def result_key(value: str) -> str:
-    """Return a result's value as labels and extraction are compared: no qualifier, "3 times" is "3x"."""
+    """Return a result's value as labels and extraction are compared: no qualifier, "3 times" is "3x",
+    "a 19.15-point gain" is 19.15 points."""
     bare = _QUALIFIER.sub("", value.strip().replace("\\%", "%"))
+    bare = re.sub(r"(?<=\d)-points?$", " points", bare)
     return normalise_name(re.sub(r"\s*(?:times|\u00d7)$", "x", bare))
 
 
