@@ -125,6 +125,8 @@ def test_an_arrow_is_no_qualifier() -> None:
             [("up to 3x", "speedup"), ("2.5x", "speedup")],
         ),
         ("Dynamic Sampling, which is 2.33 times slower than CDAS.", [("2.33x", "speedup")]),
+        # a speedup of a stage the list of usual ones does not name
+        ("and fluency to 32k tokens on ArXiv, with 2.72x decoding speedup.", [("2.72x", "speedup")]),
         # numbers without a unit listed after one with a metric, with as many decimals
         (
             "with an online score of 0.944 for Task Aggregate and 0.487 for overall Aggregate.",

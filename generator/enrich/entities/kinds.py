@@ -36,6 +36,8 @@ _AFTER: tuple[tuple[ResultKind, re.Pattern[str]], ...] = (
         re.compile(
             r"^[\s-]*(?:(?:end-to-end|inference|training|wall-clock|overall|average)\s+)?(?:faster|speed-?ups?|"
             r"acceleration|quicker|higher\s+throughput|throughput|speed)\b"
+            # a speedup of any stage: "2.72x decoding speedup", "1.8x prefill acceleration"
+            r"|^[\s-]*[A-Za-z][\w-]*\s+(?:speed-?ups?|acceleration)\b"
             # an improvement of speed is a speedup (decision 6): "1.5x improvement in inference efficiency",
             # "2.00x and 1.40x improvements in time-to-first-token (TTFT) and throughput"
             r"|^[\s-]*(?:improvements?|increases?|gains?)\s+(?:in|of)\s+(?:the\s+)?(?:(?:end-to-end|average)\s+)?"
