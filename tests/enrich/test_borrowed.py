@@ -34,3 +34,8 @@ def test_a_name_another_paper_introduces_as_a_benchmark_or_model_is_one_where_it
     assert [d.rule for d in reader.datasets] + [m.rule for m in reader.models] == ["borrowed", "borrowed"]
     assert [m.rule for m in borrowed["quokka"].models] == ["called-a-model"]
     assert borrowed["bench"] is linked[0], "a paper that mentions no such name is left as it is"
+
+
+def test_one_model_written_two_ways_is_listed_once_as_first_written() -> None:
+    found = paper("Health texts", "We compare GPT3.5 and GPT4 with RoBERTa; GPT-3.5 and GPT-4 are prompted.", "h")
+    assert [m.name for m in found.models] == ["GPT3.5", "GPT4", "RoBERTa"]

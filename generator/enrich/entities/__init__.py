@@ -25,7 +25,7 @@ from generator.enrich.entities.results import find_results
 from generator.enrich.entities.tagged import add_tagged
 from generator.enrich.entities.tagger import enabled as tagger_enabled
 from generator.enrich.text import paper_text
-from generator.model import Paper
+from generator.model import ModelName, Paper
 from generator.text.names import COMMON_ACRONYMS, normalise_name
 
 __all__ = [
@@ -55,6 +55,8 @@ def extract_entities(paper: Paper) -> Paper:
         models, datasets = add_harvested(full, models, datasets)
     named = {normalise_name(d.name) for d in datasets}  # a model's test set ("Koala") is not the model
     models = tuple(m for m in models if normalise_name(m.name) not in named)
+    # One model written two ways in one abstract ("GPT-3.5" and "GPT3.5") is listed once, as first written.
+    models = _once(models)
     if tagger_enabled():  # the tagger's second opinion only adds names
         models, datasets = add_tagged(full, gazetteer, models, datasets, paper.short_name)
     return replace(
@@ -64,3 +66,11 @@ def extract_entities(paper: Paper) -> Paper:
         results=find_results(prose, gazetteer),
         domains=find_domains(paper.title, prose, gazetteer),
     )
+
+
+def _once(models: tuple[ModelName, ...]) -> tuple[ModelName, ...]:
+    """Return the models with each normalised name once, as first written."""
+    first: dict[str, ModelName] = {}
+    for model in models:
+        first.setdefault(normalise_name(model.name), model)
+    return tuple(first.values())
