@@ -37,6 +37,17 @@ def default_site_url() -> str:
     return with_trailing_slash(os.environ.get("SITE_URL") or "http://127.0.0.1:8000/")
 
 
+def switch(variable: str, default: bool) -> bool:
+    """Return an on/off setting of the environment: `on`, `1`, `yes`, `true` switch it on, `off`,
+    `0`, `no`, `false` off (in any case, spaces around ignored); unset or anything else, `default`."""
+    setting = os.environ.get(variable, "").strip().lower()
+    if setting in ("on", "1", "yes", "true"):
+        return True
+    if setting in ("off", "0", "no", "false"):
+        return False
+    return default
+
+
 def default_today() -> str:
     """Return today's date, or the one `SOURCE_DATE_EPOCH` fixes for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

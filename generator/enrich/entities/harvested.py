@@ -13,7 +13,6 @@ on the labelled sets every name they added was right; benchmarks/HARVESTED.md).
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -22,6 +21,7 @@ from typing import Any, Literal
 
 import yaml
 
+from generator.config import switch
 from generator.enrich.entities.loader import GAZETTEER
 from generator.enrich.entities.words import called_other_than_a_model, said_to_be_a_tool
 from generator.model import DatasetName, ModelName
@@ -93,7 +93,7 @@ def _shipped() -> dict[str, Harvested]:
 
 def harvested_on() -> bool:
     """Return whether the harvested names are used: unless `$ATLAS_HARVESTED_NAMES` is off."""
-    return os.environ.get(SWITCH, "on").lower() not in ("off", "0", "no", "false")
+    return switch(SWITCH, default=True)
 
 
 def written_as(written: str, entry: Harvested) -> bool:

@@ -11,13 +11,14 @@ let it. `$ATLAS_TAGGER` (`on` or `off`) switches it; off by default (`benchmarks
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
+
+from generator.config import switch
 
 #: The trained model, shipped with the package (`make train-tagger` writes it).
 MODEL_FILE = Path(__file__).resolve().parents[2] / "tagger" / "entities.crfsuite"
@@ -147,8 +148,7 @@ class Tagged:
 
 def enabled() -> bool:
     """Return whether the tagger is switched on (`$ATLAS_TAGGER` is `on` or `off`)."""
-    setting = os.environ.get("ATLAS_TAGGER", "").strip().lower()
-    return DEFAULT if not setting else setting in ("on", "1", "yes", "true")
+    return switch("ATLAS_TAGGER", DEFAULT)
 
 
 @functools.lru_cache(maxsize=2)
