@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from benchmarks.entities import HALVES, HERE, built, corpus_sample, labelled_papers, measure
+from benchmarks.switches import ms_per_item, ms_per_setting, switched
 from generator.enrich.entities import extract_entities
 from generator.enrich.entities.harvested import SWITCH, find_harvested
 from generator.enrich.text import paper_text
@@ -45,33 +44,17 @@ Pair = tuple[str, Paper, dict[str, Any]]
 
 def run(switch: str) -> list[Pair]:
     """Return every labelled paper, built with the harvested names `switch` ("on" or "off")."""
-    os.environ[SWITCH] = switch
     labels = yaml.safe_load((HERE / "entity_labels.yaml").read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as work:
+    with switched(SWITCH, switch), tempfile.TemporaryDirectory() as work:
         return labelled_papers(Path(work), labels) + vision_pairs(Path(work))
 
 
 def extraction_ms(papers: list[Paper], rounds: int = 5) -> dict[str, float]:
-    """Return the mean milliseconds entity extraction takes per paper with the harvested names off and
-    on: the best of some rounds, off and on taken in turn (the machine's load changes)."""
-    best = {"off": float("inf"), "on": float("inf")}
-    for switch in best:
-        os.environ[SWITCH] = switch
-        extract_entities(papers[0])  # the gazetteer and the harvested names are read once, not timed
-    for _ in range(rounds):
-        for switch in best:
-            os.environ[SWITCH] = switch
-            start = time.perf_counter()
-            for paper in papers:
-                extract_entities(paper)
-            best[switch] = min(best[switch], (time.perf_counter() - start) * 1000 / len(papers))
+    """Return the mean processor milliseconds entity extraction takes a paper with the harvested names
+    off and on (the best of some rounds, off and on in turn), and the cost of their look-up alone."""
+    best = ms_per_setting(SWITCH, ("off", "on"), papers, extract_entities, rounds)
     texts = [paper_text(paper) for paper in papers]
-    best["look-up"] = float("inf")
-    for _ in range(rounds):  # the harvested names' own cost: the look-up of every word
-        start = time.perf_counter()
-        for text in texts:
-            find_harvested(text)
-        best["look-up"] = min(best["look-up"], (time.perf_counter() - start) * 1000 / len(texts))
+    best["look-up"] = ms_per_item(texts, find_harvested, rounds)  # the look-up of every word
     return best
 
 
@@ -126,7 +109,7 @@ def report(result: dict[str, Any]) -> str:
     ms = result["ms per paper"]
     lines += [
         "",
-        f"Entity extraction per labelled paper (best of 5, on a shared machine): {ms['off']:.2f} ms off,",
+        f"Entity extraction per labelled paper (processor time, best of 5): {ms['off']:.2f} ms off,",
         f"{ms['on']:.2f} ms on; the harvested look-up alone {ms['look-up']:.2f} ms.",
     ]
     for group, g in result["groups"].items():
@@ -148,7 +131,6 @@ def main(argv: list[str] | None = None) -> int:
         groups |= {"vision-test": ("vision-test",), "hf2025-test": ("hf2025-test",)}
     result: dict[str, Any] = {"groups": {name: compare(off, on, halves) for name, halves in groups.items()}}
     result["ms per paper"] = extraction_ms([paper for _, paper, _ in off])
-    os.environ.pop(SWITCH, None)
     (args.output / "harvested.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     (args.output / "HARVESTED.md").write_text(report(result), encoding="utf-8")
     print(report(result))

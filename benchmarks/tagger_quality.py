@@ -4,12 +4,11 @@ ENTITIES.md and entities.json)."""
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
+from benchmarks.switches import ms_per_setting, switched
 from generator.enrich.entities import extract_entities
 from generator.enrich.entities.tagged import RULE
 from generator.enrich.entities.tagger import DEFAULT, MIN_PROBABILITY
@@ -22,18 +21,9 @@ BUDGET_MS = 5.0
 Pairs = list[tuple[str, Paper, dict[str, Any]]]
 
 
-@contextmanager
-def tagger(setting: str) -> Iterator[None]:
+def tagger(setting: str) -> AbstractContextManager[None]:
     """Switch the tagger on or off (`$ATLAS_TAGGER`) inside the block."""
-    before = os.environ.get("ATLAS_TAGGER")
-    os.environ["ATLAS_TAGGER"] = setting
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["ATLAS_TAGGER"]
-        else:
-            os.environ["ATLAS_TAGGER"] = before
+    return switched("ATLAS_TAGGER", setting)
 
 
 def default_setting() -> str:
@@ -67,20 +57,9 @@ def added_names(pairs: Pairs) -> list[str]:
 
 
 def extraction_ms(papers: list[Paper], repetitions: int = 3) -> dict[str, float]:
-    """Return the mean extraction time a paper in milliseconds of processor time (a shared machine's load
-    changes wall-clock time more), the best of some runs, tagger off and on."""
-    found = {}
-    for setting in SETTINGS:
-        with tagger(setting):
-            extract_entities(papers[0])  # the gazetteer and the model are loaded once, before timing
-            best = float("inf")
-            for _ in range(repetitions):
-                start = time.process_time()
-                for paper in papers:
-                    extract_entities(paper)
-                best = min(best, time.process_time() - start)
-        found[setting] = 1000 * best / len(papers)
-    return found
+    """Return the mean extraction time a paper in milliseconds of processor time, the best of some
+    runs, tagger off and on."""
+    return ms_per_setting("ATLAS_TAGGER", SETTINGS, papers, extract_entities, repetitions)
 
 
 def compare(pairs: dict[str, Pairs], measure: Callable[[Pairs], dict[str, Any]]) -> dict[str, Any]:
