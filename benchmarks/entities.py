@@ -32,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 CATEGORIES = ("models", "datasets", "results", "links")
 #: The labelled sets in the order they are reported: the last labelled first.
 HALVES = (
+    "hf2025c-test",
+    "hf2025c-dev",
     "hf2025b-test",
     "hf2025b-dev",
     "hf2025-test",
@@ -56,7 +58,7 @@ ATOM = ROOT.parent / "shared" / "fixtures" / "arxiv_atom" / "arxiv_api_search_10
 #: The unlabelled corpus samples of which the files in `labels/` label (see each file's header).
 CORPUS = ROOT.parent / "shared" / "corpus" / "hf_daily_2025H1"
 #: The labelled samples of that corpus, by set name (its halves are "<set>-dev", "<set>-test").
-CORPUS_LABELS = {"hf2025": "hf2025h1.yaml", "hf2025b": "hf2025h1b.yaml"}
+CORPUS_LABELS = {"hf2025": "hf2025h1.yaml", "hf2025b": "hf2025h1b.yaml", "hf2025c": "hf2025h1c.yaml"}
 #: Words and signs that say how exact a number is ("up to ~70%", "up to a 31%"); a result is matched without them.
 _QUALIFIER = re.compile(r"^(?:(?:%s|only|[<>~\u2248\u2264\u2265])\s*)+(?:an?\s+)?" % QUALIFIER_WORDS, re.IGNORECASE)
 
@@ -269,7 +271,8 @@ def report(result: dict[str, Any]) -> str:
         "*hf2025-dev* and *hf2025-test* are a sample of the 2025 H1 daily-papers corpus labelled with",
         "result kinds (`benchmarks/labels/hf2025h1.yaml`): the result-kind rules were written from the",
         "dev half; the test half was never read while writing them. *hf2025b-dev* and *hf2025b-test* are",
-        "a second, disjoint sample of it (`benchmarks/labels/hf2025h1b.yaml`), labelled the same way.",
+        "a second, disjoint sample of it (`benchmarks/labels/hf2025h1b.yaml`), labelled the same way;",
+        "*hf2025c-dev* and *hf2025c-test* a third (`benchmarks/labels/hf2025h1c.yaml`), from its last 35 days.",
         "",
         "| half | category | precision | recall | true | false | missed |",
         "|---|---|---|---|---|---|---|",

@@ -1,4 +1,4 @@
-"""Short names against the hand labels' `new_name` (the hf2025 sets of `labels/hf2025h1.yaml`).
+"""Short names against the hand labels' `new_name` (the hf2025 sets of `labels/hf2025h1*.yaml`).
 
 A paper's short name (`generator.identify.papers`) is right when it is the labelled new name
 (normalised); an extracted name that is not the label is false, a labelled name not extracted is
