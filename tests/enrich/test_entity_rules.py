@@ -102,6 +102,8 @@ def test_known_datasets_record_the_gazetteer(text: str, name: str, rule: str) ->
         ("It reaches success rates of 28.0% on AndroidWorld and 19.8% on OSWorld.", "19.8%", "listed-after-result"),
         ("It beats the baseline with 37.6% and 40.7% improvements.", "37.6%", "listed-before-metric"),
         ("The model scores 42.3% on AIME-2024.", "42.3%", "unit-and-benchmark"),
+        ("It uses only 30% of the image token count.", "30%", "share-used"),
+        ("It achieves a PDMS of 90.3 on NAVSIM.", "90.3", "acronym-of"),
     ],
 )
 def test_results_record_the_rule_that_read_their_metric(text: str, value: str, rule: str) -> None:

@@ -86,6 +86,11 @@ _TRAINED_FROM = re.compile(
     r"(?:trained|fine-?tuned|initiali[sz]ed|distilled|built|adapted|pre-?trained)\s+(?:from|on|upon|on\s+top\s+of)\s+"
     % NAME
 )
+#: A coined name the text calls a model, after an article: "the popular Open-Sora-Plan model", "the recently
+#: proposed GPT-o3 model", "our HaluCheck models" (not an acronym, "the VLA model", nor an adjective, "SFT-aligned").
+_THE_NAME_MODEL = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}(?P<name>%s)\s+models?\b(?!-)" % NAME_OR_HYPHENATED
+)
 #: A title that says its name is a model: "RigoChat 2: an adapted language model to Spanish".
 _TITLE_CALLS_A_MODEL = re.compile(TITLE_NAME + described_as_a_model(article="(?i:an?)"))
 
@@ -170,6 +175,18 @@ def _unknown_items(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
 def _not_for_models(match: re.Match[str], scene: Scene) -> bool:
     # not "a plug-and-play training framework for LLMs called Fira"
     return not re.search(NOT_A_MODEL_KIND, scene.text[max(0, match.start() - 50) : match.start()])
+
+
+def _the_name_not_other(match: re.Match[str], scene: Scene) -> bool:
+    name = match.group("name")
+    return not (
+        name.isupper()
+        or name in COMMON_ACRONYMS
+        or re.search(r"-[a-z]+$", name)  # an adjective: "the SFT-aligned model"
+        or scene.gazetteer.models.fullmatch(name)  # the gazetteer's own
+        or name in scene.gazetteer.dataset_of
+        or called_other_than_a_model(scene.text, name)
+    )
 
 
 def _title_not_other(match: re.Match[str], scene: Scene) -> bool:
@@ -286,6 +303,20 @@ MODEL_RULES = (
         examples=(
             Example("Our SeekAgent is post-trained from Qwen3-14B in two stages.", "SeekAgent"),
             Example("Our SeekAgent is trained from scratch.", "SeekAgent", False),
+        ),
+    ),
+    Rule(
+        "the-name-model",
+        "model",
+        _THE_NAME_MODEL,
+        guard=_the_name_not_other,
+        needs=lambda text: " model" in text,
+        examples=(
+            Example("For example, the popular Open-Sora-Plan model takes 9 minutes a video.", "Open-Sora-Plan"),
+            Example("We point out that the recently proposed GPT-o3 model zooms in.", "GPT-o3"),
+            Example("Our HaluCheck models, trained with curriculum DPO, improve.", "HaluCheck"),
+            Example("We train the VLA model on robot data.", "VLA", False),
+            Example("We compare the SFT-aligned model with the base.", "SFT-aligned", False),
         ),
     ),
     Rule(
