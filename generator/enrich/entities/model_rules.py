@@ -91,6 +91,21 @@ _TRAINED_FROM = re.compile(
 _THE_NAME_MODEL = re.compile(
     r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}(?P<name>%s)\s+models?\b(?!-)" % NAME_OR_HYPHENATED
 )
+#: An acronym a text defines for the model it introduces: "we propose ... the Video-3D Geometry Large Language
+#: Model (VG LLM)", "using a transformer-based Large Texturing Model (LTM)".
+_ACRONYM_OF_MODEL = re.compile(
+    r"(?<![\w-])(?:[A-Z0-9][\w-]*\s+){1,6}(?:Model|LLM|MLLM|Transformer)\s+"
+    r"\((?P<name>[A-Z][A-Za-z0-9-]{1,15}(?:\s[A-Z][A-Za-z0-9-]{1,8})?)\)"
+)
+#: ... in a sentence that says the paper introduces it.
+_INTRODUCES = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|build|train|release)s?\b"
+    r"[^.;]*$"
+)
+#: ... and not as what another name is (a class: "Audio Flamingo 2 (AF2), an Audio-Language Model (ALM)",
+#: "Dimple, the first Discrete Diffusion Multimodal Large Language Model (DMLLM)").
+_DESCRIBES_ANOTHER = re.compile(r",\s+(?:an?|the\s+first)\s+(?:[\w-]+\s+){0,3}$")
+_KIND_AFTER = re.compile(r"\s+%s" % NOT_A_MODEL_KIND)
 #: A title that says its name is a model: "RigoChat 2: an adapted language model to Spanish".
 _TITLE_CALLS_A_MODEL = re.compile(TITLE_NAME + described_as_a_model(article="(?i:an?)"))
 
@@ -186,6 +201,18 @@ def _the_name_not_other(match: re.Match[str], scene: Scene) -> bool:
         or scene.gazetteer.models.fullmatch(name)  # the gazetteer's own
         or name in scene.gazetteer.dataset_of
         or called_other_than_a_model(scene.text, name)
+    )
+
+
+def _introduced_acronym(match: re.Match[str], scene: Scene) -> bool:
+    name, text = match.group("name"), scene.text
+    return not (
+        name in COMMON_ACRONYMS
+        or scene.gazetteer.models.fullmatch(name)
+        or not _INTRODUCES.search(text, max(0, match.start() - 200), match.start())
+        or _DESCRIBES_ANOTHER.search(text, max(0, match.start() - 40), match.start())
+        or _KIND_AFTER.match(text, match.end())  # "the ... Vision Transformer (LAVViT) adapters"
+        or called_other_than_a_model(text, name)
     )
 
 
@@ -317,6 +344,20 @@ MODEL_RULES = (
             Example("Our HaluCheck models, trained with curriculum DPO, improve.", "HaluCheck"),
             Example("We train the VLA model on robot data.", "VLA", False),
             Example("We compare the SFT-aligned model with the base.", "SFT-aligned", False),
+        ),
+    ),
+    Rule(
+        "acronym-of-model",
+        "model",
+        _ACRONYM_OF_MODEL,
+        guard=_introduced_acronym,
+        needs=lambda text: ") " in text or ")," in text or ")." in text,
+        examples=(
+            Example("We propose the Video-3D Geometry Large Language Model (VG LLM), which reads video.", "VG LLM"),
+            Example("We introduce the Describe Anything Model (DAM), a model for captions.", "DAM"),
+            Example("We introduce AF2, an Audio-Language Model (ALM) with long-audio skills.", "ALM", False),
+            Example("We introduce the Latent Audio-Visual Vision Transformer (LAVViT) adapters.", "LAVViT", False),
+            Example("Prior work used a Gaussian Mixture Model (GMM) for this.", "GMM", False),
         ),
     ),
     Rule(
