@@ -2,7 +2,8 @@
 names the rules say are datasets (`dataset_rules`), and coined names listed with known ones.
 
 Each records the rule that found it: "gazetteer", "gazetteer-respelled", a rule's name, or
-"listed-with-known-datasets". A name two rules find keeps the first.
+"listed-with-known-datasets". A name two rules find keeps the first; an acronym the text defines for a
+technique or a task ("grouped-query attention (GQA)") is none.
 """
 
 from __future__ import annotations
@@ -40,6 +41,33 @@ _DATASET_RUN = re.compile(
     r"(?<![\w.-])(?P<items>%s(?:,\s*%s){0,%d},?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
     % (_DATASET_ITEM, _DATASET_ITEM, MAX_LISTED, _DATASET_ITEM)
 )
+
+
+#: The last word of a technique's or a task's name: "grouped-query attention (GQA)", "Document Question
+#: Answering (DocQA) is a very common task" define an acronym that is no benchmark.
+_TECHNIQUE = (
+    r"(?:attention|[Aa]nswering|[Rr]etrieval|[Gg]eneration|[Rr]easoning|[Ll]earning|[Tt]ranslation|[Ss]ummari[sz]ation"
+    r"|[Rr]ecognition|[Dd]etection|[Cc]lassification|[Ss]egmentation|[Oo]ptimi[sz]ation|[Ee]stimation|[Ee]diting"
+    r"|[Aa]lignment|[Dd]ecoding|[Ss]ampling|[Tt]uning|[Ee]ncoding|[Pp]rompting|[Tt]raining)"
+)
+#: ... unless the text makes it, or says it is one: "we introduce Chinese Time Reasoning (CTM), a benchmark",
+#: "Multimodal Inconsistency Reasoning (MMIR): A New Benchmark", "Caption Retrieval (SCaR) benchmark".
+_MADE_OR_BENCHMARK = re.compile(
+    r"\b(?:introduc|propos|present|named|called|construct|build|creat|releas|benchmark|dataset)", re.IGNORECASE
+)
+_KIND_FOLLOWS = re.compile(
+    r"\s*(?:[,:]\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3})?(?:[\w-]+\s+)?(?:benchmark|dataset|corpus|suite|test)",
+    re.IGNORECASE,
+)
+
+
+def defined_as_a_technique(text: str, name: str) -> bool:
+    """Return whether the text defines a name as the acronym of a technique or a task it does not make."""
+    for match in re.finditer(r"(?:[\w-]+\s+){0,5}?%s\s+\(%s\)" % (_TECHNIQUE, re.escape(name)), text):
+        before = re.split(r"[.;]", text[max(0, match.start() - 120) : match.end()])[-1]
+        if not _MADE_OR_BENCHMARK.search(before) and not _KIND_FOLLOWS.match(text, match.end()):
+            return True
+    return False
 
 
 def dataset_name(match: re.Match[str]) -> str:
@@ -109,7 +137,11 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         if normalise_name(listed.name) not in known and not said_to_be_a_tool(text, listed.name):
             known.add(normalise_name(listed.name))
             found.setdefault(listed.name, DatasetName(listed.name, listed.name, "benchmark", listed.rule))
-    return tuple(d for name, d in found.items() if not _only_inside_longer(text, name, found))
+    return tuple(
+        d
+        for name, d in found.items()
+        if not _only_inside_longer(text, name, found) and not ("(" in text and defined_as_a_technique(text, name))
+    )
 
 
 def _only_inside_longer(text: str, name: str, found: dict[str, DatasetName]) -> bool:
