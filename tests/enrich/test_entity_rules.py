@@ -8,12 +8,12 @@ import pytest
 
 from generator.enrich.entities import find_datasets, find_models, find_results, load_gazetteer
 from generator.enrich.entities.dataset_rules import DATASET_RULES
-from generator.enrich.entities.datasets import LISTED_WITH_KNOWN
+from generator.enrich.entities.datasets import IN_A_LIST_WITH_KNOWN, LISTED_WITH_KNOWN
 from generator.enrich.entities.model_rules import MODEL_RULES
 from generator.enrich.entities.rules import Example, Rule
 
 GAZETTEER = load_gazetteer()
-RULES = (*MODEL_RULES, *DATASET_RULES, LISTED_WITH_KNOWN)
+RULES = (*MODEL_RULES, *DATASET_RULES, LISTED_WITH_KNOWN, IN_A_LIST_WITH_KNOWN)
 
 
 def _table(rules: tuple[Rule, ...]) -> list[object]:
@@ -39,7 +39,7 @@ def test_model_rules_find_their_examples(rule: Rule, example: Example) -> None:
     _check(rule, example)
 
 
-@pytest.mark.parametrize(("rule", "example"), _table((*DATASET_RULES, LISTED_WITH_KNOWN)))
+@pytest.mark.parametrize(("rule", "example"), _table((*DATASET_RULES, LISTED_WITH_KNOWN, IN_A_LIST_WITH_KNOWN)))
 def test_dataset_rules_find_their_examples(rule: Rule, example: Example) -> None:
     _check(rule, example)
 
