@@ -69,13 +69,17 @@ _KIND_FOLLOWS = re.compile(
 )
 
 
-def defined_as_a_technique(text: str, name: str) -> bool:
-    """Return whether the text defines a name as the acronym of a technique or a task it does not make."""
-    for match in re.finditer(r"(?:[\w-]+\s+){0,5}?%s\s+\(%s\)" % (_TECHNIQUE, re.escape(name)), text):
-        before = re.split(r"[.;]", text[max(0, match.start() - 120) : match.end()])[-1]
+_DEFINED = re.compile(r"\b%s\s+\((?P<name>[A-Za-z][\w-]{0,30})\)" % _TECHNIQUE)
+
+
+def defined_as_techniques(text: str) -> set[str]:
+    """Return the acronyms the text defines for a technique or a task it does not make (one pass over it)."""
+    defined = set()
+    for match in _DEFINED.finditer(text):
+        before = re.split(r"[.;]", text[max(0, match.start() - 160) : match.start()])[-1]
         if not _MADE_OR_BENCHMARK.search(before) and not _KIND_FOLLOWS.match(text, match.end()):
-            return True
-    return False
+            defined.add(match.group("name"))
+    return defined
 
 
 def dataset_name(match: re.Match[str]) -> str:
@@ -145,10 +149,9 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         if normalise_name(listed.name) not in known and not said_to_be_a_tool(text, listed.name):
             known.add(normalise_name(listed.name))
             found.setdefault(listed.name, DatasetName(listed.name, listed.name, "benchmark", listed.rule))
+    techniques = defined_as_techniques(text) if "(" in text else set()
     return tuple(
-        d
-        for name, d in found.items()
-        if not _only_inside_longer(text, name, found) and not ("(" in text and defined_as_a_technique(text, name))
+        d for name, d in found.items() if not _only_inside_longer(text, name, found) and name not in techniques
     )
 
 
