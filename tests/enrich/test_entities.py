@@ -526,6 +526,13 @@ def test_models_the_text_names_as_models(text: str, expected: list[str]) -> None
         ("the Chemical Text Embedding Task (ChemTET), designed for", []),
         # Two years of a contest.
         ("accuracy across AIME 24/25 and GPQA", ["AIME-24", "AIME-25", "GPQA"]),
+        # An acronym the text defines for a technique or a task is no benchmark (hf2025h1 and hf2025h1b dev),
+        # unless the text makes it or says it is one.
+        ("FastKV uses grouped-query attention (GQA)-aware compression to exploit GQA.", []),
+        ("Document Question Answering (DocQA) is a very common task. We test on MMLongBench.", ["MMLongBench"]),
+        ("We introduce Chinese Time Reasoning (CTM), a benchmark for dynasties.", ["CTM"]),
+        ("a large-scale Segmentation-and-Scene Caption Retrieval (SCaR) benchmark", ["SCaR"]),
+        ("We evaluate on GQA and VQAv2.", ["GQA", "VQAv2"]),
     ],
 )
 def test_datasets_the_text_names_as_datasets(text: str, expected: list[str]) -> None:

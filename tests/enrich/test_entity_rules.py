@@ -8,12 +8,12 @@ import pytest
 
 from generator.enrich.entities import find_datasets, find_models, find_results, load_gazetteer
 from generator.enrich.entities.dataset_rules import DATASET_RULES
-from generator.enrich.entities.datasets import LISTED_WITH_KNOWN
+from generator.enrich.entities.datasets import IN_A_LIST_WITH_KNOWN, LISTED_WITH_KNOWN
 from generator.enrich.entities.model_rules import MODEL_RULES
 from generator.enrich.entities.rules import Example, Rule
 
 GAZETTEER = load_gazetteer()
-RULES = (*MODEL_RULES, *DATASET_RULES, LISTED_WITH_KNOWN)
+RULES = (*MODEL_RULES, *DATASET_RULES, LISTED_WITH_KNOWN, IN_A_LIST_WITH_KNOWN)
 
 
 def _table(rules: tuple[Rule, ...]) -> list[object]:
@@ -39,7 +39,7 @@ def test_model_rules_find_their_examples(rule: Rule, example: Example) -> None:
     _check(rule, example)
 
 
-@pytest.mark.parametrize(("rule", "example"), _table((*DATASET_RULES, LISTED_WITH_KNOWN)))
+@pytest.mark.parametrize(("rule", "example"), _table((*DATASET_RULES, LISTED_WITH_KNOWN, IN_A_LIST_WITH_KNOWN)))
 def test_dataset_rules_find_their_examples(rule: Rule, example: Example) -> None:
     _check(rule, example)
 
@@ -102,6 +102,8 @@ def test_known_datasets_record_the_gazetteer(text: str, name: str, rule: str) ->
         ("It reaches success rates of 28.0% on AndroidWorld and 19.8% on OSWorld.", "19.8%", "listed-after-result"),
         ("It beats the baseline with 37.6% and 40.7% improvements.", "37.6%", "listed-before-metric"),
         ("The model scores 42.3% on AIME-2024.", "42.3%", "unit-and-benchmark"),
+        ("It uses only 30% of the image token count.", "30%", "share-used"),
+        ("It achieves a PDMS of 90.3 on NAVSIM.", "90.3", "acronym-of"),
     ],
 )
 def test_results_record_the_rule_that_read_their_metric(text: str, value: str, rule: str) -> None:

@@ -2,7 +2,8 @@
 names the rules say are datasets (`dataset_rules`), and coined names listed with known ones.
 
 Each records the rule that found it: "gazetteer", "gazetteer-respelled", a rule's name, or
-"listed-with-known-datasets". A name two rules find keeps the first.
+"listed-with-known-datasets" or "in-a-list-with-known". A name two rules find keeps the first; an
+acronym the text defines for a technique or a task ("grouped-query attention (GQA)") is none.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from dataclasses import replace
 
 from generator.enrich.entities.dataset_rules import DATASET_RULES, TEST_SETS
 from generator.enrich.entities.gazetteer import Gazetteer
-from generator.enrich.entities.names import LIST_SEPARATOR, MAX_LISTED, NAME, NAME_ITEM, VERSION, kind_of
+from generator.enrich.entities.names import (
+    LIST_SEPARATOR,
+    MAX_LISTED,
+    NAME,
+    NAME_ITEM,
+    NAME_OR_HYPHENATED,
+    VERSION,
+    kind_of,
+)
 from generator.enrich.entities.rules import Example, Rule, Said, Scene, apply_rules
 from generator.enrich.entities.words import said_to_be_a_tool
 from generator.model import DatasetName
@@ -40,6 +49,37 @@ _DATASET_RUN = re.compile(
     r"(?<![\w.-])(?P<items>%s(?:,\s*%s){0,%d},?\s+(?:and|or)\s+%s)(?![\w'\u2019-]|\s[A-Z0-9])"
     % (_DATASET_ITEM, _DATASET_ITEM, MAX_LISTED, _DATASET_ITEM)
 )
+
+
+#: The last word of a technique's or a task's name: "grouped-query attention (GQA)", "Document Question
+#: Answering (DocQA) is a very common task" define an acronym that is no benchmark.
+_TECHNIQUE = (
+    r"(?:attention|[Aa]nswering|[Rr]etrieval|[Gg]eneration|[Rr]easoning|[Ll]earning|[Tt]ranslation|[Ss]ummari[sz]ation"
+    r"|[Rr]ecognition|[Dd]etection|[Cc]lassification|[Ss]egmentation|[Oo]ptimi[sz]ation|[Ee]stimation|[Ee]diting"
+    r"|[Aa]lignment|[Dd]ecoding|[Ss]ampling|[Tt]uning|[Ee]ncoding|[Pp]rompting|[Tt]raining)"
+)
+#: ... unless the text makes it, or says it is one: "we introduce Chinese Time Reasoning (CTM), a benchmark",
+#: "Multimodal Inconsistency Reasoning (MMIR): A New Benchmark", "Caption Retrieval (SCaR) benchmark".
+_MADE_OR_BENCHMARK = re.compile(
+    r"\b(?:introduc|propos|present|named|called|construct|build|creat|releas|benchmark|dataset)", re.IGNORECASE
+)
+_KIND_FOLLOWS = re.compile(
+    r"\s*(?:[,:]\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3})?(?:[\w-]+\s+)?(?:benchmark|dataset|corpus|suite|test)",
+    re.IGNORECASE,
+)
+
+
+_DEFINED = re.compile(r"\b%s\s+\((?P<name>[A-Za-z][\w-]{0,30})\)" % _TECHNIQUE)
+
+
+def defined_as_techniques(text: str) -> set[str]:
+    """Return the acronyms the text defines for a technique or a task it does not make (one pass over it)."""
+    defined = set()
+    for match in _DEFINED.finditer(text):
+        before = re.split(r"[.;]", text[max(0, match.start() - 160) : match.start()])[-1]
+        if not _MADE_OR_BENCHMARK.search(before) and not _KIND_FOLLOWS.match(text, match.end()):
+            defined.add(match.group("name"))
+    return defined
 
 
 def dataset_name(match: re.Match[str]) -> str:
@@ -105,11 +145,14 @@ def find_datasets(text: str, gazetteer: Gazetteer) -> tuple[DatasetName, ...]:
         found = _take(text, gazetteer, candidate, found, known, test_sets)
     # Coined names listed with a known or already found one: "on WindowsAgentArena and AndroidWorld",
     # "Experiments on ReasonMap and ReasonMap-Plus".
-    for listed in apply_rules((LISTED_WITH_KNOWN,), Scene(text, gazetteer, frozenset(known))):
+    for listed in apply_rules((LISTED_WITH_KNOWN, IN_A_LIST_WITH_KNOWN), Scene(text, gazetteer, frozenset(known))):
         if normalise_name(listed.name) not in known and not said_to_be_a_tool(text, listed.name):
             known.add(normalise_name(listed.name))
             found.setdefault(listed.name, DatasetName(listed.name, listed.name, "benchmark", listed.rule))
-    return tuple(d for name, d in found.items() if not _only_inside_longer(text, name, found))
+    techniques = defined_as_techniques(text) if "(" in text else set()
+    return tuple(
+        d for name, d in found.items() if not _only_inside_longer(text, name, found) and name not in techniques
+    )
 
 
 def _only_inside_longer(text: str, name: str, found: dict[str, DatasetName]) -> bool:
@@ -180,5 +223,53 @@ LISTED_WITH_KNOWN = Rule(
             "we construct RouteMap-Plus, an extended dataset. Experiments on RouteMap and RouteMap-Plus", "RouteMap"
         ),
         Example("on MacAgentArena, GSM8K and Llama", "MacAgentArena", False),
+    ),
+)
+
+
+#: A comma list of names that goes on past them ("a combination of RE-Bench, HCAST, and 66 novel tasks") or
+#: that the text says lists benchmarks ("five benchmarks like MMLongBench, LongDocURL demonstrate"), without
+#: the "and" before a last name that `LISTED_WITH_KNOWN` needs; not a number's list ("AMC 2023, ...").
+_COMMA_RUN = re.compile(
+    r"(?P<intro>\b(?:benchmarks|datasets),?\s+(?:such\s+as|including|like|e\.g\.,?)\s+)?"
+    r"(?<![\w.-])(?P<items>%s(?:,\s+%s){1,%d})(?![\w.-])(?P<goes_on>,)?(?!\s\d)"
+    % (NAME_OR_HYPHENATED, NAME_OR_HYPHENATED, MAX_LISTED)
+)
+_METRICS_BEFORE = re.compile(r"\bmetrics?\b")
+
+
+def _in_a_list_with_known(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
+    """Return the coined names of a comma list that holds a known benchmark and goes on (or follows
+    "benchmarks like"): each a coined name, not a model's, nor a common acronym; not in a list of metrics."""
+    if not (match.group("intro") or match.group("goes_on")) or _METRICS_BEFORE.search(
+        scene.text, max(0, match.start() - 80), match.start()
+    ):
+        return []
+    gazetteer = scene.gazetteer
+    items = [i.strip() for i in match.group("items").split(",")]
+    known = [bool(gazetteer.datasets.fullmatch(i)) or normalise_name(i) in scene.known for i in items]
+    if not any(known):
+        return []
+    return [
+        (i, "benchmark")
+        for i, k in zip(items, known, strict=True)
+        if not k
+        and re.fullmatch(NAME, i)
+        and i not in COMMON_ACRONYMS
+        and not gazetteer.models.match(i)
+        and not gazetteer.coined_family(i)
+    ]
+
+
+IN_A_LIST_WITH_KNOWN = Rule(
+    "in-a-list-with-known",
+    "dataset",
+    _COMMA_RUN,
+    read=_in_a_list_with_known,
+    examples=(
+        Example("We timed humans on a combination of RE-Bench, HCAST, and 66 novel shorter tasks.", "HCAST"),
+        Example("Experiments on five benchmarks like MMLongBench, LongDocURL demonstrate it.", "LongDocURL"),
+        Example("On MMLongBench, FooAgent achieves the best score.", "FooAgent", False),
+        Example("across multiple metrics, including PickScore, HPSv2, GenEval, and more", "HPSv2", False),
     ),
 )

@@ -86,6 +86,26 @@ _TRAINED_FROM = re.compile(
     r"(?:trained|fine-?tuned|initiali[sz]ed|distilled|built|adapted|pre-?trained)\s+(?:from|on|upon|on\s+top\s+of)\s+"
     % NAME
 )
+#: A coined name the text calls a model, after an article: "the popular Open-Sora-Plan model", "the recently
+#: proposed GPT-o3 model", "our HaluCheck models" (not an acronym, "the VLA model", nor an adjective, "SFT-aligned").
+_THE_NAME_MODEL = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}(?P<name>%s)\s+models?\b(?!-)" % NAME_OR_HYPHENATED
+)
+#: An acronym a text defines for the model it introduces: "we propose ... the Video-3D Geometry Large Language
+#: Model (VG LLM)", "using a transformer-based Large Texturing Model (LTM)".
+_ACRONYM_OF_MODEL = re.compile(
+    r"(?<![\w-])(?:[A-Z0-9][\w-]*\s+){1,6}(?:Model|LLM|MLLM|Transformer)\s+"
+    r"\((?P<name>[A-Z][A-Za-z0-9-]{1,15}(?:\s[A-Z][A-Za-z0-9-]{1,8})?)\)"
+)
+#: ... in a sentence that says the paper introduces it.
+_INTRODUCES = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|build|train|release)s?\b"
+    r"[^.;]*$"
+)
+#: ... and not as what another name is (a class: "Audio Flamingo 2 (AF2), an Audio-Language Model (ALM)",
+#: "Dimple, the first Discrete Diffusion Multimodal Large Language Model (DMLLM)").
+_DESCRIBES_ANOTHER = re.compile(r",\s+(?:an?|the\s+first)\s+(?:[\w-]+\s+){0,3}$")
+_KIND_AFTER = re.compile(r"\s+%s" % NOT_A_MODEL_KIND)
 #: A title that says its name is a model: "RigoChat 2: an adapted language model to Spanish".
 _TITLE_CALLS_A_MODEL = re.compile(TITLE_NAME + described_as_a_model(article="(?i:an?)"))
 
@@ -170,6 +190,30 @@ def _unknown_items(match: re.Match[str], scene: Scene) -> list[tuple[str, str]]:
 def _not_for_models(match: re.Match[str], scene: Scene) -> bool:
     # not "a plug-and-play training framework for LLMs called Fira"
     return not re.search(NOT_A_MODEL_KIND, scene.text[max(0, match.start() - 50) : match.start()])
+
+
+def _the_name_not_other(match: re.Match[str], scene: Scene) -> bool:
+    name = match.group("name")
+    return not (
+        name.isupper()
+        or name in COMMON_ACRONYMS
+        or re.search(r"-[a-z]+$", name)  # an adjective: "the SFT-aligned model"
+        or scene.gazetteer.models.fullmatch(name)  # the gazetteer's own
+        or name in scene.gazetteer.dataset_of
+        or called_other_than_a_model(scene.text, name)
+    )
+
+
+def _introduced_acronym(match: re.Match[str], scene: Scene) -> bool:
+    name, text = match.group("name"), scene.text
+    return not (
+        name in COMMON_ACRONYMS
+        or scene.gazetteer.models.fullmatch(name)
+        or not _INTRODUCES.search(text, max(0, match.start() - 200), match.start())
+        or _DESCRIBES_ANOTHER.search(text, max(0, match.start() - 40), match.start())
+        or _KIND_AFTER.match(text, match.end())  # "the ... Vision Transformer (LAVViT) adapters"
+        or called_other_than_a_model(text, name)
+    )
 
 
 def _title_not_other(match: re.Match[str], scene: Scene) -> bool:
@@ -286,6 +330,34 @@ MODEL_RULES = (
         examples=(
             Example("Our SeekAgent is post-trained from Qwen3-14B in two stages.", "SeekAgent"),
             Example("Our SeekAgent is trained from scratch.", "SeekAgent", False),
+        ),
+    ),
+    Rule(
+        "the-name-model",
+        "model",
+        _THE_NAME_MODEL,
+        guard=_the_name_not_other,
+        needs=lambda text: " model" in text,
+        examples=(
+            Example("For example, the popular Open-Sora-Plan model takes 9 minutes a video.", "Open-Sora-Plan"),
+            Example("We point out that the recently proposed GPT-o3 model zooms in.", "GPT-o3"),
+            Example("Our HaluCheck models, trained with curriculum DPO, improve.", "HaluCheck"),
+            Example("We train the VLA model on robot data.", "VLA", False),
+            Example("We compare the SFT-aligned model with the base.", "SFT-aligned", False),
+        ),
+    ),
+    Rule(
+        "acronym-of-model",
+        "model",
+        _ACRONYM_OF_MODEL,
+        guard=_introduced_acronym,
+        needs=lambda text: ") " in text or ")," in text or ")." in text,
+        examples=(
+            Example("We propose the Video-3D Geometry Large Language Model (VG LLM), which reads video.", "VG LLM"),
+            Example("We introduce the Describe Anything Model (DAM), a model for captions.", "DAM"),
+            Example("We introduce AF2, an Audio-Language Model (ALM) with long-audio skills.", "ALM", False),
+            Example("We introduce the Latent Audio-Visual Vision Transformer (LAVViT) adapters.", "LAVViT", False),
+            Example("Prior work used a Gaussian Mixture Model (GMM) for this.", "GMM", False),
         ),
     ),
     Rule(

@@ -6,7 +6,8 @@ records the rule that read its metric: "metric-after", "metric-described", "metr
 "comparative", "outcome-verb", "times", "listed-after-result", "listed-before-metric",
 "reached-on-benchmark" (no unit: "achieving 7.9 in MT-Bench"), "share-retained" ("retains 98% of
 LoRA's performance"), "reached-named-metric" and "versus-bracket" (a metric the gazetteer does not
-know: "achieving 0% sink rate", "lower kurtosis (340 vs 33,510)"; see `result_shapes`),
+know: "achieving 0% sink rate", "lower kurtosis (340 vs 33,510)"; see `result_shapes`), "share-used"
+("using only 30% of the image token count", a reduction) and "acronym-of" ("an FID-VID of 6.98"),
 "signed-change" (a sign says it is one: "(+5.59%)"), or "unit-and-benchmark" (also "GSM8K (98.1%)",
 "MATH-500: +30.1%") and
 "unit-and-lead-benchmark" (no metric: a score, on the benchmark after it or the one its sentence
