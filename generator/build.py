@@ -18,7 +18,7 @@ from generator.enrich.hubs import hub_vocabularies
 from generator.enrich.layout import place_papers
 from generator.enrich.links import extract_links_of
 from generator.enrich.mentions import link_mentions
-from generator.enrich.paper_cache import enrich_cached
+from generator.enrich.paper_cache import enrich_cached, read_stems, write_stems
 from generator.enrich.related import related_papers
 from generator.enrich.taxonomy import load_taxonomy
 from generator.enrich.text import text_features
@@ -102,7 +102,9 @@ def catalog_context(
     """Return what every catalog-wide enricher reads, computed once, and the taxonomy file's problems."""
     # Topics and related papers compare every paper's text with every other's.
     progress("comparing texts")
-    features = text_features(papers, settings.semantic_model, settings.embeddings_path)
+    stems, read = read_stems(settings.stems_cache_path, not settings.cold)
+    features = text_features(papers, settings.semantic_model, settings.embeddings_path, stems)
+    write_stems(settings.stems_cache_path, stems, read)
     name = settings.taxonomy_path.name
     taxonomy, problems = load_taxonomy(name, read_text(settings.taxonomy_path))
     # Topics are found once, before any enricher, so that every enricher can name them.

@@ -97,7 +97,7 @@ def _add_build_options(cli: argparse.ArgumentParser, defaults: Settings) -> None
     cli.add_argument(
         "--cold",
         action="store_true",
-        help="recompute every paper's cleaning and extraction, reading no cache of an earlier build",
+        help="recompute every paper's cleaning, extraction and word stems, reading no cache of an earlier build",
     )
 
 

@@ -19,6 +19,8 @@ TAXONOMY_FILE = "atlas-topics.yaml"
 EMBEDDINGS_FILE = "atlas-embeddings.npz"
 #: The cache of per-paper work (see `generator.enrich.paper_cache`); hidden, so it is never a listing.
 PAPER_CACHE_FILE = ".atlas-papers.json"
+#: The cache of word stems the text features use (see `generator.enrich.paper_cache`); hidden too.
+STEMS_CACHE_FILE = ".atlas-stems.json"
 
 
 def is_curated(relative: PurePath) -> bool:
@@ -103,6 +105,11 @@ class Settings:
     def paper_cache_path(self) -> Path:
         """Return the cache of per-paper work, beside the state file."""
         return self.state_path.with_name(PAPER_CACHE_FILE)
+
+    @property
+    def stems_cache_path(self) -> Path:
+        """Return the cache of word stems, beside the state file."""
+        return self.state_path.with_name(STEMS_CACHE_FILE)
 
     @property
     def taxonomy_path(self) -> Path:

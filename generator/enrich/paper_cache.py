@@ -9,7 +9,8 @@ that change what they find, so any change to the generator or its data starts af
 build gives the same bytes as a cold one. A damaged file is rebuilt, never trusted: the file
 carries the digest of its entries, and an entry that is not exactly the shape of the fields it
 stands for is recomputed. It is written beside, under a hidden name, then renamed into place,
-and holds the current papers only.
+and holds the current papers only. The word stems the text features are made of are kept the
+same way, in `.atlas-stems.json` (the stemmer is the slow part of comparing texts).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ import functools
 import hashlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from generator.config import switch
+from generator.enrich.text import Stems
 from generator.model import DatasetName, Link, ModelName, Paper, Result, Span
 from generator.parallel import map_in_order
 
@@ -121,7 +123,7 @@ def read_cache(cache: Path, version: str) -> dict[str, Any]:
     return papers if isinstance(papers, dict) else {}
 
 
-def write_cache(cache: Path, version: str, entries: dict[str, dict[str, list[Any]]]) -> None:
+def write_cache(cache: Path, version: str, entries: Mapping[str, Any]) -> None:
     """Write the cache beside its place under a hidden name, then rename it into place.
 
     The first line stamps the code version and the digest of the second, the entries.
@@ -131,6 +133,23 @@ def write_cache(cache: Path, version: str, entries: dict[str, dict[str, list[Any
     partial = cache.with_name(f".{cache.name.lstrip('.')}.partial")  # hidden: never read as a listing
     partial.write_bytes(header + b"\n" + body)
     partial.replace(cache)
+
+
+def read_stems(cache: Path, reuse: bool = True) -> tuple[Stems, dict[str, str]]:
+    """Return the word stems an earlier build kept in `cache`, as `Stems` and as read (to tell a change).
+
+    The same code version only (the stemmer's version is part of it); none when cold or damaged.
+    """
+    stored = read_cache(cache, code_version()) if reuse else {}
+    if not all(isinstance(stem, str) for stem in stored.values()):
+        stored = {}  # not what this file holds: rebuilt, never trusted
+    return Stems(stored), stored
+
+
+def write_stems(cache: Path, stems: Stems, read: Mapping[str, str]) -> None:
+    """Write this build's stems into `cache` when they are not the ones read from it."""
+    if stems != read:
+        write_cache(cache, code_version(), stems)
 
 
 def _encoded(paper: Paper) -> dict[str, list[Any]]:

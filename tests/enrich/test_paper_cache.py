@@ -12,7 +12,7 @@ import pytest
 
 from generator import build as pipeline
 from generator.cli import main
-from generator.config import PAPER_CACHE_FILE, STATE_FILE
+from generator.config import PAPER_CACHE_FILE, STATE_FILE, STEMS_CACHE_FILE
 from generator.enrich import paper_cache
 from generator.enrich.paper_cache import (
     CACHED,
@@ -21,8 +21,11 @@ from generator.enrich.paper_cache import (
     enrich_cached,
     paper_key,
     read_cache,
+    read_stems,
     write_cache,
+    write_stems,
 )
+from generator.enrich.text import Stems, text_features
 from generator.model import Paper, Record, Source
 from tests.sitebuild import FIXTURES, ROOT
 
@@ -64,8 +67,21 @@ def generate(data: Path, docs: Path, state: Path, *extra: str) -> None:
 
 
 @pytest.mark.slow  # three generates of the seed
+def stemmed_words(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every word the build stems itself (the cache gives the others)."""
+    words: list[str] = []
+    real = Stems.__missing__
+
+    def missing(self: Stems, word: str) -> str:
+        words.append(word)
+        return real(self, word)
+
+    monkeypatch.setattr(Stems, "__missing__", missing)
+    return words
+
+
 def test_the_seed_built_twice_enriches_nothing_the_second_time_and_writes_the_same_bytes(
-    tmp_path: Path, counted: list[str]
+    tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     state = tmp_path / "data" / STATE_FILE
@@ -73,8 +89,9 @@ def test_the_seed_built_twice_enriches_nothing_the_second_time_and_writes_the_sa
     assert (tmp_path / "data" / PAPER_CACHE_FILE).is_file() and len(counted) > 200
     counted.clear()
     first_state = state.read_bytes()
+    stemmed = stemmed_words(monkeypatch)
     generate(tmp_path / "data", tmp_path / "warm", state)
-    assert counted == []
+    assert counted == [] and stemmed == [], "nothing is cleaned, extracted or stemmed again"
     assert same_trees(tmp_path / "cold", tmp_path / "warm") == []
     assert state.read_bytes() == first_state
     assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".partial")]
@@ -96,7 +113,8 @@ def test_with_one_paper_changed_a_warm_build_redoes_it_alone_and_equals_a_cold_b
     for name in ("warm", "cold"):
         shutil.copytree(before / "docs", tmp_path / name)
         shutil.copy(before / "data" / STATE_FILE, tmp_path / f"{name}.json")
-    shutil.copy(data / PAPER_CACHE_FILE, tmp_path / PAPER_CACHE_FILE)
+    for cache in (PAPER_CACHE_FILE, STEMS_CACHE_FILE):
+        shutil.copy(data / cache, tmp_path / cache)
     counted.clear()
     generate(data, tmp_path / "warm", tmp_path / "warm.json")
     assert counted == ["mt-ladder"], "only the changed paper is cleaned and extracted again"
@@ -189,7 +207,7 @@ EMPTY: dict[str, list[object]] = {name: [] for name in CACHED}
 )
 def test_an_entry_of_another_shape_is_recomputed_even_under_a_good_digest(tmp_path: Path, entry: object) -> None:
     cache = tmp_path / PAPER_CACHE_FILE
-    write_cache(cache, code_version(), {paper_key(PAPERS[1]): entry})  # type: ignore[dict-item]
+    write_cache(cache, code_version(), {paper_key(PAPERS[1]): entry})
     redone = Counted()
     enrich_cached(redone, PAPERS[1:], 1, cache)
     assert redone.papers == PAPERS[1:]
@@ -241,3 +259,36 @@ def test_only_the_current_papers_are_kept(tmp_path: Path) -> None:
     enrich_cached(pipeline.enrich_paper, PAPERS, 1, cache)
     enrich_cached(pipeline.enrich_paper, PAPERS[:1], 1, cache)
     assert len(read_cache(cache, code_version())) == 1
+
+
+def test_text_features_from_known_stems_are_those_from_none_and_keep_this_collections_words_only() -> None:
+    papers = [pipeline.enrich_paper(p) for p in PAPERS * 2]
+    fresh = text_features(papers)
+    stems = Stems({"zebras": "zebra", "tuning": "tune"})
+    again = text_features(papers, stems=stems)
+    assert again.terms == fresh.terms and (again.tfidf != fresh.tfidf).nnz == 0
+    assert "zebras" not in stems and stems["names"] == "name"
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        pytest.param({"names": 1}, id="a-number-for-a-stem"),
+        pytest.param({"names": ["name"]}, id="a-list-for-a-stem"),
+    ],
+)
+def test_stems_of_another_shape_are_not_taken(tmp_path: Path, stored: dict[str, object]) -> None:
+    cache = tmp_path / STEMS_CACHE_FILE
+    write_cache(cache, code_version(), stored)
+    assert read_stems(cache)[0] == {}
+
+
+def test_stems_are_written_when_they_changed_and_read_back_unless_cold(tmp_path: Path) -> None:
+    cache = tmp_path / STEMS_CACHE_FILE
+    stems, read = read_stems(cache)
+    stems["names"]
+    write_stems(cache, stems, read)
+    assert read_stems(cache)[0] == {"names": "name"} and read_stems(cache, reuse=False)[0] == {}
+    before = cache.stat().st_mtime_ns
+    write_stems(cache, *read_stems(cache))
+    assert cache.stat().st_mtime_ns == before, "unchanged stems are not rewritten"
