@@ -66,7 +66,6 @@ def generate(data: Path, docs: Path, state: Path, *extra: str) -> None:
     assert main([*args, "--templates", str(ROOT / "site_templates")]) == 0
 
 
-@pytest.mark.slow  # three generates of the seed
 def stemmed_words(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every word the build stems itself (the cache gives the others)."""
     words: list[str] = []
@@ -80,6 +79,7 @@ def stemmed_words(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return words
 
 
+@pytest.mark.slow  # two generates of the seed
 def test_the_seed_built_twice_enriches_nothing_the_second_time_and_writes_the_same_bytes(
     tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
