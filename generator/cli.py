@@ -94,6 +94,11 @@ def _add_build_options(cli: argparse.ArgumentParser, defaults: Settings) -> None
         default=defaults.jobs,
         help="processes for per-paper work on large collections (default: $ATLAS_JOBS, else the number of cores)",
     )
+    cli.add_argument(
+        "--cold",
+        action="store_true",
+        help="recompute every paper's cleaning, extraction and word stems, reading no cache of an earlier build",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         allow_empty=args.allow_empty,
         semantic_model=args.semantic or None,
         jobs=max(1, args.jobs),
+        cold=args.cold,
     )
     if not settings.data_dir.is_dir():
         print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)

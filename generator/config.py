@@ -17,6 +17,10 @@ STATE_FILE = "atlas-state.json"
 TAXONOMY_FILE = "atlas-topics.yaml"
 #: Semantic mode's cache of paper embeddings (see `generator.enrich.semantic`).
 EMBEDDINGS_FILE = "atlas-embeddings.npz"
+#: The cache of per-paper work (see `generator.enrich.paper_cache`); hidden, so it is never a listing.
+PAPER_CACHE_FILE = ".atlas-papers.json"
+#: The cache of word stems the text features use (see `generator.enrich.paper_cache`); hidden too.
+STEMS_CACHE_FILE = ".atlas-stems.json"
 
 
 def is_curated(relative: PurePath) -> bool:
@@ -85,6 +89,8 @@ class Settings:
     #: Processes for per-paper work (cleaning, extraction, page rendering) on large collections;
     #: `$ATLAS_JOBS`, else the number of cores. The output is the same bytes whatever the number.
     jobs: int = field(default_factory=default_jobs)
+    #: Recompute everything, reading no cache of an earlier build (the caches are written afresh).
+    cold: bool = False
 
     @property
     def state_path(self) -> Path:
@@ -94,6 +100,16 @@ class Settings:
     def embeddings_path(self) -> Path:
         """Return the semantic mode's cache of embeddings, beside the state file."""
         return self.state_path.with_name(EMBEDDINGS_FILE)
+
+    @property
+    def paper_cache_path(self) -> Path:
+        """Return the cache of per-paper work, beside the state file."""
+        return self.state_path.with_name(PAPER_CACHE_FILE)
+
+    @property
+    def stems_cache_path(self) -> Path:
+        """Return the cache of word stems, beside the state file."""
+        return self.state_path.with_name(STEMS_CACHE_FILE)
 
     @property
     def taxonomy_path(self) -> Path:

@@ -42,7 +42,9 @@ def test_the_pages_are_the_same_bytes_with_one_process_or_two(tmp_path: Path, mo
     outputs = []
     for jobs in (1, 2):
         docs = tmp_path / f"docs-{jobs}"
-        settings = Settings(data_dir=data, docs_dir=docs, state_file=tmp_path / f"state-{jobs}.json", jobs=jobs)
+        # Cold: each build cleans and extracts every paper itself, none from the other's cache.
+        state = tmp_path / f"state-{jobs}.json"
+        settings = Settings(data_dir=data, docs_dir=docs, state_file=state, jobs=jobs, cold=True)
         build(settings)
         outputs.append({p.relative_to(docs): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
     assert forks == ["fork", "fork"], "enriching and rendering ran in worker processes"

@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,11 +88,15 @@ class TextFeatures:
         return np.hstack([self.lsa, self.embedding]) / np.float32(np.sqrt(2))
 
 
-class _Stems(dict[str, str]):
-    """Word -> stem, stemming each word once: stemming is the slow part, and words repeat a lot."""
+class Stems(dict[str, str]):
+    """Word -> stem, stemming each word once: stemming is the slow part, and words repeat a lot.
 
-    def __init__(self) -> None:
-        super().__init__()
+    It may start from an earlier build's stems (`enrich/paper_cache.py` keeps them): a word's stem
+    depends on the word alone.
+    """
+
+    def __init__(self, known: Mapping[str, str] | None = None) -> None:
+        super().__init__(known or {})
         self._stemmer = snowballstemmer.stemmer("english")
 
     def __missing__(self, word: str) -> str:
@@ -103,8 +108,8 @@ class _Stems(dict[str, str]):
 class _Analyzer:
     """Split text into stems and stem pairs, counting the words so each stem can be spelled."""
 
-    def __init__(self) -> None:
-        self._stems = _Stems()
+    def __init__(self, stems: Stems | None = None) -> None:
+        self._stems = Stems() if stems is None else stems
         self.words: Counter[str] = Counter()
         self._spelling: dict[str, str] | None = None
 
@@ -126,10 +131,15 @@ class _Analyzer:
         return " ".join(self._spelling[stem] for stem in term.split(" "))
 
 
-def text_features(papers: list[Paper], semantic: str | None = None, cache: Path | None = None) -> TextFeatures:
-    """Return the tf-idf and LSA vectors of every paper, and its embedding when `semantic` names a model."""
+def text_features(
+    papers: list[Paper], semantic: str | None = None, cache: Path | None = None, stems: Stems | None = None
+) -> TextFeatures:
+    """Return the tf-idf and LSA vectors of every paper, and its embedding when `semantic` names a model.
+
+    `stems`, when given, is used and left holding the stems of this collection's words only.
+    """
     texts = [paper_text(p) for p in papers]
-    analyzer = _Analyzer()
+    analyzer = _Analyzer(stems)
     # min_df=2 needs two papers; a catalog of one keeps every term.
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=2 if len(texts) > 2 else 1)
     try:
@@ -137,6 +147,9 @@ def text_features(papers: list[Paper], semantic: str | None = None, cache: Path 
         names = [analyzer.spelling(t) for t in vectorizer.get_feature_names_out()]
     except ValueError:  # no term shared by two papers (or no words at all)
         tfidf, names = sparse.csr_matrix((len(texts), 0), dtype=np.float32), []
+    if stems is not None:
+        for word in set(stems) - set(analyzer.words):
+            del stems[word]
     embedding = None
     if semantic is not None:
         from generator.enrich.semantic import embed_cached  # only semantic mode imports the neural network
