@@ -141,6 +141,6 @@ lock: ## re-resolve requirements/*.txt from the pins in pyproject.toml
 
 # The generated pages are those generator/emit/manifest.py lists (so are .gitignore's); only the
 # standard library runs there, so the system Python does, with or without the virtual environment.
-clean: ## remove site/, generated pages and the virtual environment
+clean: ## remove site/, generated pages, the page cache and the virtual environment
 	$(PYTHON) -m generator.emit.manifest --clean docs_src
-	rm -rf site .site.tmp .site.old $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf site .site.tmp .site.old .cache/paper-atlas $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

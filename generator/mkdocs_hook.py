@@ -18,11 +18,15 @@ words. Measured over the seed's 244 titles: 97.5% found first with b(0), 99.6% w
 On the Tags page, Material's tags plugin puts each tag's name in the table of contents as it is,
 where every other entry holds its heading's HTML-escaped text; the hook escapes those names, so
 the theme (overrides/partials/toc-item.html) shows every entry as the text it was.
+
+Pages whose Markdown did not change are not converted again, nor parsed again for search:
+generator/page_cache.py keeps their conversions in `.cache/paper-atlas/` beside mkdocs.yml.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import logging
 import sys
@@ -31,9 +35,11 @@ import time
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path, PurePath
+from types import ModuleType
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _command: str | None = None
@@ -53,6 +59,28 @@ def on_pre_build(config: Any) -> None:
         return
     _generated = True
     regenerate(Path(config.config_file_path).parent, Path(config.docs_dir))
+
+
+@functools.cache
+def _page_cache() -> ModuleType:
+    """Return generator.page_cache, importable also when MkDocs loads this file by its path."""
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from generator import page_cache
+
+    return page_cache
+
+
+@event_priority(-100)  # after Material's search plugin has made its index
+def on_config(config: Any) -> None:
+    """Open the cache of converted pages for this build."""
+    _page_cache().start(config)
+
+
+def on_pre_page(page: Any, config: Any, files: Any) -> None:
+    """Let the page's conversion come from the cache when its Markdown is unchanged."""
+    _page_cache().install(page)
 
 
 def regenerate(root: Path, docs_dir: Path) -> None:
@@ -179,7 +207,8 @@ SEARCH_LENGTH_NORM = "this.b(0.75)"
 
 
 def on_post_build(config: Any) -> None:
-    """Set Lunr's length normalisation in the site's copy of Material's search worker."""
+    """Save the page cache; set Lunr's length normalisation in the site's copy of Material's search worker."""
+    _page_cache().finish()
     workers = sorted(Path(config.site_dir).glob("assets/javascripts/workers/search.*.min.js"))
     for worker in workers:
         code = worker.read_text(encoding="utf-8")
