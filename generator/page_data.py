@@ -24,8 +24,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.emit.paper_data import PAGE_DATA, SECTIONS, read_page_data_line
-from generator.emit.render import code_block
+from generator.emit.page_file import PAGE_DATA, SECTIONS, code_block, read_page_data_line
 
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _HTTP = re.compile(r"(?i)https?://")

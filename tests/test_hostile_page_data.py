@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.emit.paper_data import PAGE_DATA, page_data_line, read_page_data_line
+from generator.emit.page_file import PAGE_DATA, page_data_line, read_page_data_line
 from generator.workspace import copy_hand_written_docs, site_config
 from tests.html import attribute
 from tests.sitebuild import FIXTURES, generate

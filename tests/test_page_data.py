@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -11,8 +13,9 @@ import pytest
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from generator.emit.paper_data import PAGE_DATA, page_data_line, read_page_data_line
+from generator.emit.page_file import PAGE_DATA, page_data_line, read_page_data_line
 from generator.page_data import PageData, add_sections, outside_url, paper_context
+from tests.sitebuild import ROOT
 
 CONTENT = '<h1 id="t">T</h1>\n<p>Short name: T</p>\n<h2 id="abstract">Abstract</h2>\n<p>Text.</p>'
 
@@ -117,3 +120,12 @@ def test_only_the_sections_a_paper_has_are_added() -> None:
     shown = page()
     assert list(add_sections({"links": [], "mentions": [["x"]]}, shown.toc)) == ["mentions", "cite"]
     assert [anchor.title for anchor in next(iter(shown.toc)).children] == ["Abstract", "Mentions", "Cite"]
+
+
+def test_the_hook_imports_no_enricher() -> None:
+    # The hook imports this module at every build; the enrichers' imports (scikit-learn) take seconds.
+    code = (
+        "import sys, generator.page_data; print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'numpy'}))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert found.stdout.strip() == "[]"

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.build import build_catalog
 from generator.config import Settings
-from generator.emit.paper_data import PAGE_DATA
+from generator.emit.page_file import PAGE_DATA
 from tests.html import attribute, following, one
 from tests.sitebuild import FIXTURES, ROOT, SHARED_FIXTURES, build_site, generate
 

@@ -2,20 +2,19 @@
 
 A paper page's Markdown holds what search indexes (title, short name, abstract); the rest is
 presentation, rendered by the theme (overrides/partials/paper.html) from this data, which the
-MkDocs hook reads from one file (PAGE_DATA, one line per page) and puts in the page's context
-(generator/page_data.py). Python-Markdown and the search plugin no longer parse it on every build.
+MkDocs hook reads from one file (PAGE_DATA, one line per page; its format is
+generator/emit/page_file.py) and puts in the page's context (generator/page_data.py).
+Python-Markdown and the search plugin no longer parse it on every build.
 
 Every text is as the page shows it (`visible_text`: one line, no invisible characters) and still
 raw: the theme escapes each one. Every outside URL is http(s) (`escape_url`), or "" (the text is
-shown without a link); a link
-to another page is its path in the docs folder, which the hook resolves through MkDocs' own list
-of files, so a link to a page that is not there fails the strict build as a Markdown link does.
+shown without a link); a link to another page is its path in the docs folder, which the hook
+resolves through MkDocs' own list of files, so a link to a page that is not there fails the
+strict build as a Markdown link does.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from generator.emit.citations import citation_meta, paper_csl, paper_ris
@@ -25,43 +24,6 @@ from generator.emit.exports import bibtex_entry
 from generator.emit.markdown import escape_url, visible_text
 from generator.emit.paths import paper_page
 from generator.model import Paper, Result
-
-#: The file of every paper page's data, in the docs folder: a dot file, which MkDocs neither
-#: builds nor copies into the site. One line per page: its path, a tab, its data as JSON.
-PAGE_DATA = "papers/.page-data.jsonl"
-
-_PAGE_PATH = re.compile(r"[a-z0-9][a-z0-9/_-]*\.md")
-
-#: The sections the theme adds to a paper page, by key: (heading id, heading).
-SECTIONS = {
-    "links": ("links", "Links"),
-    "results": ("results", "Results"),
-    "related": ("related-papers", "Related papers"),
-    "mentions": ("mentions", "Mentions"),
-    "mentioned_by": ("mentioned-by", "Mentioned by"),
-    "cite": ("cite", "Cite"),
-}
-
-
-#: Characters JSON leaves as they are that some readers take for line breaks.
-_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
-
-
-def page_data_line(path: str, data: dict[str, Any]) -> str:
-    """Return a page's line of the page-data file: its path, a tab and its data as compact JSON."""
-    if _PAGE_PATH.fullmatch(path) is None:
-        raise ValueError(f"not a page path: {path!r}")
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    encoded = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
-    return f"{path}\t{encoded}\n"
-
-
-def read_page_data_line(line: str | bytes) -> tuple[str, dict[str, Any]]:
-    """Return the page path and data of a line of the page-data file (see `page_data_line`)."""
-    text = line.decode("utf-8") if isinstance(line, bytes) else line
-    path, _, data = text.partition("\t")
-    found: dict[str, Any] = json.loads(data)
-    return path, found
 
 
 def _text(value: object) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
@@ -16,12 +15,13 @@ from generator.emit.explore import map_json, table_json, vectors_json
 from generator.emit.exports import render_bibtex, render_json
 from generator.emit.feed import added_on, render_feed, render_term_feed
 from generator.emit.markdown import visible_text
-from generator.emit.paper_data import PAGE_DATA, page_data_line, paper_data
+from generator.emit.page_file import PAGE_DATA, page_data_line
+from generator.emit.page_file import code_block as code_block  # where the tests have it
+from generator.emit.paper_data import paper_data
 from generator.emit.paths import all_papers_page, link_from, paginate, paper_page, term_page
 from generator.emit.terms import paper_terms, render_vocabulary, term_chart, term_links
 from generator.model import Catalog, Paper, RetiredPage, Term
 from generator.parallel import map_in_order
-from generator.text.lookalike import strip_invisible
 
 #: Papers per page of the "All papers" list, so no page grows with the collection.
 ALL_PAPERS_PAGE_SIZE = 500
@@ -81,19 +81,6 @@ def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
         data["template"] = "redirect.html"
         data["redirect_to"] = f"../{page.redirect_to}/"
     return data
-
-
-def code_block(text: str) -> str:
-    """Return text as an HTML code block, shown literally whatever it holds.
-
-    Not a Markdown code block: MkDocs plugins read the page's Markdown before it is rendered, and
-    Material's tags plugin would take a `<!-- material/tags ... -->` in the data for a directive
-    (a broken one stops the build). Escaped as HTML, `<!--` is `&lt;!--`, which no plugin reads.
-    Invisible characters are dropped, as everywhere on a page: a bidi override would reorder it.
-    The theme prints a paper's cite entries with it (the `code_block` filter, generator/page_data.py).
-    """
-    shown = html.escape(strip_invisible(text.strip("\n")), quote=False)
-    return f"<pre><code>{shown}\n</code></pre>"
 
 
 def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:

@@ -9,7 +9,7 @@ import yaml
 from generator.config import Settings
 from generator.emit.environment import make_environment
 from generator.emit.explore import topic_style
-from generator.emit.paper_data import PAGE_DATA, read_page_data_line
+from generator.emit.page_file import PAGE_DATA, read_page_data_line
 from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
 from generator.emit.terms import TERM_PAGE_SIZE
 from generator.enrich.hubs import hub_vocabularies

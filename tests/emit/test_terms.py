@@ -12,7 +12,7 @@ import yaml
 
 from generator.config import Settings
 from generator.emit.environment import make_environment, named_metric
-from generator.emit.paper_data import PAGE_DATA, read_page_data_line
+from generator.emit.page_file import PAGE_DATA, read_page_data_line
 from generator.emit.paths import all_papers_page, feed_file, link_from, page_url, paginate, term_page
 from generator.emit.render import render_site
 from generator.emit.terms import WORDS, paper_terms, said, term_links

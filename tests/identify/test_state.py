@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.emit.paper_data import PAGE_DATA
+from generator.emit.page_file import PAGE_DATA
 from generator.identify.papers import identify
 from generator.identify.state import assign_stable_slugs, digest, next_state, previous_build, retired_pages
 from generator.identify.state_file import STATE_VERSION, State, StateError, load_state
