@@ -15,6 +15,10 @@ length normalisation (`b(0.75)`) instead of none (`b(0)`): without it a pasted s
 as "Continual Pre-training of Language Models" ranks below longer titles that contain all its
 words. Measured over the seed's 244 titles: 97.5% found first with b(0), 99.6% with b(0.75).
 
+A paper page's panel, lists and cite block are the theme's (overrides/partials/paper.html), from
+data the generator writes into one file: the hook reads it once per build and gives each paper
+page its own part (generator/page_data.py).
+
 On the Tags page, Material's tags plugin puts each tag's name in the table of contents as it is,
 where every other entry holds its heading's HTML-escaped text; the hook escapes those names, so
 the theme (overrides/partials/toc-item.html) shows every entry as the text it was.
@@ -44,6 +48,9 @@ from mkdocs.plugins import event_priority
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _command: str | None = None
 _generated = False
+#: This build's page data (generator.page_data.PageData) and MkDocs' files, set in on_files.
+_pages: Any = None
+_files: Any = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -61,12 +68,16 @@ def on_pre_build(config: Any) -> None:
     regenerate(Path(config.config_file_path).parent, Path(config.docs_dir))
 
 
+def _importable(root: Path) -> None:
+    """Let the hook import the generator of the project at `root`."""
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+
+
 @functools.cache
 def _page_cache() -> ModuleType:
     """Return generator.page_cache, importable also when MkDocs loads this file by its path."""
-    root = str(Path(__file__).resolve().parent.parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
+    _importable(Path(__file__).resolve().parent.parent)
     from generator import page_cache
 
     return page_cache
@@ -83,10 +94,28 @@ def on_pre_page(page: Any, config: Any, files: Any) -> None:
     _page_cache().install(page)
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Index this build's page data, once; the theme shows it on each paper page."""
+    global _pages, _files
+    # The generator beside this hook: a build's mkdocs.yml may be elsewhere (benchmarks, tests).
+    _importable(Path(__file__).resolve().parent.parent)
+    from generator.page_data import PageData
+
+    _pages, _files = PageData(Path(config.docs_dir)), files
+    return files
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Add the filters the theme's paper template uses."""
+    from generator.page_data import theme_filters
+
+    env.filters.update(theme_filters())
+    return env
+
+
 def regenerate(root: Path, docs_dir: Path) -> None:
     """Run the generator for the project at `root`; log what it found, never raise."""
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
+    _importable(root)
     from generator.build import EmptyCollectionError, build
     from generator.config import Settings
     from generator.enrich.semantic import SemanticModelError
@@ -220,7 +249,12 @@ def on_post_build(config: Any) -> None:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Escape the tag names Material's tags plugin put in this page's table of contents."""
+    """Give a paper page its data; escape the tag names Material's tags plugin put in a page's table of contents."""
+    data = _pages.get(page.file.src_uri) if _pages is not None else None
+    if data is not None:
+        from generator.page_data import paper_context
+
+        context["atlas_paper"] = paper_context(data, page, _files)
     listings = getattr(config.plugins.get("material/tags"), "listings", None)
     names = {tree.tag.name for listing in getattr(listings, "data", ()) if listing.page is page for tree in listing}
     if names:

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.build import build_catalog
 from generator.config import Settings
+from generator.emit.page_file import PAGE_DATA
 from tests.html import attribute, following, one
 from tests.sitebuild import FIXTURES, ROOT, SHARED_FIXTURES, build_site, generate
 
@@ -125,14 +126,15 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     first = generate(ROOT / "data", tmp_path / "a")
     generate(ROOT / "data", tmp_path / "b")
     again = generate(ROOT / "data", tmp_path / "a")
-    files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.md")}
-    files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.md")}
-    assert files_a == files_b
+    files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert files_a == files_b and Path(PAGE_DATA) in files_a
     topics = len(first.catalog.topics)
     hubs = sum(len(vocabulary.terms) for vocabulary in first.catalog.hubs)
     # papers, topics and hubs with their indexes and their feeds, all-papers, home, what's new,
-    # feed, json, bib, ris, csl-json, and the explore pages with their data (table, map, vectors)
-    assert len(first.report.written) == 244 + 2 * topics + 1 + 2 * hubs + 2 + 8 + 5
+    # feed, json, bib, ris, csl-json, the explore pages with their data (table, map, vectors),
+    # and the paper pages' data
+    assert len(first.report.written) == 244 + 2 * topics + 1 + 2 * hubs + 2 + 8 + 5 + 1
     assert again.report.written == [] and again.report.removed == []
 
 

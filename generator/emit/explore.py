@@ -95,23 +95,23 @@ def map_json(catalog: Catalog) -> str:
     return _compact({"topics": topics, "nodes": nodes, "edges": edge_list})
 
 
-def neighbourhood_graph(paper: Paper) -> Markup:
-    """Return the placeholder of a paper's neighbourhood graph: its related papers and mentions.
+def neighbourhood_data(paper: Paper) -> dict[str, str]:
+    """Return what the placeholder of a paper's neighbourhood graph says, or {} for a paper with none.
 
     The browser draws it (assets/javascripts/neighbourhood.js) from the page's own
     *Related papers*, *Mentions* and *Mentioned by* lists, whose links carry each paper's short
     name: the links are already on the page, and a graph written into every page made
     Python-Markdown and the search plugin parse it 10,000 times (a sixth of the site build).
-    Without JavaScript the lists remain.
+    Without JavaScript the lists remain. The theme writes the placeholder (overrides/partials/paper.html):
+    its accessible name (`label`), the name of its centre (`self`) and how many mentions join it.
     """
     if not paper.related and not paper.mentions and not paper.mentioned_by:
-        return Markup("")
-    own = paper.short_name or _shortened(paper.title)
-    label = f"Neighbourhood of {paper.short_name or paper.title}: related papers (dashed) and mentions (solid)"
-    return Markup(
-        f'<div class="atlas-neighbourhood" role="group" aria-label="{escape(label)}" data-self="{escape(own)}" '
-        f'data-mentions="{NEIGHBOURHOOD_MENTIONS}"></div>'
-    )
+        return {}
+    return {
+        "label": f"Neighbourhood of {paper.short_name or paper.title}: related papers (dashed) and mentions (solid)",
+        "self": paper.short_name or _shortened(paper.title),
+        "mentions": str(NEIGHBOURHOOD_MENTIONS),
+    }
 
 
 def _shortened(name: str, length: int = 28) -> str:

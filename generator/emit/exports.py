@@ -15,17 +15,14 @@ _LATEX_SPECIALS = str.maketrans(
 )
 
 
-def _entity(entity: ModelName | DatasetName | Result, rules: bool) -> dict[str, Any]:
-    """Return an entity's fields; `rules` keeps the rule that found it (papers.json, not front matter)."""
-    fields = dict(vars(entity))
-    if not rules:
-        del fields["rule"]
-    return fields
+def _entity(entity: ModelName | DatasetName | Result) -> dict[str, Any]:
+    """Return an entity's fields, the rule that found it included."""
+    return dict(vars(entity))
 
 
-def paper_export(paper: Paper, site_url: str, rules: bool = True) -> dict[str, Any]:
-    """Return one paper as the plain-JSON columns the reader takes back, plus site fields (with
-    `rules`, each entity says which rule found it)."""
+def paper_export(paper: Paper, site_url: str) -> dict[str, Any]:
+    """Return one paper as the plain-JSON columns the reader takes back, plus site fields (each
+    entity says which rule found it)."""
     record = paper.record
     code = next((link.url for link in paper.links if link.kind == "code"), None)
     return {
@@ -45,9 +42,9 @@ def paper_export(paper: Paper, site_url: str, rules: bool = True) -> dict[str, A
         "upvotes": record.upvotes,
         "code": code,
         "links": [{"url": link.url, "kind": link.kind} for link in paper.links],
-        "models": [_entity(m, rules) for m in paper.models],
-        "datasets": [_entity(d, rules) for d in paper.datasets],
-        "results": [_entity(r, rules) for r in paper.results],
+        "models": [_entity(m) for m in paper.models],
+        "datasets": [_entity(d) for d in paper.datasets],
+        "results": [_entity(r) for r in paper.results],
         "domains": list(paper.domains),
         "topics": list(paper.topics),
         "related": [item.slug for item in paper.related],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
@@ -11,16 +10,18 @@ import jinja2
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.emit.citations import citation_meta, paper_csl, paper_ris, render_csl_json, render_ris
-from generator.emit.explore import map_json, neighbourhood_graph, table_json, vectors_json
-from generator.emit.exports import bibtex_entry, paper_export, render_bibtex, render_json
+from generator.emit.citations import render_csl_json, render_ris
+from generator.emit.explore import map_json, table_json, vectors_json
+from generator.emit.exports import render_bibtex, render_json
 from generator.emit.feed import added_on, render_feed, render_term_feed
 from generator.emit.markdown import visible_text
+from generator.emit.page_file import PAGE_DATA, page_data_line
+from generator.emit.page_file import code_block as code_block  # where the tests have it
+from generator.emit.paper_data import paper_data
 from generator.emit.paths import all_papers_page, link_from, paginate, paper_page, term_page
 from generator.emit.terms import paper_terms, render_vocabulary, term_chart, term_links
 from generator.model import Catalog, Paper, RetiredPage, Term
 from generator.parallel import map_in_order
-from generator.text.lookalike import strip_invisible
 
 #: Papers per page of the "All papers" list, so no page grows with the collection.
 ALL_PAPERS_PAGE_SIZE = 500
@@ -47,9 +48,6 @@ MENTIONED_BY_SHOWN = 20
 
 #: Characters JSON leaves as they are but YAML refuses (non-printable) or reads as line breaks.
 _NOT_PRINTABLE_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
-#: Long text and the site address stay in papers.json: MkDocs parses every page's front matter on
-#: each build, and a page must not change when only SITE_URL does.
-_NOT_IN_FRONT_MATTER = ("abstract", "raw", "page")
 
 
 def front_matter(data: dict[str, Any]) -> Markup:
@@ -66,20 +64,13 @@ def front_matter(data: dict[str, Any]) -> Markup:
     return Markup("".join(lines))
 
 
-def paper_front_matter(paper: Paper, site_url: str, topics: dict[str, Term]) -> dict[str, Any]:
-    """Return the structured data a paper page carries: its `papers.json` record but the long text.
+def paper_front_matter(paper: Paper, topics: dict[str, Term]) -> dict[str, Any]:
+    """Return a paper page's front matter: its topic labels, which Material's tags plugin reads.
 
-    `topics` holds the topic labels: the tags plugin reads them from there (not from `tags`, which
-    the search plugin would index with a boost that drowns every other field).
+    From `topics`, not `tags`, which the search plugin would index with a boost that drowns every
+    other field. The rest of the paper's data is in PAGE_DATA (generator/emit/paper_data.py).
     """
-    record = paper_export(paper, site_url, rules=False)
-    kept = {k: v for k, v in record.items() if k not in _NOT_IN_FRONT_MATTER and v not in (None, [])}
-    data: dict[str, Any] = {"paper": kept}
-    if paper.topics:
-        data["topics"] = [topics[t].label for t in paper.topics]
-    # Highwire Press tags for reference managers, printed in the page's head (overrides/main.html).
-    data["citation"] = citation_meta(paper)
-    return data
+    return {"topics": [topics[t].label for t in paper.topics]} if paper.topics else {}
 
 
 def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
@@ -90,18 +81,6 @@ def retired_front_matter(page: RetiredPage) -> dict[str, Any]:
         data["template"] = "redirect.html"
         data["redirect_to"] = f"../{page.redirect_to}/"
     return data
-
-
-def code_block(text: str) -> str:
-    """Return text as an HTML code block, shown literally whatever it holds.
-
-    Not a Markdown code block: MkDocs plugins read the page's Markdown before it is rendered, and
-    Material's tags plugin would take a `<!-- material/tags ... -->` in the data for a directive
-    (a broken one stops the build). Escaped as HTML, `<!--` is `&lt;!--`, which no plugin reads.
-    Invisible characters are dropped, as everywhere on a page: a bidi override would reorder it.
-    """
-    shown = html.escape(strip_invisible(text.strip("\n")), quote=False)
-    return f"<pre><code>{shown}\n</code></pre>"
 
 
 def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -> dict[str, str]:
@@ -144,59 +123,33 @@ def _common(papers: list[Paper], settings: Settings) -> dict[str, Any]:
     }
     return {
         "site_name": settings.site_name,
-        "link_kinds": LINK_KIND_LABELS,
         "named": named,
         "short_names": {p.slug: p.short_name for p in papers if p.short_name},
-        "mentioned_by_shown": MENTIONED_BY_SHOWN,
-    }
-
-
-#: A link to another paper: its name, the link from this page, its short name, and what is said.
-PeerLink = tuple[str, str, str, str]
-
-
-def peer_links(paper: Paper, named: dict[str, str], short_names: dict[str, str]) -> dict[str, list[PeerLink]]:
-    """Return a paper page's links to its related papers, the papers it mentions and those that
-    mention it (the first MENTIONED_BY_SHOWN), each resolved from the page."""
-    page = paper_page(paper.slug)
-
-    def peer(slug: str, name: str, said: str) -> PeerLink:
-        return name, link_from(page, paper_page(slug)), short_names.get(slug, ""), said
-
-    return {
-        "related_links": [peer(r.slug, named[r.slug], "; ".join(r.reasons)) for r in paper.related],
-        "mention_links": [peer(m.slug, m.name, m.sentence) for m in paper.mentions],
-        "mentioned_by_links": [
-            peer(m.slug, named[m.slug], m.sentence) for m in paper.mentioned_by[:MENTIONED_BY_SHOWN]
-        ],
     }
 
 
 def _paper_pages(
     catalog: Catalog, env: jinja2.Environment, settings: Settings, common: dict[str, Any]
 ) -> dict[str, str]:
-    """Return the page of every paper, by path."""
+    """Return the page of every paper, by path, and the file of their data for the theme (PAGE_DATA)."""
     topics = {topic.slug: topic for topic in catalog.topics}
     links = term_links(catalog.vocabularies)
     paper_template = env.get_template("paper.md.j2")
+    peers = (common["named"], common["short_names"], MENTIONED_BY_SHOWN)
 
-    def render_paper(paper: Paper) -> str:
-        return paper_template.render(
-            paper=paper,
-            front_matter=front_matter(paper_front_matter(paper, settings.site_url, topics)),
-            bibtex=Markup(code_block(bibtex_entry(paper))),
-            ris=Markup(code_block(paper_ris(paper))),
-            csl=Markup(code_block(paper_csl(paper))),
-            neighbourhood=neighbourhood_graph(paper),
-            **paper_terms(paper, links),
-            **peer_links(paper, common["named"], common["short_names"]),
-            **common,
+    def render_paper(paper: Paper) -> tuple[str, str]:
+        page = paper_template.render(
+            paper=paper, front_matter=front_matter(paper_front_matter(paper, topics)), **common
         )
+        data = paper_data(paper, paper_terms(paper, links), LINK_KIND_LABELS, peers)
+        return page, page_data_line(paper_page(paper.slug), data)
 
     # Paper pages are most of the work, and each depends on its paper alone.
     papers = catalog.papers
-    texts = map_in_order(render_paper, papers, settings.jobs)
-    return {paper_page(paper.slug): text for paper, text in zip(papers, texts, strict=True)}
+    rendered = map_in_order(render_paper, papers, settings.jobs)
+    pages = {paper_page(paper.slug): page for paper, (page, _) in zip(papers, rendered, strict=True)}
+    pages[PAGE_DATA] = "".join(line for _, line in rendered)
+    return pages
 
 
 def _retired_pages(catalog: Catalog, env: jinja2.Environment, by_slug: dict[str, Paper]) -> dict[str, str]:

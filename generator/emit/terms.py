@@ -159,18 +159,16 @@ def term_links(vocabularies: list[Vocabulary]) -> dict[str, dict[str, tuple[str,
 
 
 def paper_terms(paper: Paper, links: dict[str, dict[str, tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
-    """Return what a paper page lists of its terms: (name, link) pairs, the link "" for a name with no page."""
-    page = paper_page(paper.slug)
+    """Return what a paper page lists of its terms: (name, page in the docs folder), "" for a name with no page."""
 
     def hub(kind: str, hub_name: str, name: str) -> tuple[str, str]:
         found = links[kind].get(hub_name)
-        return name, link_from(page, found[1]) if found else ""
+        return name, found[1] if found else ""
 
-    topics = [links["topics"][slug] for slug in paper.topics]
     return {
-        "topic_links": [(label, link_from(page, target)) for label, target in topics],
-        "model_links": [hub("models", m.family, m.name) for m in paper.models],
-        "dataset_links": [hub("datasets", d.hub, d.name) for d in paper.datasets],
+        "topics": [links["topics"][slug] for slug in paper.topics],
+        "models": [hub("models", m.family, m.name) for m in paper.models],
+        "datasets": [hub("datasets", d.hub, d.name) for d in paper.datasets],
     }
 
 

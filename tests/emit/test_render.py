@@ -9,6 +9,7 @@ import yaml
 from generator.config import Settings
 from generator.emit.environment import make_environment
 from generator.emit.explore import topic_style
+from generator.emit.page_file import PAGE_DATA, read_page_data_line
 from generator.emit.render import ALL_PAPERS_PAGE_SIZE, MENTIONED_BY_SHOWN, render_site
 from generator.emit.terms import TERM_PAGE_SIZE
 from generator.enrich.hubs import hub_vocabularies
@@ -66,10 +67,11 @@ def test_a_paper_named_by_many_lists_a_bounded_number_of_them() -> None:
     pages = render_site(
         Catalog(papers=[named, *others]), make_environment(ROOT / "site_templates"), Settings(today="2026-01-01")
     )
-    page = pages["papers/galaxynet.md"]
-    listed = page.split("## Mentioned by", 1)[1].split("## Cite", 1)[0]
-    assert listed.count("](paper-") == MENTIONED_BY_SHOWN
-    assert "… and 5 more papers name it; every one is listed in [papers.json](../papers.json)." in listed
+    data = dict(map(read_page_data_line, pages[PAGE_DATA].splitlines()))["papers/galaxynet.md"]
+    listed = [path for _, path, _, _ in data["mentioned_by"]]
+    assert listed == [f"papers/paper-{i:03d}.md" for i in range(MENTIONED_BY_SHOWN)]
+    assert data["mentioned_by_more"] == 5
+    assert "Mentioned by" not in pages["papers/galaxynet.md"], "the theme lists them, from the page's data"
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import yaml
 
 from generator.config import Settings
 from generator.emit.environment import make_environment, named_metric
+from generator.emit.page_file import PAGE_DATA, read_page_data_line
 from generator.emit.paths import all_papers_page, feed_file, link_from, page_url, paginate, term_page
 from generator.emit.render import render_site
 from generator.emit.terms import WORDS, paper_terms, said, term_links
@@ -172,11 +173,12 @@ def test_a_paper_links_its_terms_and_names_the_rest(pages: dict[str, str]) -> No
     vocabularies = catalog().vocabularies
     alpha = catalog().papers[0]
     assert paper_terms(alpha, term_links(vocabularies)) == {
-        "topic_links": [("Stars", "../topics/stars.md")],
-        "model_links": [("Llama-3-8B", "../models/llama.md"), ("Mystery-1B", "")],
-        "dataset_links": [("GSM8K", "../datasets/gsm8k.md")],
+        "topics": [("Stars", "topics/stars.md")],
+        "models": [("Llama-3-8B", "models/llama.md"), ("Mystery-1B", "")],
+        "datasets": [("GSM8K", "datasets/gsm8k.md")],
     }
-    assert "**Models:** [Llama-3-8B](../models/llama.md), Mystery-1B\n" in pages["papers/alpha.md"]
+    data = dict(map(read_page_data_line, pages[PAGE_DATA].splitlines()))["papers/alpha.md"]
+    assert data["models"] == [["Llama-3-8B", "models/llama.md"], ["Mystery-1B", ""]]
 
 
 def test_a_term_page_past_the_first_has_no_results_table(env: jinja2.Environment) -> None:

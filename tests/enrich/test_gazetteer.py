@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import EXIT_REJECTED, main
+from generator.emit.page_file import PAGE_DATA, read_page_data_line
 from generator.enrich.entities import GAZETTEER, load_gazetteer, read_gazetteer
 from generator.enrich.entities import loader as gazetteer_loader
 from generator.enrich.entities.loader import Dataset, Family
@@ -109,7 +110,8 @@ def test_a_bad_entry_is_reported_by_the_build_which_goes_on(
     assert status == EXIT_REJECTED, "reported as an error, not a crash (exit 3)"
     assert "2 papers built, 1 rejected" in captured.out
     # The rest of the gazetteer is used: its benchmarks are still found.
-    assert "**Datasets and benchmarks:** GSM8K" in (docs / "papers" / "tinynet.md").read_text(encoding="utf-8")
+    pages = dict(map(read_page_data_line, (docs / PAGE_DATA).read_text(encoding="utf-8").split("\n")[:-1]))
+    assert pages["papers/tinynet.md"]["datasets"] == [["GSM8K", ""]], "named; one paper makes no hub"
 
 
 def test_the_gazetteer_spells_each_shipped_file_out() -> None:

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.emit.page_file import PAGE_DATA
 from generator.identify.papers import identify
 from generator.identify.state import assign_stable_slugs, digest, next_state, previous_build, retired_pages
 from generator.identify.state_file import STATE_VERSION, State, StateError, load_state
@@ -102,18 +103,24 @@ def test_adding_a_file_rewrites_only_new_pages_indexes_and_papers_now_related(tm
     data = setup(tmp_path, "listing_with_page_chrome.txt", "listing_missing_abstract.txt")
     docs, state = tmp_path / "docs", tmp_path / "state.json"
     before = generate(data, docs, state, today="2026-01-01")
+    lines_before = (docs / PAGE_DATA).read_text(encoding="utf-8").split("\n")
     shutil.copy(LISTINGS / "listing_crlf_bom.txt", data)
     result = generate(data, docs, state, today="2026-01-02")
     old = {p.slug: p for p in before.catalog.papers}
-    # A paper's page changes only when it is new or when what it shows of others changed.
+    # A paper's Markdown changes only when it is new or its topics changed; what it shows of
+    # others is in the page data, whose line changes for each paper whose related papers changed.
     changed = {
-        f"papers/{p.slug}.md"
-        for p in result.catalog.papers
-        if p.slug not in old or (p.related, p.topics) != (old[p.slug].related, old[p.slug].topics)
+        f"papers/{p.slug}.md" for p in result.catalog.papers if p.slug not in old or p.topics != old[p.slug].topics
     }
     assert "papers/crlfnet.md" in changed
     assert any(r.slug == "crlfnet" for p in result.catalog.papers for r in p.related)
-    indexes = ["all/index.md", "feed.xml", "index.md", "papers.bib", "papers.json", "whats-new.md"]
+    lines_after = (docs / PAGE_DATA).read_text(encoding="utf-8").split("\n")
+    new_lines = {line.partition("\t")[0] for line in set(lines_after) - set(lines_before) if line}
+    now_related = {
+        f"papers/{p.slug}.md" for p in result.catalog.papers if p.slug in old and p.related != old[p.slug].related
+    }
+    assert now_related and now_related <= new_lines
+    indexes = ["all/index.md", "feed.xml", "index.md", "papers.bib", "papers.json", "whats-new.md", PAGE_DATA]
     indexes += ["explore/map.json", "explore/table.json", "explore/vectors.json", "papers.ris", "papers.csl.json"]
     # Topic and hub pages (and their feeds) list papers, so those the new paper joins change too.
     listing_pages = [w for w in result.report.written if w.startswith(("topics/", "models/", "datasets/", "feed-"))]
