@@ -28,7 +28,6 @@ pytestmark = pytest.mark.slow  # builds sites with mkdocs
 SCRIPT = "<script>alert(1)</script>"
 BREAKER = '"><img src=x onerror=alert(2)>'
 HOSTILE_DATA: dict[str, Any] = {
-    "authors": SCRIPT,
     "published": BREAKER,
     "arxiv": [SCRIPT, "javascript:alert(3)"],
     "categories": "</p><h1>cats</h1>",

@@ -39,8 +39,6 @@ def _panel(paper: Paper) -> dict[str, Any]:
     """Return the lines of the metadata panel a paper has, each as the page shows it."""
     record = paper.record
     panel: dict[str, Any] = {}
-    if record.authors:
-        panel["authors"] = _text(", ".join(record.authors))
     if record.date or record.venue:
         panel["published"] = _text(" · ".join(part for part in (record.date, record.venue) if part))
     if record.arxiv_id:
