@@ -29,7 +29,7 @@ from generator.identify.state import assign_stable_slugs, next_state, previous_b
 from generator.identify.state_file import State, read_state
 from generator.ingest import read_data_dir
 from generator.model import Catalog, Paper, PreviousBuild, Problem
-from generator.parallel import map_in_order
+from generator.parallel import executor
 
 #: Called with the name of each stage as it starts (a progress bar on a terminal).
 Progress = Callable[[str], None]
@@ -102,7 +102,9 @@ def catalog_context(
     """Return what every catalog-wide enricher reads, computed once, and the taxonomy file's problems."""
     # Topics and related papers compare every paper's text with every other's.
     progress("comparing texts")
-    features = text_features(papers, settings.semantic_model, settings.embeddings_path)
+    features = text_features(
+        papers, settings.semantic_model, settings.embeddings_path, executor(settings.jobs, settings.scheduler)
+    )
     name = settings.taxonomy_path.name
     taxonomy, problems = load_taxonomy(name, read_text(settings.taxonomy_path))
     # Topics are found once, before any enricher, so that every enricher can name them.
@@ -126,11 +128,11 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     merged, warnings, merges = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
     papers = assign_stable_slugs([identify(r) for r in merged], previous, settings.today)
-    # Enrich each paper on its own (in several processes for a large collection), the gazetteer
-    # read first, once: its bad entries are reported and left out, and the rest is used.
+    # Enrich each paper on its own (in several processes for a large collection, or on a Dask
+    # cluster), the gazetteer read first, once: its bad entries are reported and left out.
     progress("cleaning and extracting")
     gazetteer = load_gazetteer()
-    papers = map_in_order(enrich_paper, papers, settings.jobs)
+    papers = executor(settings.jobs, settings.scheduler).map(enrich_paper, papers)
     # Then the enrichers that need the whole catalog, all reading one context.
     context, taxonomy_problems = catalog_context(papers, settings, previous_build(previous), progress)
     progress("relating papers")

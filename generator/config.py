@@ -85,6 +85,10 @@ class Settings:
     #: Processes for per-paper work (cleaning, extraction, page rendering) on large collections;
     #: `$ATLAS_JOBS`, else the number of cores. The output is the same bytes whatever the number.
     jobs: int = field(default_factory=default_jobs)
+    #: The address of a Dask distributed scheduler (`tcp://host:8786`) whose workers do the
+    #: per-paper work (cleaning, extraction, embeddings) instead of local processes; `None` (the
+    #: default) works locally. `$ATLAS_SCHEDULER`. The output is the same bytes either way.
+    scheduler: str | None = field(default_factory=lambda: os.environ.get("ATLAS_SCHEDULER") or None)
 
     @property
     def state_path(self) -> Path:

@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from generator.model import Paper
+from generator.parallel import Executor
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 #: Words every abstract uses, whatever its field: a topic is never named after them. (They stay
@@ -126,8 +127,11 @@ class _Analyzer:
         return " ".join(self._spelling[stem] for stem in term.split(" "))
 
 
-def text_features(papers: list[Paper], semantic: str | None = None, cache: Path | None = None) -> TextFeatures:
-    """Return the tf-idf and LSA vectors of every paper, and its embedding when `semantic` names a model."""
+def text_features(
+    papers: list[Paper], semantic: str | None = None, cache: Path | None = None, executor: Executor | None = None
+) -> TextFeatures:
+    """Return the tf-idf and LSA vectors of every paper, and its embedding when `semantic` names a model
+    (computed by `executor`, by default in this process)."""
     texts = [paper_text(p) for p in papers]
     analyzer = _Analyzer()
     # min_df=2 needs two papers; a catalog of one keeps every term.
@@ -141,7 +145,7 @@ def text_features(papers: list[Paper], semantic: str | None = None, cache: Path 
     if semantic is not None:
         from generator.enrich.semantic import embed_cached  # only semantic mode imports the neural network
 
-        embedding = embed_cached(texts, semantic, cache)
+        embedding = embed_cached(texts, semantic, cache, executor)
     return TextFeatures(tfidf=tfidf.tocsr(), lsa=_lsa(tfidf), terms=names, embedding=embedding)
 
 
