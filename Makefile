@@ -35,8 +35,8 @@ $(SEMANTIC_STAMP): requirements/semantic.txt $(SITE_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/semantic.txt
 	touch $@
 
-$(TEST_STAMP): requirements/test.txt $(SEMANTIC_STAMP)
-	@echo "Installing the test tools (pytest, ruff, mypy, Playwright, LinkChecker; about 200 MB) ..."
+$(TEST_STAMP): requirements/test.txt requirements/distributed.txt $(SEMANTIC_STAMP)
+	@echo "Installing the test tools (pytest, ruff, mypy, Playwright, LinkChecker, Dask distributed; about 230 MB) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
@@ -134,10 +134,17 @@ lock: ## re-resolve requirements/*.txt from the pins in pyproject.toml
 	 echo "-r site.txt"; \
 	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt \
 	 | sed -E 's/^(torch==[^+]*)\+.*/\1/') > requirements/semantic.txt
+	rm -rf /tmp/paper-atlas-lock-dask && $(PYTHON) -m venv /tmp/paper-atlas-lock-dask
+	/tmp/paper-atlas-lock-dask/bin/pip install --quiet '.[distributed]'
+	(echo "# Locked Dask distributed scheduler for --scheduler ADDRESS, on top of site.txt; regenerate with 'make lock'."; \
+	 echo "-r site.txt"; \
+	 /tmp/paper-atlas-lock-dask/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt) \
+	 > requirements/distributed.txt
 	/tmp/paper-atlas-lock/bin/pip install --quiet '.[test]'
-	(echo "# Locked test tools, installed on top of semantic.txt; regenerate with 'make lock'."; echo "-r semantic.txt"; \
+	(echo "# Locked test tools, installed on top of semantic.txt and distributed.txt; regenerate with 'make lock'."; \
+	 echo "-r semantic.txt"; echo "-r distributed.txt"; \
 	 /tmp/paper-atlas-lock/bin/pip freeze --exclude paper-atlas | grep -vxF -f requirements/site.txt \
-	 | grep -vxF -f requirements/semantic.txt) > requirements/test.txt
+	 | grep -vxF -f requirements/semantic.txt | grep -vxF -f requirements/distributed.txt) > requirements/test.txt
 
 # The generated pages are those generator/emit/manifest.py lists (so are .gitignore's); only the
 # standard library runs there, so the system Python does, with or without the virtual environment.

@@ -30,6 +30,7 @@ from generator.identify.state import assign_stable_slugs, next_state, previous_b
 from generator.identify.state_file import State, read_state
 from generator.ingest import read_data_dir
 from generator.model import Catalog, Paper, PreviousBuild, Problem
+from generator.parallel import executor
 
 #: Called with the name of each stage as it starts (a progress bar on a terminal).
 Progress = Callable[[str], None]
@@ -103,7 +104,8 @@ def catalog_context(
     # Topics and related papers compare every paper's text with every other's.
     progress("comparing texts")
     stems, read = read_stems(settings.stems_cache_path, not settings.cold)
-    features = text_features(papers, settings.semantic_model, settings.embeddings_path, stems)
+    pool = executor(settings.jobs, settings.scheduler)
+    features = text_features(papers, settings.semantic_model, settings.embeddings_path, stems, pool)
     write_stems(settings.stems_cache_path, stems, read)
     name = settings.taxonomy_path.name
     taxonomy, problems = load_taxonomy(name, read_text(settings.taxonomy_path))
@@ -128,12 +130,13 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     merged, warnings, merges = merge_records(records)
     # Identify: clean titles and short names, then every slug (kept from the state) before enriching.
     papers = assign_stable_slugs([identify(r) for r in merged], previous, settings.today)
-    # Enrich each paper on its own (in several processes for a large collection), the gazetteer
-    # read first, once: its bad entries are reported and left out, and the rest is used. Papers
-    # the last build enriched with the same code are taken from its cache.
+    # Enrich each paper on its own (in several processes for a large collection, or on a Dask
+    # cluster), the gazetteer read first, once: its bad entries are reported and left out, and the
+    # rest is used. Papers the last build enriched with the same code are taken from its cache.
     progress("cleaning and extracting")
     gazetteer = load_gazetteer()
-    papers = enrich_cached(enrich_paper, papers, settings.jobs, settings.paper_cache_path, not settings.cold)
+    pool = executor(settings.jobs, settings.scheduler)
+    papers = enrich_cached(enrich_paper, papers, pool, settings.paper_cache_path, not settings.cold)
     # Then the enrichers that need the whole catalog, all reading one context.
     context, taxonomy_problems = catalog_context(papers, settings, previous_build(previous), progress)
     progress("relating papers")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import STAGES, BuildResult, EmptyCollectionError, build
+from generator.cluster import SchedulerError
 from generator.config import Settings, with_trailing_slash
 from generator.enrich.semantic import SemanticModelError
 from generator.identify.state_file import StateError
@@ -23,8 +24,8 @@ EXIT_CODES = f"""exit status:
   {EXIT_OK}  the pages were generated
   {EXIT_REJECTED}  some records were rejected (each is reported); the pages of the rest were generated
   {EXIT_STOPPED}  nothing was generated: a bad option, a missing data folder, no paper in the data (see
-     --allow-empty), a broken state file, a file that cannot be read or written, or a semantic
-     model that cannot be loaded
+     --allow-empty), a broken state file, a file that cannot be read or written, a semantic
+     model that cannot be loaded, or a Dask scheduler that cannot be used
   {EXIT_BUG}  internal error, a bug in paper-atlas: nothing was generated unless it came while writing;
      --traceback shows where
 """
@@ -99,6 +100,14 @@ def _add_build_options(cli: argparse.ArgumentParser, defaults: Settings) -> None
         action="store_true",
         help="recompute every paper's cleaning, extraction and word stems, reading no cache of an earlier build",
     )
+    cli.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=defaults.scheduler,
+        help="do the per-paper work (cleaning, extraction, embeddings) on the workers of the Dask distributed "
+        "scheduler at ADDRESS, e.g. tcp://10.0.0.5:8786 (needs requirements/distributed.txt; default: "
+        "$ATLAS_SCHEDULER, else local processes)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         semantic_model=args.semantic or None,
         jobs=max(1, args.jobs),
         cold=args.cold,
+        scheduler=args.scheduler or None,
     )
     if not settings.data_dir.is_dir():
         print(f"paper-atlas: data folder {settings.data_dir} does not exist; create it, add a listing", file=sys.stderr)
@@ -136,7 +146,7 @@ def _build(settings: Settings, quiet: bool, full_traceback: bool) -> BuildResult
     bar = progress_bar(quiet)
     try:
         return build(settings, bar.stage if bar else _quiet)
-    except SemanticModelError as error:
+    except (SemanticModelError, SchedulerError) as error:
         print(f"paper-atlas: {error}", file=sys.stderr)
         return EXIT_STOPPED
     except StateError as error:

@@ -91,6 +91,10 @@ class Settings:
     jobs: int = field(default_factory=default_jobs)
     #: Recompute everything, reading no cache of an earlier build (the caches are written afresh).
     cold: bool = False
+    #: The address of a Dask distributed scheduler (`tcp://host:8786`) whose workers do the
+    #: per-paper work (cleaning, extraction, embeddings) instead of local processes; `None` (the
+    #: default) works locally. `$ATLAS_SCHEDULER`. The output is the same bytes either way.
+    scheduler: str | None = field(default_factory=lambda: os.environ.get("ATLAS_SCHEDULER") or None)
 
     @property
     def state_path(self) -> Path:

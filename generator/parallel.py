@@ -1,10 +1,14 @@
-"""Per-paper work split over the machine's cores, results in input order, same bytes as serially.
+"""Per-paper work, results in input order, the same bytes wherever it runs.
 
-Cleaning and extracting each paper, and rendering each paper page, depend on that paper alone;
-with `jobs` > 1 and enough items, forked worker processes each take a contiguous share. The work
-and its inputs reach the workers by inheritance (fork), not by pickling; only the results come
-back. Small collections, and systems without fork, run in this process: forking costs more
-than it saves below a couple of thousand items.
+An `Executor` maps pure per-paper work (cleaning and extracting each paper, embedding its text)
+over the papers. Two run it: `LocalExecutor`, the default, on this machine's cores, and the Dask
+one (`generator/cluster.py`) on a distributed cluster, chosen by giving a scheduler's address.
+
+Locally, with `jobs` > 1 and enough items, forked worker processes each take a contiguous share.
+The work and its inputs reach the workers by inheritance (fork), not by pickling; only the results
+come back. Small collections, and systems without fork, run in this process: forking costs more
+than it saves below a couple of thousand items. Work done a batch at a time (a neural network
+embedding texts) runs here in one call: it uses every core itself.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +30,41 @@ SHARES_PER_JOB = 4
 
 # The work of the current call, inherited by the forked workers.
 _work: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+class Executor(Protocol):
+    """Where per-paper work runs; every method returns results in the order of the items."""
+
+    def map(self, work: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        """Return `[work(item) for item in items]`."""
+        ...
+
+    def map_batches(self, work: Callable[[Sequence[T]], Sequence[R]], items: Sequence[T], size: int) -> list[R]:
+        """Return the results of `work` over batches of the items (at most `size` each, when split), in order."""
+        ...
+
+
+@dataclass(frozen=True)
+class LocalExecutor:
+    """Per-paper work on this machine: up to `jobs` forked processes for `min_items` items or more."""
+
+    jobs: int
+    min_items: int | None = None
+
+    def map(self, work: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return map_in_order(work, items, self.jobs, self.min_items)
+
+    def map_batches(self, work: Callable[[Sequence[T]], Sequence[R]], items: Sequence[T], size: int) -> list[R]:
+        return list(work(items))  # one call, in this process: batched work spreads over the cores itself
+
+
+def executor(jobs: int, scheduler: str | None = None) -> Executor:
+    """Return the executor for per-paper work: the Dask cluster at `scheduler` if given, else local processes."""
+    if scheduler is None:
+        return LocalExecutor(jobs)
+    from generator.cluster import DaskExecutor  # only a distributed build imports Dask
+
+    return DaskExecutor.connect(scheduler)
 
 
 def default_jobs() -> int:

@@ -28,7 +28,7 @@ from typing import Any
 from generator.config import switch
 from generator.enrich.text import Stems
 from generator.model import DatasetName, Link, ModelName, Paper, Result, Span
-from generator.parallel import map_in_order
+from generator.parallel import Executor
 
 #: The package whose files make the code version.
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -79,20 +79,20 @@ def paper_key(paper: Paper) -> str:
 
 
 def enrich_cached(
-    work: Callable[[Paper], Paper], papers: Sequence[Paper], jobs: int, cache: Path | None, reuse: bool = True
+    work: Callable[[Paper], Paper], papers: Sequence[Paper], pool: Executor, cache: Path | None, reuse: bool = True
 ) -> list[Paper]:
     """Return `[work(p) for p in papers]`, taking the papers `cache` holds from it and saving the rest.
 
     With `reuse` off the cache is not read (a cold build) but is written afresh for the next one.
     """
     if cache is None:
-        return map_in_order(work, papers, jobs)
+        return pool.map(work, papers)
     version = code_version()
     keys = [paper_key(p) for p in papers]
     stored = read_cache(cache, version) if reuse else {}
     known = {i: _decoded(stored.get(key)) for i, key in enumerate(keys)}
     missing = [i for i, found in known.items() if found is None]
-    fresh = dict(zip(missing, map_in_order(work, [papers[i] for i in missing], jobs), strict=True))
+    fresh = dict(zip(missing, pool.map(work, [papers[i] for i in missing]), strict=True))
     result = []
     entries: dict[str, dict[str, list[Any]]] = {}
     for i, (paper, key) in enumerate(zip(papers, keys, strict=True)):

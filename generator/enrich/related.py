@@ -14,7 +14,8 @@ labelled set.) Likeness is linear in the vectors, so the expansion is one query 
 its own plus the mean of its neighbours'.
 
 No neural network, no N x N matrix: the LSA cosine (mixed with the embedding cosine, in the same
-shares, in semantic mode) picks each paper's candidates a block of rows at a time, and only those
+shares, in semantic mode) picks each paper's candidates a block of rows at a time (past
+`neighbours.APPROXIMATE_FROM` papers, from an approximate nearest-neighbour index), and only those
 are scored in full, so memory stays linear in N.
 """
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
+from generator.enrich import neighbours
 from generator.enrich.context import CatalogContext
 from generator.enrich.reasons import Sayable, reasons, sayable, shared_terms
 from generator.enrich.text import TextFeatures
@@ -58,9 +60,11 @@ def related_papers(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     linked = [{index[m.slug] for m in (*p.mentions, *p.mentioned_by) if m.slug in index} for p in papers]
     result = []
     meaning = _meaning(features)
+    # Past APPROXIMATE_FROM papers an approximate index finds everyone's candidates at once.
+    approximate = neighbours.approximate_nearest(meaning, CANDIDATES) if count >= neighbours.APPROXIMATE_FROM else None
     for start in range(0, count, BLOCK):
         rows = np.arange(start, min(start + BLOCK, count))
-        candidates = _candidates(meaning, rows)
+        candidates = neighbours.exact_nearest(meaning, rows, CANDIDATES) if approximate is None else approximate[rows]
         queries = _expanded(features, rows, candidates)
         scores = _scores(queries, features, candidates)
         block_choices: list[tuple[int, list[int]]] = []
@@ -138,16 +142,6 @@ def _meaning(features: TextFeatures) -> np.ndarray:
         return features.lsa
     shares = np.sqrt([1 - SEMANTIC_WEIGHT, SEMANTIC_WEIGHT]).astype(np.float32)
     return np.hstack([shares[0] * features.lsa, shares[1] * features.embedding])
-
-
-def _candidates(vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Return, for each row, the other papers nearest by cosine of `vectors` (CANDIDATES of them)."""
-    similarity = vectors[rows] @ vectors.T
-    similarity[np.arange(len(rows)), rows] = -np.inf
-    take = min(CANDIDATES, vectors.shape[0] - 1)
-    if take >= similarity.shape[1] - 1:
-        return np.argsort(-similarity, axis=1, kind="stable")[:, :take]
-    return np.argpartition(-similarity, take, axis=1)[:, :take]
 
 
 @dataclass(frozen=True)

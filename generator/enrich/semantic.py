@@ -17,16 +17,22 @@ model and the text, so a rebuild embeds only new or changed papers.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from generator.parallel import Executor
+
 #: Papers embedded per batch: small enough for little memory, large enough to keep the CPU busy.
 BATCH = 64
+#: Texts per task on a Dask cluster: tens of seconds of work on one core, little to send.
+EMBED_CHUNK = 1024
 
 
 class SemanticModelError(Exception):
@@ -54,7 +60,16 @@ def model_path(spec: str) -> Path:
 
 def embed(texts: Sequence[str], spec: str) -> np.ndarray:
     """Return one unit-length float32 row per text, from the model named by `spec`, offline."""
-    folder = model_path(spec)
+    model = _model(str(model_path(spec)), spec)
+    if not texts:
+        return np.zeros((0, model.get_sentence_embedding_dimension() or 0), dtype=np.float32)
+    vectors = model.encode(list(texts), batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)
+
+
+@functools.lru_cache(maxsize=1)
+def _model(folder: str, spec: str) -> Any:
+    """Return the model in `folder`, loaded once per process (a Dask worker embeds many batches)."""
     # Offline before the Hugging Face libraries are imported: they read these once.
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -65,13 +80,21 @@ def embed(texts: Sequence[str], spec: str) -> np.ndarray:
             "semantic mode needs the 'semantic' extra: pip install 'paper-atlas[semantic]'"
         ) from None
     try:
-        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+        return SentenceTransformer(folder, device="cpu", local_files_only=True)
     except (OSError, ValueError) as error:
         raise SemanticModelError(f"{spec}: cannot load the model in {folder}: {error}") from None
-    if not texts:
-        return np.zeros((0, model.get_sentence_embedding_dimension() or 0), dtype=np.float32)
-    vectors = model.encode(list(texts), batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
-    return np.asarray(vectors, dtype=np.float32)
+
+
+def _embed_all(texts: Sequence[str], spec: str, executor: Executor | None) -> np.ndarray:
+    """Return `embed(texts, spec)`, computed by `executor` (on a cluster, in batches of EMBED_CHUNK)."""
+    if executor is None or not texts:
+        return embed(texts, spec)
+    return np.stack(executor.map_batches(functools.partial(_embed_rows, spec=spec), texts, EMBED_CHUNK))
+
+
+def _embed_rows(texts: Sequence[str], spec: str) -> list[np.ndarray]:
+    """Return `embed(texts, spec)` as a list of rows (on a worker)."""
+    return list(embed(texts, spec))
 
 
 def model_fingerprint(spec: str) -> str:
@@ -83,10 +106,10 @@ def model_fingerprint(spec: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def embed_cached(texts: Sequence[str], spec: str, cache: Path | None) -> np.ndarray:
+def embed_cached(texts: Sequence[str], spec: str, cache: Path | None, executor: Executor | None = None) -> np.ndarray:
     """Return `embed(texts, spec)`, reusing the vectors `cache` holds and saving the new ones there."""
     if cache is None or not texts:
-        return embed(texts, spec)
+        return _embed_all(texts, spec, executor)
     fingerprint = model_fingerprint(spec)
     keys = [hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()[:32] for text in texts]
     stored: dict[str, np.ndarray] = {}
@@ -98,7 +121,7 @@ def embed_cached(texts: Sequence[str], spec: str, cache: Path | None) -> np.ndar
             stored = {}  # a damaged cache is rebuilt, never trusted
     missing = sorted({i for i, key in enumerate(keys) if key not in stored})
     if missing:
-        for i, vector in zip(missing, embed([texts[i] for i in missing], spec), strict=True):
+        for i, vector in zip(missing, _embed_all([texts[i] for i in missing], spec, executor), strict=True):
             stored[keys[i]] = vector
     vectors = np.stack([stored[key] for key in keys]).astype(np.float32)
     if missing or len(stored) != len(set(keys)):

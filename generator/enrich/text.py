@@ -25,6 +25,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from generator.model import Paper
+from generator.parallel import Executor
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 #: Words every abstract uses, whatever its field: a topic is never named after them. (They stay
@@ -132,9 +133,14 @@ class _Analyzer:
 
 
 def text_features(
-    papers: list[Paper], semantic: str | None = None, cache: Path | None = None, stems: Stems | None = None
+    papers: list[Paper],
+    semantic: str | None = None,
+    cache: Path | None = None,
+    stems: Stems | None = None,
+    executor: Executor | None = None,
 ) -> TextFeatures:
-    """Return the tf-idf and LSA vectors of every paper, and its embedding when `semantic` names a model.
+    """Return the tf-idf and LSA vectors of every paper, and its embedding when `semantic` names a model
+    (computed by `executor`, by default in this process).
 
     `stems`, when given, is used and left holding the stems of this collection's words only.
     """
@@ -154,7 +160,7 @@ def text_features(
     if semantic is not None:
         from generator.enrich.semantic import embed_cached  # only semantic mode imports the neural network
 
-        embedding = embed_cached(texts, semantic, cache)
+        embedding = embed_cached(texts, semantic, cache, executor)
     return TextFeatures(tfidf=tfidf.tocsr(), lsa=_lsa(tfidf), terms=names, embedding=embedding)
 
 

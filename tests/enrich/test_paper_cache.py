@@ -27,7 +27,11 @@ from generator.enrich.paper_cache import (
 )
 from generator.enrich.text import Stems, text_features
 from generator.model import Paper, Record, Source
+from generator.parallel import LocalExecutor
 from tests.sitebuild import FIXTURES, ROOT
+
+#: Per-paper work in this process.
+LOCAL = LocalExecutor(1)
 
 LISTINGS = FIXTURES / "listings"
 
@@ -161,8 +165,8 @@ PAPERS = [
 
 def test_a_cached_paper_comes_back_equal_to_a_fresh_one(tmp_path: Path) -> None:
     cache = tmp_path / PAPER_CACHE_FILE
-    fresh = enrich_cached(pipeline.enrich_paper, PAPERS, 1, cache)
-    again = enrich_cached(lambda p: pytest.fail("enriched again"), PAPERS, 1, cache)
+    fresh = enrich_cached(pipeline.enrich_paper, PAPERS, LOCAL, cache)
+    again = enrich_cached(lambda p: pytest.fail("enriched again"), PAPERS, LOCAL, cache)
     assert again == fresh == [pipeline.enrich_paper(p) for p in PAPERS]
     assert fresh[0].models and fresh[0].links and fresh[0].results
 
@@ -181,14 +185,14 @@ def test_a_cached_paper_comes_back_equal_to_a_fresh_one(tmp_path: Path) -> None:
 )
 def test_a_damaged_cache_is_rebuilt_never_trusted(tmp_path: Path, damage) -> None:
     cache = tmp_path / PAPER_CACHE_FILE
-    fresh = enrich_cached(pipeline.enrich_paper, PAPERS, 1, cache)
+    fresh = enrich_cached(pipeline.enrich_paper, PAPERS, LOCAL, cache)
     text = cache.read_text(encoding="utf-8")
     assert damage(text) != text, "the damage applies"
     cache.write_text(damage(text), encoding="utf-8")
     redone = Counted()
-    assert enrich_cached(redone, PAPERS, 1, cache) == fresh
+    assert enrich_cached(redone, PAPERS, LOCAL, cache) == fresh
     assert redone.papers == PAPERS
-    assert enrich_cached(lambda p: pytest.fail("enriched again"), PAPERS, 1, cache) == fresh
+    assert enrich_cached(lambda p: pytest.fail("enriched again"), PAPERS, LOCAL, cache) == fresh
 
 
 EMPTY: dict[str, list[object]] = {name: [] for name in CACHED}
@@ -209,16 +213,16 @@ def test_an_entry_of_another_shape_is_recomputed_even_under_a_good_digest(tmp_pa
     cache = tmp_path / PAPER_CACHE_FILE
     write_cache(cache, code_version(), {paper_key(PAPERS[1]): entry})
     redone = Counted()
-    enrich_cached(redone, PAPERS[1:], 1, cache)
+    enrich_cached(redone, PAPERS[1:], LOCAL, cache)
     assert redone.papers == PAPERS[1:]
 
 
 def test_a_new_code_version_starts_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / PAPER_CACHE_FILE
-    enrich_cached(pipeline.enrich_paper, PAPERS, 1, cache)
+    enrich_cached(pipeline.enrich_paper, PAPERS, LOCAL, cache)
     monkeypatch.setattr(paper_cache, "code_version", lambda: "another")
     redone = Counted()
-    enrich_cached(redone, PAPERS, 1, cache)
+    enrich_cached(redone, PAPERS, LOCAL, cache)
     assert redone.papers == PAPERS
     assert json.loads(cache.read_text(encoding="utf-8").splitlines()[0])["version"] == "another"
 
@@ -251,13 +255,13 @@ def test_the_code_version_changes_with_a_switch_of_the_extractors(monkeypatch: p
 
 def test_per_paper_work_that_sets_a_field_the_cache_does_not_keep_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(UncachedFieldError, match="'aliases'"):
-        enrich_cached(lambda p: replace(p, aliases=("x",)), PAPERS, 1, tmp_path / PAPER_CACHE_FILE)
+        enrich_cached(lambda p: replace(p, aliases=("x",)), PAPERS, LOCAL, tmp_path / PAPER_CACHE_FILE)
 
 
 def test_only_the_current_papers_are_kept(tmp_path: Path) -> None:
     cache = tmp_path / PAPER_CACHE_FILE
-    enrich_cached(pipeline.enrich_paper, PAPERS, 1, cache)
-    enrich_cached(pipeline.enrich_paper, PAPERS[:1], 1, cache)
+    enrich_cached(pipeline.enrich_paper, PAPERS, LOCAL, cache)
+    enrich_cached(pipeline.enrich_paper, PAPERS[:1], LOCAL, cache)
     assert len(read_cache(cache, code_version())) == 1
 
 
