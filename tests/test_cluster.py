@@ -43,8 +43,10 @@ def batches_run(local: distributed.LocalCluster) -> int:
 
 
 def generate(data: Path, docs: Path, *options: str) -> dict[Path, bytes]:
-    """Generate the pages of `data` into `docs` with a fresh state file; return every file's bytes."""
-    state = docs.with_suffix(".state.json")
+    """Generate the pages of `data` into `docs` with a fresh state file in a folder of its own (the
+    caches of per-paper work lie beside it); return every file's bytes."""
+    state = docs.parent / f"{docs.name}-state" / "state.json"
+    state.parent.mkdir()
     assert main(["--quiet", "--data", str(data), "--docs", str(docs), "--state", str(state), *options]) == EXIT_OK
     return {p.relative_to(docs): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
 
