@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from generator.enrich.folding import Said, fold, same_thing
 from generator.enrich.text import LABEL_STOP_WORDS
 
 _CHUNK = re.compile(r"[^\w\s-]+|(?<!\w)-|-(?!\w)")
@@ -79,25 +80,6 @@ def phrases(text: str) -> set[str]:
     return found
 
 
-def fold(phrase: str) -> str:
-    """Return a phrase with each word made singular ("large language models" -> "large language model")."""
-    return " ".join(_singular(word) for word in phrase.lower().split(" "))
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def same_thing(a: str, b: str) -> bool:
-    """Return whether two labels say the same thing: one's words (folded, unhyphenated) are all among the other's."""
-    first, second = set(fold(a).replace("-", "").split(" ")), set(fold(b).replace("-", "").split(" "))
-    return first <= second or second <= first
-
-
 @dataclass(frozen=True)
 class Label:
     """A group's name, the phrases that follow it, and how much of the group its name covers."""
@@ -126,6 +108,7 @@ class PhraseScorer:
         self._df: Counter[str] = Counter()
         self._keys: dict[str, frozenset[str]] = {}
         self._ranked: dict[tuple[int, ...], list[tuple[str, float, float]]] = {}
+        self._labels: dict[tuple[tuple[int, ...], tuple[str, ...]], Label] = {}
         for text in texts[::step]:
             self._df.update(self._keys_of(text))
         self._casing = _Casing(texts[::step])
@@ -178,7 +161,14 @@ class PhraseScorer:
 
     def label(self, members: Sequence[int], taken: Sequence[str] = ()) -> Label:
         """Return the group's label: its best phrase that says nothing a `taken` label (folded) says."""
-        ranked = [item for item in self.ranked(members) if not any(same_thing(item[0], t) for t in taken)]
+        key = (tuple(members), tuple(taken))
+        if key not in self._labels:  # a topic is named more than once a build, beside the same others
+            self._labels[key] = self._label(members, taken)
+        return self._labels[key]
+
+    def _label(self, members: Sequence[int], taken: Sequence[str]) -> Label:
+        said = Said(taken)
+        ranked = [item for item in self.ranked(members) if not said.says(item[0])]
         texts = [self._texts[i] for i in members]
         # A lone word says little ("transition", "sources") unless it is a name or an acronym ("QCD").
         covered = [item for item in ranked if item[2] >= COVERAGE and (" " in item[0] or self._casing.is_name(item[0]))]
