@@ -191,11 +191,16 @@ def shared_terms(features: TextFeatures, pairs: list[tuple[int, int]], said: Say
     # common ground ("pre-training" in one about pre-training).
     words, informative, share = features.term_words, features.informative, features.document_share
     result = []
+    plain: dict[int, bool] = {}  # whether a term holds no number and no filler word, per column
     for k in range(len(pairs)):
         begin, end = shared.indptr[k], shared.indptr[k + 1]
         top = shared.indices[begin:end][np.argsort(-weights[begin:end], kind="stable")[:CONSIDERED]]
         row, col = pairs[k]
-        ranked = [(features.terms[i], words[i]) for i in top[informative[top] & (share[top] <= GENERIC_SHARE)]]
+        kept = [int(i) for i in top[informative[top] & (share[top] <= GENERIC_SHARE)]]
+        for i in kept:
+            if i not in plain:
+                plain[i] = _plain(features.terms[i], words[i])
+        ranked = [(features.terms[i], words[i]) for i in kept if plain[i]]
         sayable = [(t, w) for t, w in ranked if _says_something(t, w, said, row, col)]
         result.append([written(term, said.texts[row]) for term in _pick_terms(sayable)])
     return result
@@ -206,15 +211,18 @@ def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
     ("7b"), no filler word ("llms like", "smaller models"), a phrase the paper writes as such (not two
     words that meet across a full stop: "prediction. Summaries"), a word it writes on its own (not
     "shot" of "zero-shot")."""
-    if any(c.isdigit() for c in term) or any(w in FILLER_WORDS for w in words):
-        return False
-    return bool(matches(term, said.texts[row]))
+    return _plain(term, words) and bool(matches(term, said.texts[row]))
+
+
+def _plain(term: str, words: list[str]) -> bool:
+    """Say whether a term holds no number or size and no filler word: the same beside any paper."""
+    return not (any(c.isdigit() for c in term) or any(w in FILLER_WORDS for w in words))
 
 
 def _says_something(term: str, words: list[str], said: Sayable, row: int, col: int) -> bool:
-    """Say whether a shared term is a reason: sayable to readers of both papers, and a phrase, or a
-    word one of them is about ("leaving" or "typically", written once in passing, say nothing)."""
-    if not (sayable_term(term, words, said, row) and sayable_term(term, words, said, col)):
+    """Say whether a `_plain` shared term is a reason: sayable to readers of both papers, and a phrase,
+    or a word one of them is about ("leaving" or "typically", written once in passing, say nothing)."""
+    if not (matches(term, said.texts[row]) and matches(term, said.texts[col])):
         return False
     return len(words) > 1 or salient(term, said, row) or salient(term, said, col)
 
