@@ -6,8 +6,8 @@ a text is split into its runs of word characters once, and a term is looked up a
 
 from __future__ import annotations
 
+import array
 import functools
-import itertools
 import re
 
 #: A run of word characters: a word of a text, and of a term as the features spell it.
@@ -26,20 +26,32 @@ class _Runs:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _RUN.finditer(text)]
-        self.spans = spans
+        # Where each run starts and ends, compactly: many texts are held at once.
+        self.starts = array.array("q")
+        self.ends = array.array("q")
         #: Where each word is, in order.
         self.at: dict[str, list[int]] = {}
-        for i, (start, end) in enumerate(spans):
-            self.at.setdefault(text[start:end], []).append(i)
-        #: Whether run i may start a phrase, end one, and is joined to run i + 1.
-        self.opens = [start == 0 or text[start - 1] != "-" for start, _ in spans]
-        self.closes = [end == len(text) or text[end] != "-" for _, end in spans]
-        self.joined = [
-            after[0] == end + 1 and _JOIN.fullmatch(text[end]) is not None
-            for (_, end), after in itertools.pairwise(spans)
-        ]
+        for i, match in enumerate(_RUN.finditer(text)):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            self.at.setdefault(match.group(), []).append(i)
         self._found: dict[str, list[tuple[int, int]]] = {}
+
+    def _opens(self, i: int) -> bool:
+        """Return whether run i may start a phrase: not after a hyphen."""
+        return self.starts[i] == 0 or self.text[self.starts[i] - 1] != "-"
+
+    def _closes(self, i: int) -> bool:
+        """Return whether run i may end a phrase: not before a hyphen."""
+        return self.ends[i] == len(self.text) or self.text[self.ends[i]] != "-"
+
+    def _word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def _joined(self, i: int) -> bool:
+        """Return whether run i is joined to run i + 1 by one space or hyphen."""
+        end = self.ends[i]
+        return self.starts[i + 1] == end + 1 and _JOIN.fullmatch(self.text[end]) is not None
 
     def find(self, term: str) -> list[tuple[int, int]]:
         """Return where each match of a term is, as `_as_written(term).finditer` finds them."""
@@ -56,13 +68,12 @@ class _Runs:
         last = len(words) - 1
         after = -1  # the last run of the match before: the search goes on after it
         for first in self.at.get(words[0], ()):
-            if first <= after or not self.opens[first] or first + last >= len(self.spans):
+            if first <= after or not self._opens(first) or first + last >= len(self.starts):
                 continue
-            if self.closes[first + last] and all(
-                self.joined[first + k] and self.text[slice(*self.spans[first + k + 1])] == words[k + 1]
-                for k in range(last)
+            if self._closes(first + last) and all(
+                self._joined(first + k) and self._word(first + k + 1) == words[k + 1] for k in range(last)
             ):
-                found.append((self.spans[first][0], self.spans[first + last][1]))
+                found.append((self.starts[first], self.ends[first + last]))
                 after = first + last
         return found
 
