@@ -19,15 +19,19 @@ no two such phrases: never after one of its papers.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from generator.enrich.folding import Said, fold, same_thing
 from generator.enrich.text import LABEL_STOP_WORDS
 
-_CHUNK = re.compile(r"[^\w\s-]+|(?<!\w)-|-(?!\w)")
 _WORD = re.compile(r"\w[\w-]*")
+#: The words of a text, and "" (in `findall`) where punctuation breaks a phrase: a hyphen inside a
+#: word has a word character on both sides; any other hyphen is a break ("pre- and post-training").
+_WORD_OR_BREAK = re.compile(r"(\w+(?:-\w+)*)|[^\w\s]+")
 MAX_WORDS = 3
 PHRASE_PREFERENCE = 0.4
 TAIL_PREFERENCE = 0.9
@@ -51,51 +55,56 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]")
 def _phrase(words: list[str]) -> bool:
     """Return whether words can stand as a phrase: no model size in them, and more than one word
     ending in a noun, not in a past participle ("models trained", "approach based")."""
-    if any(_SIZE.fullmatch(word) for word in words):
+    if any(_size(word) for word in words):
         return False
     return len(words) == 1 or not (words[-1].endswith("ed") and len(words[-1]) > 4)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _size(word: str) -> bool:
+    """Return whether a word is a model's size ("7b")."""
+    return _SIZE.fullmatch(word) is not None
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _kept(word: str) -> str:
+    """Return a word lower-cased when a phrase may hold it (no stop word, number or letter), else ""."""
+    lower = word.lower()
+    if lower and lower not in LABEL_STOP_WORDS and not lower.replace("-", "").isdigit() and len(lower) > 1:
+        return lower
+    return ""
 
 
 def phrases(text: str) -> set[str]:
     """Return the lower-cased candidate phrases of a text (runs of 1-3 non-stop words)."""
     found: set[str] = set()
-    for chunk in _CHUNK.split(text):
-        run: list[str] = []
-        for word in [*_WORD.findall(chunk), ""]:
-            lower = word.lower()
-            if lower and lower not in LABEL_STOP_WORDS and not lower.replace("-", "").isdigit() and len(lower) > 1:
-                run.append(lower)
-                continue
-            while len(run) > 1 and not _phrase(run[-2:]) and not _SIZE.fullmatch(run[-1]):
-                run.pop()  # "language models trained on": the phrase is "language models"
-            if 0 < len(run) <= MAX_WORDS and _phrase(run):
-                found.add(" ".join(run))
-            # English phrases end in their head noun: "apply LLM unlearning" holds "LLM unlearning".
-            found.update(
-                " ".join(run[-size:]) for size in range(2, min(len(run), MAX_WORDS + 1)) if _phrase(run[-size:])
-            )
-            found.update(word for word in run if _phrase([word]))
+    run: list[str] = []
+    # A run of non-stop words ends at a stop word, a number, a letter, and where punctuation breaks it.
+    for word in _WORD_OR_BREAK.findall(text):
+        lower = _kept(word)  # words repeat across a collection's texts: each is judged once
+        if lower:
+            run.append(lower)
+        elif run:
+            found.update(_run_phrases(tuple(run)))
             run = []
+    if run:
+        found.update(_run_phrases(tuple(run)))
     return found
 
 
-def fold(phrase: str) -> str:
-    """Return a phrase with each word made singular ("large language models" -> "large language model")."""
-    return " ".join(_singular(word) for word in phrase.lower().split(" "))
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def same_thing(a: str, b: str) -> bool:
-    """Return whether two labels say the same thing: one's words (folded, unhyphenated) are all among the other's."""
-    first, second = set(fold(a).replace("-", "").split(" ")), set(fold(b).replace("-", "").split(" "))
-    return first <= second or second <= first
+@functools.lru_cache(maxsize=1 << 18)
+def _run_phrases(words: tuple[str, ...]) -> frozenset[str]:
+    """Return the phrases of a run of non-stop words (runs repeat across texts: each is read once)."""
+    run = list(words)
+    found: set[str] = set()
+    while len(run) > 1 and not _phrase(run[-2:]) and not _size(run[-1]):
+        run.pop()  # "language models trained on": the phrase is "language models"
+    if len(run) <= MAX_WORDS and _phrase(run):
+        found.add(" ".join(run))
+    # English phrases end in their head noun: "apply LLM unlearning" holds "LLM unlearning".
+    found.update(" ".join(run[-size:]) for size in range(2, min(len(run), MAX_WORDS + 1)) if _phrase(run[-size:]))
+    found.update(word for word in run if not _size(word))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,7 @@ class PhraseScorer:
         self._df: Counter[str] = Counter()
         self._keys: dict[str, frozenset[str]] = {}
         self._ranked: dict[tuple[int, ...], list[tuple[str, float, float]]] = {}
+        self._labels: dict[tuple[tuple[int, ...], tuple[str, ...]], Label] = {}
         for text in texts[::step]:
             self._df.update(self._keys_of(text))
         self._casing = _Casing(texts[::step])
@@ -178,7 +188,14 @@ class PhraseScorer:
 
     def label(self, members: Sequence[int], taken: Sequence[str] = ()) -> Label:
         """Return the group's label: its best phrase that says nothing a `taken` label (folded) says."""
-        ranked = [item for item in self.ranked(members) if not any(same_thing(item[0], t) for t in taken)]
+        key = (tuple(members), tuple(taken))
+        if key not in self._labels:  # a topic is named more than once a build, beside the same others
+            self._labels[key] = self._label(members, taken)
+        return self._labels[key]
+
+    def _label(self, members: Sequence[int], taken: Sequence[str]) -> Label:
+        said = Said(taken)
+        ranked = [item for item in self.ranked(members) if not said.says(item[0])]
         texts = [self._texts[i] for i in members]
         # A lone word says little ("transition", "sources") unless it is a name or an acronym ("QCD").
         covered = [item for item in ranked if item[2] >= COVERAGE and (" " in item[0] or self._casing.is_name(item[0]))]

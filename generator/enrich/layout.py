@@ -35,40 +35,56 @@ def place_papers(papers: list[Paper], context: CatalogContext) -> list[Paper]:
         return papers
     plane = _plane(context.features.lsa)
     topics = sorted({p.topics[0] for p in papers if p.topics})
-    members = {t: [i for i, p in enumerate(papers) if p.topics and p.topics[0] == t] for t in topics}
+    members: dict[str, list[int]] = {t: [] for t in topics}
+    for i, paper in enumerate(papers):
+        if paper.topics:
+            members[paper.topics[0]].append(i)
     centres = {t: plane[members[t]].mean(axis=0) for t in topics}
     order = sorted(topics, key=lambda t: (math.atan2(centres[t][1], centres[t][0]), t))
     sizes = {t: math.sqrt(len(members[t])) * SPREAD for t in topics}
     radius = max(sum(2 * s for s in sizes.values()) / (2 * math.pi), max(sizes.values(), default=0.0))
     result = list(papers)
     taken: set[tuple[int, int]] = set()
+    full: dict[tuple[int, int], int] = {}
     for number, topic in enumerate(order):
         angle = 2 * math.pi * number / max(len(order), 1)
         anchor = np.array([math.cos(angle), math.sin(angle)]) * radius if len(order) > 1 else np.zeros(2)
         offsets = plane[members[topic]] - centres[topic]
         scale = np.abs(offsets).max() or 1.0
         for index, offset in zip(members[topic], offsets, strict=True):
-            x, y = _free_cell(anchor + offset / scale * sizes[topic], taken)
+            x, y = _free_cell(anchor + offset / scale * sizes[topic], taken, full)
             result[index] = replace(papers[index], position=(round(x, DECIMALS), round(y, DECIMALS)))
     return result
 
 
-def _free_cell(target: np.ndarray, taken: set[tuple[int, int]]) -> tuple[float, float]:
-    """Take the free grid cell nearest to `target` (searching rings outward); return its centre."""
+def _free_cell(
+    target: np.ndarray, taken: set[tuple[int, int]], full: dict[tuple[int, int], int] | None = None
+) -> tuple[float, float]:
+    """Take the free grid cell nearest to `target` (searching rings outward); return its centre.
+
+    `full` remembers, per cell, the rings around it found taken: cells are never freed, so the
+    next search from that cell starts further out (papers of a topic crowd the same few cells).
+    """
     col, row = round(float(target[0]) / CELL), round(float(target[1]) / CELL)
-    ring = 0
+    full = {} if full is None else full
+    ring = full.get((col, row), 0)
     while True:
-        cells = [
-            (col + dc, row + dr)
-            for dc in range(-ring, ring + 1)
-            for dr in range(-ring, ring + 1)
-            if max(abs(dc), abs(dr)) == ring and (col + dc, row + dr) not in taken
-        ]
+        cells = [cell for cell in _ring(col, row, ring) if cell not in taken]
         if cells:
+            full[col, row] = ring
             best = min(cells, key=lambda c: ((c[0] * CELL - target[0]) ** 2 + (c[1] * CELL - target[1]) ** 2, c))
             taken.add(best)
             return best[0] * CELL, best[1] * CELL
         ring += 1
+
+
+def _ring(col: int, row: int, ring: int) -> list[tuple[int, int]]:
+    """Return the cells `ring` steps from (col, row) in the grid's (Chebyshev) distance."""
+    if ring == 0:
+        return [(col, row)]
+    span = range(-ring, ring + 1)
+    sides = [(col + d, row - ring) for d in span] + [(col + d, row + ring) for d in span]
+    return sides + [(col + side, row + d) for side in (-ring, ring) for d in span[1:-1]]
 
 
 def _plane(vectors: np.ndarray) -> np.ndarray:

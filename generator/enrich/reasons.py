@@ -11,8 +11,6 @@ and, for a single word, be what one of the papers is about: in its title or writ
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from generator.enrich.text import TextFeatures, paper_text
+from generator.enrich.written import matches, written
 from generator.model import Paper
 
 SHARED_TERMS = 3
@@ -151,13 +150,6 @@ def _written_as_phrases(text: str) -> str:
     return _PHRASE_BREAK.sub(" | ", text.lower())
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _as_written(term: str) -> re.Pattern[str]:
-    """Return the pattern of a term as a text writes it: its words apart or hyphenated ("zero shot" is
-    "zero-shot"), not a part of a longer compound ("continual pre" of "continual pre-training")."""
-    return re.compile(r"(?<![\w-])%s(?![\w-])" % r"[\s-]".join(map(re.escape, term.split(" "))))
-
-
 def reasons(paper: Paper, other: Paper, terms: list[str], said: Sayable) -> tuple[str, ...]:
     """Say why two papers are related, the most specific first: a mention, a benchmark or model
     family both name (unless most of the collection does), a shared topic, the terms they share."""
@@ -199,20 +191,19 @@ def shared_terms(features: TextFeatures, pairs: list[tuple[int, int]], said: Say
     # common ground ("pre-training" in one about pre-training).
     words, informative, share = features.term_words, features.informative, features.document_share
     result = []
+    plain: dict[int, bool] = {}  # whether a term holds no number and no filler word, per column
     for k in range(len(pairs)):
         begin, end = shared.indptr[k], shared.indptr[k + 1]
         top = shared.indices[begin:end][np.argsort(-weights[begin:end], kind="stable")[:CONSIDERED]]
         row, col = pairs[k]
-        ranked = [(features.terms[i], words[i]) for i in top[informative[top] & (share[top] <= GENERIC_SHARE)]]
+        kept = [int(i) for i in top[informative[top] & (share[top] <= GENERIC_SHARE)]]
+        for i in kept:
+            if i not in plain:
+                plain[i] = _plain(features.terms[i], words[i])
+        ranked = [(features.terms[i], words[i]) for i in kept if plain[i]]
         sayable = [(t, w) for t, w in ranked if _says_something(t, w, said, row, col)]
-        result.append([_written(term, said.texts[row]) for term in _pick_terms(sayable)])
+        result.append([written(term, said.texts[row]) for term in _pick_terms(sayable)])
     return result
-
-
-def _written(term: str, text: str) -> str:
-    """Return a term as the paper writes it: "pre-training", not "pre training"."""
-    found = _as_written(term).search(text)
-    return found.group() if found else term
 
 
 def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
@@ -220,27 +211,25 @@ def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
     ("7b"), no filler word ("llms like", "smaller models"), a phrase the paper writes as such (not two
     words that meet across a full stop: "prediction. Summaries"), a word it writes on its own (not
     "shot" of "zero-shot")."""
-    if any(c.isdigit() for c in term) or any(w in FILLER_WORDS for w in words):
-        return False
-    text = said.texts[row]
-    # The plain test first: most terms that fail, fail it, and the pattern is slow.
-    return all(w in text for w in words) and _as_written(term).search(text) is not None
+    return _plain(term, words) and bool(matches(term, said.texts[row]))
+
+
+def _plain(term: str, words: list[str]) -> bool:
+    """Say whether a term holds no number or size and no filler word: the same beside any paper."""
+    return not (any(c.isdigit() for c in term) or any(w in FILLER_WORDS for w in words))
 
 
 def _says_something(term: str, words: list[str], said: Sayable, row: int, col: int) -> bool:
-    """Say whether a shared term is a reason: sayable to readers of both papers, and a phrase, or a
-    word one of them is about ("leaving" or "typically", written once in passing, say nothing)."""
-    if not (sayable_term(term, words, said, row) and sayable_term(term, words, said, col)):
+    """Say whether a `_plain` shared term is a reason: sayable to readers of both papers, and a phrase,
+    or a word one of them is about ("leaving" or "typically", written once in passing, say nothing)."""
+    if not (matches(term, said.texts[row]) and matches(term, said.texts[col])):
         return False
     return len(words) > 1 or salient(term, said, row) or salient(term, said, col)
 
 
 def salient(term: str, said: Sayable, row: int) -> bool:
     """Say whether paper `row` is about a term, not just using it: in its title, or written twice."""
-    pattern = _as_written(term)
-    if pattern.search(said.titles[row]):
-        return True
-    return next(itertools.islice(pattern.finditer(said.texts[row]), 1, None), None) is not None
+    return bool(matches(term, said.titles[row])) or len(matches(term, said.texts[row])) > 1
 
 
 def _pick_terms(ranked: list[tuple[str, list[str]]]) -> list[str]:

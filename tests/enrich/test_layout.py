@@ -5,7 +5,10 @@ import json
 import math
 from pathlib import Path
 
-from generator.enrich.layout import CELL
+import numpy as np
+import pytest
+
+from generator.enrich.layout import CELL, _free_cell
 from tests.enrich.test_topics import catalog, three_fields
 
 
@@ -35,3 +38,30 @@ def test_papers_of_a_topic_sit_together(tmp_path: Path) -> None:
         own = sum(math.dist(p, centres[topic]) for p in points) / len(points)
         others = min(math.dist(centres[topic], c) for t, c in centres.items() if t != topic)
         assert own < others, f"{topic}: its papers are farther from its centre than the next topic is"
+
+
+def _nearest_free_cell_searching_every_ring(target: np.ndarray, taken: set[tuple[int, int]]) -> tuple[float, float]:
+    """The rule as first written: every ring from the target's cell, outward, each cell of the square tested."""
+    col, row = round(float(target[0]) / CELL), round(float(target[1]) / CELL)
+    for ring in itertools.count():
+        cells = [
+            (col + dc, row + dr)
+            for dc in range(-ring, ring + 1)
+            for dr in range(-ring, ring + 1)
+            if max(abs(dc), abs(dr)) == ring and (col + dc, row + dr) not in taken
+        ]
+        if cells:
+            best = min(cells, key=lambda c: ((c[0] * CELL - target[0]) ** 2 + (c[1] * CELL - target[1]) ** 2, c))
+            taken.add(best)
+            return best[0] * CELL, best[1] * CELL
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize("spread", [0.0, 3.0, 40.0])  # all on one cell, crowded, and spread out
+def test_a_crowd_takes_the_cells_the_plain_ring_search_gives(spread: float) -> None:
+    targets = np.random.default_rng(0).normal(scale=spread * CELL, size=(400, 2))
+    taken: set[tuple[int, int]] = set()
+    full: dict[tuple[int, int], int] = {}
+    plain_taken: set[tuple[int, int]] = set()
+    for target in targets:
+        assert _free_cell(target, taken, full) == _nearest_free_cell_searching_every_ring(target, plain_taken)
