@@ -18,6 +18,10 @@ words. Measured over the seed's 244 titles: 97.5% found first with b(0), 99.6% w
 On the Tags page, Material's tags plugin puts each tag's name in the table of contents as it is,
 where every other entry holds its heading's HTML-escaped text; the hook escapes those names, so
 the theme (overrides/partials/toc-item.html) shows every entry as the text it was.
+
+Search is Material's below a number of papers and Pagefind's past it, or as `$ATLAS_SEARCH` says
+(`generator/site_search.py`): for Pagefind, the hook turns Material's indexing off, stages each
+page's search document as it is rendered, and runs Pagefind over them after the build.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
+import os
 import sys
 import threading
 import time
@@ -35,9 +40,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from generator.site_search import SEARCH_ATTRIBUTES, PagefindIndex, choose_backend
+
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _command: str | None = None
 _generated = False
+#: The Pagefind index of the build under way, when Pagefind is its search.
+_pagefind: PagefindIndex | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -178,8 +187,27 @@ SEARCH_NO_LENGTH_NORM = "this.b(0)"
 SEARCH_LENGTH_NORM = "this.b(0.75)"
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Choose this build's search: `$ATLAS_SEARCH`, else by the number of paper pages."""
+    global _pagefind
+    papers = sum(1 for file in files if file.src_uri.startswith("papers/") and file.src_uri.endswith(".md"))
+    try:
+        backend = choose_backend(os.environ.get("ATLAS_SEARCH"), papers)
+    except ValueError as error:
+        raise PluginError(f"paper-atlas: {error}") from error
+    config.extra["search_backend"] = backend
+    if backend == "pagefind":
+        search = config.plugins.get("material/search")
+        if search is None:
+            raise PluginError("paper-atlas: Pagefind search needs Material's search plugin (its dialog) in mkdocs.yml")
+        search.config.enabled = False  # no Lunr index: Pagefind indexes the pages after the build
+        _pagefind = PagefindIndex()
+    return files
+
+
 def on_post_build(config: Any) -> None:
-    """Set Lunr's length normalisation in the site's copy of Material's search worker."""
+    """Set Lunr's length normalisation in the site's copy of Material's search worker; run Pagefind."""
+    global _pagefind
     workers = sorted(Path(config.site_dir).glob("assets/javascripts/workers/search.*.min.js"))
     for worker in workers:
         code = worker.read_text(encoding="utf-8")
@@ -188,10 +216,27 @@ def on_post_build(config: Any) -> None:
         worker.write_text(code.replace(SEARCH_NO_LENGTH_NORM, SEARCH_LENGTH_NORM), encoding="utf-8")
     if not workers:
         raise PluginError("paper-atlas: Material's search worker not found in the site")
+    if _pagefind is not None:
+        index, _pagefind = _pagefind, None
+        try:
+            index.build(Path(config.site_dir), dict(config.plugins["material/search"].config))
+        except (RuntimeError, OSError) as error:
+            raise PluginError(f"paper-atlas: {error}") from error
+
+
+def on_build_error(error: Exception) -> None:
+    """Remove the staged search documents of a build that failed."""
+    global _pagefind
+    if _pagefind is not None:
+        _pagefind.discard()
+        _pagefind = None
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Escape the tag names Material's tags plugin put in this page's table of contents."""
+    """Escape the tag names Material's tags plugin put in this page's table of contents; stage its search document."""
+    if _pagefind is not None:
+        _pagefind.add(page)
+        page.content = SEARCH_ATTRIBUTES.sub("", page.content)  # as Material's search does when it indexes
     listings = getattr(config.plugins.get("material/tags"), "listings", None)
     names = {tree.tag.name for listing in getattr(listings, "data", ()) if listing.page is page for tree in listing}
     if names:
