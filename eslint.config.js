@@ -18,6 +18,11 @@ export default [
     languageOptions: { sourceType: "script" },
   },
   {
+    // Material's search dialog starts it as a classic worker (generator/site_search.py).
+    files: ["docs_src/assets/javascripts/pagefind-search.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.worker } },
+  },
+  {
     files: ["eslint.config.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.node } },
   },

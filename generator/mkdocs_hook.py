@@ -25,12 +25,15 @@ the theme (overrides/partials/toc-item.html) shows every entry as the text it wa
 
 Pages whose Markdown did not change are not converted again, nor parsed again for search:
 generator/page_cache.py keeps their conversions in `.cache/paper-atlas/` beside mkdocs.yml.
+
+Search is Material's below a number of papers and Pagefind's past it, or as `$ATLAS_SEARCH` says
+(`generator/site_search.py`): for Pagefind, the hook turns Material's indexing off, stages each
+page's search document as it is rendered, and runs Pagefind over them after the build.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
 import logging
 import sys
@@ -39,11 +42,16 @@ import time
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path, PurePath
-from types import ModuleType
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+# MkDocs loads this file by its path, with only generator/ on sys.path: the project must be too.
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator import page_cache
+from generator.site_search import SEARCH_ATTRIBUTES, PagefindIndex, search_index_for
 
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _command: str | None = None
@@ -51,6 +59,8 @@ _generated = False
 #: This build's page data (generator.page_data.PageData) and MkDocs' files, set in on_files.
 _pages: Any = None
 _files: Any = None
+#: The Pagefind index of the build under way, when Pagefind is its search.
+_pagefind: PagefindIndex | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -74,35 +84,15 @@ def _importable(root: Path) -> None:
         sys.path.insert(0, str(root))
 
 
-@functools.cache
-def _page_cache() -> ModuleType:
-    """Return generator.page_cache, importable also when MkDocs loads this file by its path."""
-    _importable(Path(__file__).resolve().parent.parent)
-    from generator import page_cache
-
-    return page_cache
-
-
 @event_priority(-100)  # after Material's search plugin has made its index
 def on_config(config: Any) -> None:
     """Open the cache of converted pages for this build."""
-    _page_cache().start(config)
+    page_cache.start(config)
 
 
 def on_pre_page(page: Any, config: Any, files: Any) -> None:
     """Let the page's conversion come from the cache when its Markdown is unchanged."""
-    _page_cache().install(page)
-
-
-def on_files(files: Any, config: Any) -> Any:
-    """Index this build's page data, once; the theme shows it on each paper page."""
-    global _pages, _files
-    # The generator beside this hook: a build's mkdocs.yml may be elsewhere (benchmarks, tests).
-    _importable(Path(__file__).resolve().parent.parent)
-    from generator.page_data import PageData
-
-    _pages, _files = PageData(Path(config.docs_dir)), files
-    return files
+    page_cache.install(page)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -235,9 +225,24 @@ SEARCH_NO_LENGTH_NORM = "this.b(0)"
 SEARCH_LENGTH_NORM = "this.b(0.75)"
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Index this build's page data, once (the theme shows it on each paper page); choose this
+    build's search: `$ATLAS_SEARCH`, else by the number of paper pages."""
+    global _pagefind, _pages, _files
+    # The generator beside this hook: a build's mkdocs.yml may be elsewhere (benchmarks, tests).
+    _importable(Path(__file__).resolve().parent.parent)
+    from generator.page_data import PageData
+
+    _pages, _files = PageData(Path(config.docs_dir)), files
+    _pagefind = search_index_for(files, config)
+    return files
+
+
 def on_post_build(config: Any) -> None:
-    """Save the page cache; set Lunr's length normalisation in the site's copy of Material's search worker."""
-    _page_cache().finish()
+    """Save the page cache; set Lunr's length normalisation in the site's copy of Material's search worker;
+    run Pagefind."""
+    global _pagefind
+    page_cache.finish()
     workers = sorted(Path(config.site_dir).glob("assets/javascripts/workers/search.*.min.js"))
     for worker in workers:
         code = worker.read_text(encoding="utf-8")
@@ -246,10 +251,28 @@ def on_post_build(config: Any) -> None:
         worker.write_text(code.replace(SEARCH_NO_LENGTH_NORM, SEARCH_LENGTH_NORM), encoding="utf-8")
     if not workers:
         raise PluginError("paper-atlas: Material's search worker not found in the site")
+    if _pagefind is not None:
+        index, _pagefind = _pagefind, None
+        try:
+            index.build(Path(config.site_dir), dict(config.plugins["material/search"].config))
+        except (RuntimeError, OSError) as error:
+            raise PluginError(f"paper-atlas: {error}") from error
+
+
+def on_build_error(error: Exception) -> None:
+    """Remove the staged search documents of a build that failed."""
+    global _pagefind
+    if _pagefind is not None:
+        _pagefind.discard()
+        _pagefind = None
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Give a paper page its data; escape the tag names Material's tags plugin put in a page's table of contents."""
+    """Stage a page's search document (Pagefind); give a paper page its data; escape the tag names
+    Material's tags plugin put in a page's table of contents."""
+    if _pagefind is not None:
+        _pagefind.add(page)
+        page.content = SEARCH_ATTRIBUTES.sub("", page.content)  # as Material's search does when it indexes
     data = _pages.get(page.file.src_uri) if _pages is not None else None
     if data is not None:
         from generator.page_data import paper_context

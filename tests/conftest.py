@@ -6,6 +6,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,22 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("seed")
     state = work / STATE_FILE
     shutil.copy(ROOT / "data" / STATE_FILE, state)
-    _, site = build_site(ROOT / "data", work, state_file=state)
+    _, site = build_site(ROOT / "data", work, state_file=state, search="material")
+    return site
+
+
+@pytest.fixture(scope="session")
+def seed_site_pagefind(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site as `seed_site`, with Pagefind as its search (skipped without Pagefind, except in CI)."""
+    if find_spec("pagefind") is None:
+        message = "Pagefind is not installed (requirements/site.txt: pagefind[bin])"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    work = tmp_path_factory.mktemp("seed-pagefind")
+    state = work / STATE_FILE
+    shutil.copy(ROOT / "data" / STATE_FILE, state)
+    _, site = build_site(ROOT / "data", work, state_file=state, search="pagefind")
     return site
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,9 +35,12 @@ def generate(data_dir: Path, docs_dir: Path, state_file: Path | None = None, tod
 
 
 def build_site(
-    data_dir: Path, work: Path, state_file: Path | None = None, today: str = TODAY
+    data_dir: Path, work: Path, state_file: Path | None = None, today: str = TODAY, search: str | None = None
 ) -> tuple[BuildResult, Path]:
-    """Generate and build a site with the project's mkdocs.yml; return the result and site folder."""
+    """Generate and build a site with the project's mkdocs.yml; return the result and site folder.
+
+    `search` is the site's search (`$ATLAS_SEARCH`: material, pagefind); by default, as the environment says.
+    """
     docs = work / "docs_src"
     if not docs.exists():
         copy_hand_written_docs(docs)
@@ -47,6 +51,7 @@ def build_site(
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "ATLAS_SEARCH": search} if search else None,
     )
     assert completed.returncode == 0, f"mkdocs build --strict failed:\n{completed.stdout}\n{completed.stderr}"
     return result, work / "site"

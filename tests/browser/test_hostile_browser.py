@@ -8,7 +8,9 @@ Search is typed into as a visitor would, with the attacks as queries.
 
 from __future__ import annotations
 
+import os
 import shutil
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -92,8 +94,30 @@ def test_no_page_runs_script_from_the_data(hooked: PageWatch, serve, hostile_sit
     assert hooked.outside == [], hooked.outside
 
 
-def test_search_for_the_attacks_shows_them_as_text(hooked: PageWatch, serve, hostile_sites) -> None:
-    base = serve(hostile_sites[0])
+@pytest.fixture(scope="module")
+def hostile_site_pagefind(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile corpus as a live site with Pagefind as its search (skipped without Pagefind, except in CI)."""
+    if find_spec("pagefind") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Pagefind is not installed")
+        pytest.skip("Pagefind is not installed (requirements/site.txt: pagefind[bin])")
+    work = tmp_path_factory.mktemp("hostile-pagefind")
+    shutil.copytree(HOSTILE, work / "data")
+    (work / "data" / "benign.txt").write_text(BENIGN, encoding="utf-8")
+    _, site = build_site(work / "data", work, state_file=work / "state.json", search="pagefind")
+    return site
+
+
+@pytest.mark.parametrize("backend", ["material", "pagefind"])
+def test_search_for_the_attacks_shows_them_as_text(
+    hooked: PageWatch, serve, request: pytest.FixtureRequest, backend: str
+) -> None:
+    site = (
+        request.getfixturevalue("hostile_sites")[0]
+        if backend == "material"
+        else request.getfixturevalue("hostile_site_pagefind")
+    )
+    base = serve(site)
     page = hooked.page
     page.goto(base)
     page.wait_for_function("() => typeof window.document$ !== 'undefined'")
@@ -106,7 +130,9 @@ def test_search_for_the_attacks_shows_them_as_text(hooked: PageWatch, serve, hos
         results = page.locator(".md-search-result")
         assert results.locator("img, iframe, svg[onload], script").count() == 0, query
         assert dialogs(hooked) == [], f"{query}: {dialogs(hooked)}"
-    hooked.screenshot("hostile-search")
+        if query == "onerror alert":  # the papers whose titles hold the attacks are found, as text
+            assert "onerror" in results.locator(".md-search-result__item").first.inner_text(), query
+    hooked.screenshot(f"hostile-search-{backend}")
     assert hooked.fired == []  # type: ignore[attr-defined]
 
 

@@ -1,8 +1,6 @@
-"""Search in Material's own UI, in a real browser, over the seed site."""
+"""Search in Material's own UI, in a real browser, over the seed site: with Material's search and with Pagefind's."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -30,19 +28,26 @@ def first_result(watch: PageWatch, base: str, query: str) -> str:
     return first.get_attribute("href") or ""
 
 
+SITES = ["seed_site", "seed_site_pagefind"]
+
+
+@pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize(("query", "expected"), QUERIES)
-def test_search_finds_the_paper_first(watched: PageWatch, serve, seed_site: Path, query: str, expected: str) -> None:
-    base = serve(seed_site)
+def test_search_finds_the_paper_first(
+    watched: PageWatch, serve, request: pytest.FixtureRequest, site: str, query: str, expected: str
+) -> None:
+    base = serve(request.getfixturevalue(site))
     href = first_result(watched, base, query)
     assert expected in href, f"{query!r}: first result {href}"
     assert watched.errors == []
     assert watched.outside == []
 
 
-def test_search_result_opens_the_paper(watched: PageWatch, serve, seed_site: Path) -> None:
-    base = serve(seed_site)
+@pytest.mark.parametrize("site", SITES)
+def test_search_result_opens_the_paper(watched: PageWatch, serve, request: pytest.FixtureRequest, site: str) -> None:
+    base = serve(request.getfixturevalue(site))
     first_result(watched, base, "MT-Ladder")
-    watched.screenshot("search-mt-ladder")
+    watched.screenshot(f"search-mt-ladder-{site}")
     watched.page.locator(".md-search-result__item a").first.click()
     watched.page.wait_for_url("**/papers/mt-ladder/**")
     heading = watched.page.locator("article h1").inner_text()
