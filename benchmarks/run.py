@@ -223,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         (args.output / "RESULTS.md").write_text(report(json.loads(args.render.read_text())), encoding="utf-8")
         return 0
     results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine()}
+    results["command"] = " ".join(["python -m benchmarks.run", *(sys.argv[1:] if argv is None else argv)])
     results.update(quick=args.quick, search_command=args.search_command, **{section: [] for section in SECTIONS})
     started = time.perf_counter()
     for section, label, measurement, size in plan(args):

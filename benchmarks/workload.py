@@ -122,8 +122,9 @@ class BuildFolder:
         return sum(timed(command, self.root)[0] for command in self.build_commands(search_command))
 
     def caches(self) -> list[str]:
-        """Return the hidden files and folders the build left beside its state file and config."""
-        return sorted(path.name for path in self.root.iterdir() if path.name.startswith("."))
+        """Return what the builds left beside the state file and config: caches, hidden or not."""
+        own = {"data", "docs_src", "site", "mkdocs.yml", "state.json"}
+        return sorted(path.name for path in self.root.iterdir() if path.name not in own)
 
 
 def plain_site(work: Path, data: Path) -> Path:
@@ -171,18 +172,19 @@ def page_sizes(site: Path) -> dict[str, Any]:
 def search_sizes(site: Path, papers: int) -> dict[str, Any]:
     """Return the search backend's size, per paper, and the bytes one query transfers (or a bound).
 
-    Material's index is one file every visitor loads whole. Pagefind loads its entry files, the
+    Pagefind, when the site has it, is the search a visitor runs; else Material's, whose index is
+    one file every visitor loads whole. Pagefind loads its entry files, the
     index chunks of the query's words and the fragments of the results it shows; the bound taken
     here is every file at its root, the three largest index chunks and the ten largest fragments
     (a three-word query showing ten results). A browser measures the real transfer.
     """
     material = site / "search" / "search_index.json"
-    if material.exists():
-        size = material.stat().st_size
-        return {"backend": "material", "bytes": size, "bytes_per_paper": round(size / papers), "query_bytes": size}
     pagefind = site / "pagefind"
     if not pagefind.is_dir():
-        return {"backend": "none found"}
+        if not material.exists():
+            return {"backend": "none found"}
+        size = material.stat().st_size
+        return {"backend": "material", "bytes": size, "bytes_per_paper": round(size / papers), "query_bytes": size}
 
     def largest(folder: str, count: int) -> int:
         return sum(sorted((p.stat().st_size for p in (pagefind / folder).glob("*")), reverse=True)[:count])
