@@ -98,8 +98,10 @@ lint: $(TEST_STAMP) $(NODE_STAMP) ## ruff, mypy, eslint and the import layers on
 	$(ESLINT)
 	$(BIN)/lint-imports
 
-bench: $(SITE_STAMP) ## run the scale benchmark (about 20 minutes); writes benchmarks/RESULTS.md
-	$(BIN)/python -m benchmarks.run
+# Options for `make bench`, e.g. BENCH_ARGS="--full-site 100000" (see benchmarks/README.md).
+BENCH_ARGS ?=
+bench: $(SITE_STAMP) ## run the scale benchmark (about 35 minutes); writes benchmarks/RESULTS.md
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 quality: $(SEMANTIC_STAMP) ## measure related papers, topics and entities on labelled data (benchmarks/QUALITY.md, ENTITIES.md)
 	$(BIN)/python -m benchmarks.quality

@@ -33,12 +33,16 @@ def _name(rng: random.Random, index: int) -> str:
     return f"{head}{tail}-{index}" if rng.random() < 0.5 else f"{head}{tail}{index}"
 
 
-def make_corpus(count: int, seed: int = 0) -> str:
-    """Return a listing of `count` papers; the same count and seed always give the same text."""
+def make_corpus(count: int, seed: int = 0, start: int = 0) -> str:
+    """Return a listing of `count` papers; the same count, seed and start always give the same text.
+
+    Names are numbered from `start`, so a listing that starts where another ends (with another
+    seed) holds papers of its own: one more day of papers for a rebuild.
+    """
     rng = random.Random(seed)
     sentences, tails, plain = _seed_parts()
     lines = ["Get trending papers in your email inbox once a day!", "Get trending papers in your email inbox!"]
-    for index in range(count):
+    for index in range(start, start + count):
         name = _name(rng, index)
         # Most titles introduce their name before a colon; some only mention it.
         title = f"{name}: {rng.choice(tails)}" if rng.random() < 0.6 else f"{rng.choice(plain)} ({name})"
@@ -49,13 +53,13 @@ def make_corpus(count: int, seed: int = 0) -> str:
         )
         if rng.random() < 0.4:
             body.append(f"Code is available at https://github.com/lab{index % 97}/{name}.")
-        lines += [("Subscribe" if index == 0 else "") + title, " ".join(body)]
+        lines += [("Subscribe" if index == start else "") + title, " ".join(body)]
     return "\n".join(lines) + "\n"
 
 
-def write_corpus(count: int, folder: Path, seed: int = 0) -> Path:
-    """Write the corpus of `count` papers into `folder` as `papers.txt`."""
+def write_corpus(count: int, folder: Path, seed: int = 0, start: int = 0, name: str = "papers.txt") -> Path:
+    """Write the corpus of `count` papers (numbered from `start`) into `folder` as `name`."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "papers.txt"
-    path.write_text(make_corpus(count, seed), encoding="utf-8")
+    path = folder / name
+    path.write_text(make_corpus(count, seed, start), encoding="utf-8")
     return path

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import write_corpus
-from benchmarks.run import ROOT
+from benchmarks.workload import ROOT
 from generator.workspace import copy_hand_written_docs, site_config
 
 HERE = Path(__file__).resolve().parent
