@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.corpus import make_corpus
-from benchmarks.run import machine
+from benchmarks.processes import machine
 from generator.enrich import neighbours, related
 from generator.enrich.clean import clean_abstract
 from generator.enrich.context import CatalogContext, FoundTopics

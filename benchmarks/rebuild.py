@@ -29,9 +29,15 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.run import PYTHON, ROOT, generator_command, timed
+from benchmarks.processes import timed
+from benchmarks.workload import PYTHON, ROOT
 from generator.ingest import read_data_dir
 from generator.workspace import copy_hand_written_docs, site_config
+
+
+def generator_command(data: Path, docs: Path, state: Path) -> list[str]:
+    """Return the command that generates `data` into `docs` with the state file `state`."""
+    return [PYTHON, "-m", "generator", "--data", str(data), "--docs", str(docs), "--state", str(state)]
 
 
 def plain_site(work: Path, data: Path) -> Path:

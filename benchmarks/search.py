@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import make_corpus, write_corpus
-from benchmarks.run import ROOT, folder_size, machine
+from benchmarks.processes import machine
+from benchmarks.workload import ROOT, folder_size
 from generator.workspace import copy_hand_written_docs, site_config
 
 #: What search fetches, by either backend: Material's index, worker and Lunr; our worker and pagefind/.
