@@ -64,6 +64,11 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return slugs
 
 
+def copy_seed(data: Path) -> None:
+    """Copy the seed's listings and state, without the caches an earlier build left beside them."""
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns(PAPER_CACHE_FILE + "*", STEMS_CACHE_FILE + "*"))
+
+
 def generate(data: Path, docs: Path, state: Path, *extra: str) -> None:
     docs.mkdir(parents=True, exist_ok=True)
     args = ["--data", str(data), "--docs", str(docs), "--state", str(state), "--jobs", "1", "--quiet", *extra]
@@ -87,7 +92,7 @@ def stemmed_words(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_the_seed_built_twice_enriches_nothing_the_second_time_and_writes_the_same_bytes(
     tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_seed(tmp_path / "data")
     state = tmp_path / "data" / STATE_FILE
     generate(tmp_path / "data", tmp_path / "cold", state)
     assert (tmp_path / "data" / PAPER_CACHE_FILE).is_file() and len(counted) > 200
@@ -106,7 +111,7 @@ def test_with_one_paper_changed_a_warm_build_redoes_it_alone_and_equals_a_cold_b
     tmp_path: Path, counted: list[str]
 ) -> None:
     data, before = tmp_path / "data", tmp_path / "before"
-    shutil.copytree(ROOT / "data", data)
+    copy_seed(data)
     generate(data, before / "docs", data / STATE_FILE)
     shutil.copytree(data, before / "data")  # the state and the cache of the first build
     listing = data / "trending-papers.txt"
