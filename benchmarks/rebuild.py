@@ -27,39 +27,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from benchmarks.processes import timed
-from benchmarks.workload import PYTHON, ROOT
-from generator.ingest import read_data_dir
+from benchmarks.workload import PYTHON, ROOT, plain_site
 from generator.workspace import copy_hand_written_docs, site_config
 
 
 def generator_command(data: Path, docs: Path, state: Path) -> list[str]:
     """Return the command that generates `data` into `docs` with the state file `state`."""
     return [PYTHON, "-m", "generator", "--data", str(data), "--docs", str(docs), "--state", str(state)]
-
-
-def plain_site(work: Path, data: Path) -> Path:
-    """Write minimal pages (title + abstract) of the papers in `data`, as benchmarks/run.py's plain_site."""
-    docs = work / "plain_docs"
-    (docs / "papers").mkdir(parents=True)
-    records, _ = read_data_dir(data)
-    for number, record in enumerate(records):
-        (docs / "papers" / f"{number}.md").write_text(f"# {record.title}\n\n{record.abstract}\n", encoding="utf-8")
-    (docs / "index.md").write_text("# Papers\n\nA plain collection.\n", encoding="utf-8")
-    config = {
-        "site_name": "Plain",
-        "docs_dir": str(docs),
-        "site_dir": str(work / "plain_site"),
-        "nav": [{"Home": "index.md"}],
-        "not_in_nav": "/papers/*.md",
-        "theme": {"name": "material", "font": False},
-        "plugins": ["search"],
-    }
-    path = work / "plain.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
 
 
 #: CPU seconds (user + system) of each command `cpu_timed` ran, by the name it was given.
