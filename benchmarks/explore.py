@@ -12,7 +12,6 @@ frozen at worst). Medians go to benchmarks/EXPLORE.md and benchmarks/explore.jso
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import platform
 import shutil
@@ -20,11 +19,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from benchmarks.browser import served_browser
 from benchmarks.corpus import write_corpus
 from benchmarks.workload import ROOT
 from generator.workspace import copy_hand_written_docs, site_config
@@ -39,11 +37,6 @@ window.__longTasks = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push(e.duration)))
   .observe({type: "longtask", buffered: true});
 """
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def build(count: int, work: Path) -> Path:
@@ -74,35 +67,25 @@ def build(count: int, work: Path) -> Path:
 
 
 def measure(site: Path, repetitions: int, chromium: str) -> dict[str, Any]:
-    from playwright.sync_api import sync_playwright
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results: dict[str, Any] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-            for name, (path, selector, data) in PAGES.items():
-                ready, frozen = [], []
-                for _ in range(repetitions):
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
-                    page = context.new_page()
-                    page.add_init_script(LONG_TASKS)
-                    page.goto(base + path)
-                    page.wait_for_selector(f"{selector}[data-ready='true']", timeout=120_000)
-                    ready.append(int(page.locator(selector).get_attribute("data-ready-at") or 0))
-                    frozen.append(page.evaluate("() => Math.round(Math.max(0, ...window.__longTasks))"))
-                    context.close()
-                results[name] = {
-                    "first_render_ms_median": statistics.median(ready),
-                    "first_render_ms_all": ready,
-                    "longest_task_ms_median": statistics.median(frozen),
-                    "data_bytes": (site / data).stat().st_size,
-                }
-            browser.close()
-    finally:
-        server.shutdown()
+    with served_browser(site, chromium) as (browser, base):
+        for name, (path, selector, data) in PAGES.items():
+            ready, frozen = [], []
+            for _ in range(repetitions):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                page.add_init_script(LONG_TASKS)
+                page.goto(base + path)
+                page.wait_for_selector(f"{selector}[data-ready='true']", timeout=120_000)
+                ready.append(int(page.locator(selector).get_attribute("data-ready-at") or 0))
+                frozen.append(page.evaluate("() => Math.round(Math.max(0, ...window.__longTasks))"))
+                context.close()
+            results[name] = {
+                "first_render_ms_median": statistics.median(ready),
+                "first_render_ms_all": ready,
+                "longest_task_ms_median": statistics.median(frozen),
+                "data_bytes": (site / data).stat().st_size,
+            }
     return results
 
 

@@ -19,7 +19,6 @@ benchmarks/search.json; SEARCH.md holds them with their machine and date.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
@@ -27,12 +26,11 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from benchmarks.browser import served_browser
 from benchmarks.corpus import make_corpus, write_corpus
 from benchmarks.processes import machine
 from benchmarks.workload import ROOT, folder_size
@@ -43,11 +41,6 @@ SEARCH_URL = re.compile(
     r"/(pagefind/|search/search_index\.json|assets/javascripts/(pagefind-search\.js|workers/|lunr/))"
 )
 INDEXED = re.compile(r"Pagefind indexed (\d+) pages in ([\d.]+) s")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def generate(count: int, work: Path) -> Path:
@@ -94,20 +87,10 @@ def index_size(site: Path) -> dict[str, int]:
 
 def search_transfer(site: Path, queries: list[str], chromium: str) -> dict[str, Any]:
     """Return, per query, the bytes search fetched in a fresh browser (empty cache), raw and gzip."""
-    from playwright.sync_api import sync_playwright
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results: dict[str, Any] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-            for query in queries:
-                results[query] = _one_search(browser, base, query)
-            browser.close()
-    finally:
-        server.shutdown()
+    with served_browser(site, chromium) as (browser, base):
+        for query in queries:
+            results[query] = _one_search(browser, base, query)
     return results
 
 
