@@ -228,18 +228,54 @@ class PhraseScorer:
         """Return the score of the group's best phrase that covers it: how clearly the group has a name."""
         return next((s for k, s, c in self.ranked(members) if c >= COVERAGE and " " in k), 0.0)
 
-    def name_groups(self, groups: Sequence[Sequence[int]], taken: Sequence[str] = ()) -> list[Label]:
-        """Return a label per group, no two (nor any `taken`) saying the same thing: the clearest choose first."""
+    def name_groups(
+        self, groups: Sequence[Sequence[int]], taken: Sequence[str] = (), previous: Sequence[str] = ()
+    ) -> list[Label]:
+        """Return a label per group, no two (nor any `taken`) saying the same thing: the clearest choose first.
+
+        `previous` holds each group's label of the last build ("" for none): a group keeps it while
+        it still names the group (`kept`), so a topic is not renamed, and every page that shows it
+        rewritten, because one more day of papers moved a score a little.
+        """
         labels: dict[int, Label] = {}
         taken = [fold(t) for t in taken]
+        before = list(previous) + [""] * (len(groups) - len(previous))
         others = 0
-        for position in sorted(range(len(groups)), key=lambda i: (-self.best_score(groups[i]), i)):
-            labels[position] = label = self.label(groups[position], taken)
+        # Groups keeping their label choose first, so a fresh label cannot take their phrases.
+        for position in sorted(range(len(groups)), key=lambda i: (not before[i], -self.best_score(groups[i]), i)):
+            label = self.kept(groups[position], before[position], taken) if before[position] else None
+            labels[position] = label = label or self.label(groups[position], taken)
             taken.extend(label.named)
             if label.text == OTHER:
                 others += 1  # told apart by number, not after one of their papers
                 labels[position] = replace(label, text=f"{OTHER} ({others})" if others > 1 else OTHER)
         return [labels[i] for i in range(len(groups))]
+
+    def kept(self, members: Sequence[int], previous: str, taken: Sequence[str]) -> Label | None:
+        """Return the group's label of the last build if it still names the group, else None.
+
+        A phrase label still names it while the phrase is one a fresh label could be (it covers
+        COVERAGE of the group, mostly inside it), though another now scores a little higher. An
+        "A and B" label (a group no phrase covered) stays while no phrase covers the group and both
+        phrases are still among the group's. Neither may say what a `taken` label says.
+        """
+        parts = [fold(part) for part in previous.split(" and ")] if " and " in previous else [fold(previous)]
+        said = Said(taken)
+        if previous.startswith(OTHER) or not all(parts) or any(said.says(part) for part in parts):
+            return None
+        fresh = self.label(members, taken)
+        scores = {key: coverage for key, _, coverage in self.ranked(members)}
+        if len(parts) == 1:
+            key = parts[0]
+            if scores.get(key, 0.0) < COVERAGE or not (" " in key or self._casing.is_name(key)):
+                return None
+            coverage = scores[key]
+        elif fresh.key or any(part not in scores for part in parts):
+            return None  # a phrase covers the group now: its name is better than two phrases
+        else:
+            key, coverage = "", 0.0
+        others = tuple(k for k in fresh.key_phrases if not any(same_thing(fold(k), part) for part in parts))
+        return Label(previous, others, coverage, key, named=tuple(parts))
 
     def spell(self, texts: Sequence[str], key: str) -> str:
         """Return a folded phrase as the texts most often write it, in sentence case's lower form."""

@@ -65,7 +65,8 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
     primary = _primary(vectors, slugs, known)
     # Name new clusters before the curator's taxonomy, which refers to topics by slug; then
     # name what the taxonomy's splits made.
-    namer = _Namer([paper_text(p) for p in papers], taxonomy)
+    previous = {slug: label for slug, (label, _) in known.labels.items()}
+    namer = _Namer([paper_text(p) for p in papers], taxonomy, previous)
     primary = namer.name(primary)
     discovered = frozenset(primary)
     primary = namer.name(taxonomy.apply(primary, slugs, lambda members, n: _cluster(vectors[members], n)))
@@ -206,12 +207,14 @@ class _Namer:
     """Give topics slugs and labels: the curator's, or from their papers' text, recomputed every build.
 
     A topic's slug is its identity (page, feed, the state file's memory) and stays; its label is
-    found afresh from its papers each build unless the taxonomy file names it.
+    found from its papers each build unless the taxonomy file names it, and a label of the last
+    build (`previous`, by slug) is kept while it still names the topic's papers.
     """
 
-    def __init__(self, texts: list[str], taxonomy: Taxonomy) -> None:
+    def __init__(self, texts: list[str], taxonomy: Taxonomy, previous: dict[str, str] | None = None) -> None:
         self._taxonomy = taxonomy
         self._scorer = PhraseScorer(texts)
+        self._previous = previous or {}
 
     def name(self, primary: list[str]) -> list[str]:
         """Return primary topics with every placeholder (`#...`) replaced by a slug made from its label."""
@@ -235,7 +238,11 @@ class _Namer:
         curated = {n: self._taxonomy.names[n] for n in names if n in self._taxonomy.names}
         found = [n for n in names if n not in curated]
         result = dict(curated)
-        named = self._scorer.name_groups([members[n] for n in found], [text for text, _ in curated.values()])
+        named = self._scorer.name_groups(
+            [members[n] for n in found],
+            [text for text, _ in curated.values()],
+            [self._previous.get(n, "") for n in found],
+        )
         for name, found_label in zip(found, named, strict=True):
             result[name] = (found_label.text, found_label.description)
         for name, (text, description) in curated.items():

@@ -151,7 +151,7 @@ def test_two_groups_with_one_phrase_get_two_labels_that_say_different_things() -
     texts = [f"We study language models for protein folding, task {i}. Protein folding is hard." for i in range(6)]
     texts += [f"We study large language models for protein design, task {i}. Protein design is slow." for i in range(6)]
     texts += [f"We study optical traps for atom {i}. Optical traps are deep." for i in range(6)]
-    labels = PhraseScorer(texts).name_groups([range(6), range(6, 12), range(12, 18)])
+    labels = PhraseScorer(texts).name_groups([range(6), range(6, 12), range(12, 15)])
     assert not any(same_thing(a.text, b.text) for a, b in itertools.combinations(labels, 2))
     named = [key for label in labels for key in label.named]
     assert not any(same_thing(a, b) for a, b in itertools.combinations(named, 2))
@@ -313,3 +313,45 @@ def test_text_features_stem_words_and_keep_their_spelling(tmp_path: Path) -> Non
 def test_topics_of_nothing_are_none() -> None:
     found = find_topics([], text_features([]), KnownTopics(), Taxonomy())
     assert (dict(found.of), found.topics, found.seen) == ({}, (), frozenset())
+
+
+def _two_phrase_texts() -> list[str]:
+    """Six papers on "protein folding", four of them with "lattice models" too, and six others."""
+    texts = [f"Protein folding with lattice models, case {i}. Protein folding is hard." for i in range(4)]
+    texts += [f"Protein folding in cells, case {i}. Protein folding is hard." for i in range(4, 6)]
+    return texts + [f"We study optical traps for atom {i}. Optical traps are deep." for i in range(6)]
+
+
+@pytest.mark.parametrize(
+    ("previous", "expected"),
+    [
+        # A phrase that still names the group stays its label, though another now scores higher.
+        ("Lattice models", "Lattice models"),
+        # No label of the last build: the best phrase.
+        ("", "Protein folding"),
+        # A phrase the group no longer writes, or a lone lower-case word, gives way to a fresh label.
+        ("Galaxy rotation", "Protein folding"),
+        ("case", "Protein folding"),
+        # Two phrases for a group that one phrase covers now: the phrase.
+        ("Protein folding and lattice models", "Protein folding"),
+        ("Other papers", "Protein folding"),
+    ],
+)
+def test_a_group_keeps_its_last_label_while_it_still_names_it(previous: str, expected: str) -> None:
+    scorer = PhraseScorer(_two_phrase_texts())
+    labels = scorer.name_groups([range(6), range(6, 12)], previous=[previous, ""])
+    assert [label.text for label in labels] == [expected, "Optical traps"]
+
+
+def test_a_kept_label_is_not_said_again_by_another_group() -> None:
+    texts = _two_phrase_texts() + [f"Lattice models of magnets, sample {i}. Lattice models again." for i in range(3)]
+    scorer = PhraseScorer(texts)
+    fresh = scorer.name_groups([range(6), range(6, 12), range(12, 15)])
+    kept = scorer.name_groups([range(6), range(6, 12), range(12, 15)], previous=["Lattice models", "", ""])
+    assert kept[0].text == "Lattice models" and fresh[0].text != "Lattice models"
+    assert not any(same_thing(a, b) for a, b in itertools.combinations([k for x in kept for k in x.named], 2))
+    # A label another group's kept label already says is not kept twice.
+    twice = scorer.name_groups(
+        [range(6), range(6, 12), range(12, 15)], previous=["Lattice models", "", "Lattice models"]
+    )
+    assert [label.text for label in twice].count("Lattice models") == 1
