@@ -76,3 +76,14 @@ def test_a_failed_measurement_is_reported_in_its_row_and_the_run_goes_on(tmp_pat
     assert "error" not in results["generator_only"][0] and results["generator_only"][0]["generator_seconds"] > 0
     assert verdicts(report)["cold generate + build / plain MkDocs"] == ["failed"]
     assert verdicts(report)["generator alone, cold"] == ["met"]
+
+
+def test_the_stage_clock_times_every_stage_of_a_real_build(tmp_path: Path) -> None:
+    from benchmarks.stages import measure
+    from generator.build import STAGES
+
+    row = measure(40, tmp_path, tmp_path / "profiles")
+    assert row["papers"] == 40 and [s["stage"] for s in row["stages"]] == list(STAGES)
+    assert all(s["wall_s"] >= 0 and s["peak_rss_mb"] >= s["rss_after_mb"] > 0 for s in row["stages"])
+    assert sum(s["wall_s"] for s in row["stages"]) <= row["total_s"] + 0.1
+    assert (tmp_path / "profiles" / "stages-40.prof").stat().st_size > 0
