@@ -79,10 +79,12 @@ def test_a_failed_measurement_is_reported_in_its_row_and_the_run_goes_on(tmp_pat
 
 
 def test_the_stage_clock_times_every_stage_of_a_real_build(tmp_path: Path) -> None:
-    from benchmarks.stages import measure
     from generator.build import STAGES
 
-    row = measure(40, tmp_path, tmp_path / "profiles")
+    command = [sys.executable, "-m", "benchmarks.stages", "--papers", "40", "--work", str(tmp_path)]
+    command += ["--profile", str(tmp_path / "profiles")]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=True)
+    row = json.loads(done.stdout.strip().splitlines()[-1])
     assert row["papers"] == 40 and [s["stage"] for s in row["stages"]] == list(STAGES)
     assert all(s["wall_s"] >= 0 and s["peak_rss_mb"] >= s["rss_after_mb"] > 0 for s in row["stages"])
     assert sum(s["wall_s"] for s in row["stages"]) <= row["total_s"] + 0.1
