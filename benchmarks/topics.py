@@ -25,7 +25,7 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import normalized_mutual_info_score
 
 from generator.enrich.folding import fold, same_thing
-from generator.enrich.labels import phrases
+from generator.enrich.phrases import phrases
 from generator.enrich.text import paper_text
 from generator.evaluation import tfidf_baseline
 from generator.model import Paper, Term

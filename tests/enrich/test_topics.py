@@ -11,7 +11,8 @@ import pytest
 from generator.build import build_catalog
 from generator.config import Settings
 from generator.enrich.folding import fold, same_thing
-from generator.enrich.labels import Label, PhraseScorer, phrases
+from generator.enrich.labels import Label, PhraseScorer
+from generator.enrich.phrases import phrases
 from generator.enrich.taxonomy import Taxonomy, load_taxonomy
 from generator.enrich.text import text_features
 from generator.enrich.topics import find_topics, topic_count

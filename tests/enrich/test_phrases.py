@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.enrich.labels import MAX_WORDS, _phrase, _size, phrases
+from generator.enrich.phrases import MAX_WORDS, _phrase, _size, phrases
 from generator.enrich.text import LABEL_STOP_WORDS
 
 #: Words of every kind the rule tells apart: plain, stop words, numbers, sizes, participles, letters.
