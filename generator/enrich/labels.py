@@ -133,11 +133,10 @@ class PhraseScorer:
         said = Said(taken)
         ranked = [item for item in self.ranked(members) if not said.says(item[0])]
         texts = [self._texts[i] for i in members]
-        # A lone word says little ("transition", "sources") unless it is a name or an acronym ("QCD").
-        covered = [item for item in ranked if item[2] >= COVERAGE and (" " in item[0] or self._casing.is_name(item[0]))]
+        covered = [item for item in ranked if item[2] >= COVERAGE and self._names_alone(item[0])]
         if not covered:
             mixed = _distinct(sorted((k for k, _, _ in ranked), key=lambda k: " " not in k), 2, apart=True)
-            if len(mixed) < 2 or not all(" " in k or self._casing.is_name(k) for k in mixed):
+            if len(mixed) < 2 or not all(self._names_alone(k) for k in mixed):
                 return Label(OTHER, tuple(self.spell(texts, k) for k in mixed), 0.0)
             text = " and ".join(self.spell(texts, k) for k in mixed)  # phrases hold no "and": a stop word
             return Label(text[:1].upper() + text[1:], (), 0.0, named=tuple(mixed))
@@ -159,6 +158,11 @@ class PhraseScorer:
         text = self.spell(texts, key)
         others_spelled = tuple(self.spell(texts, k) for k in others)
         return Label(text[:1].upper() + text[1:], others_spelled, coverage, key, named=(key,))
+
+    def _names_alone(self, key: str) -> bool:
+        """Say whether a folded phrase can be a label by itself: two or three words, or a name or an
+        acronym the collection writes with capitals ("QCD"); a lone lower-case word says too little."""
+        return " " in key or self._casing.is_name(key)
 
     def best_score(self, members: Sequence[int]) -> float:
         """Return the score of the group's best phrase that covers it: how clearly the group has a name."""
@@ -203,7 +207,7 @@ class PhraseScorer:
         scores = {key: coverage for key, _, coverage in self.ranked(members)}
         if len(parts) == 1:
             key = parts[0]
-            if scores.get(key, 0.0) < COVERAGE or not (" " in key or self._casing.is_name(key)):
+            if scores.get(key, 0.0) < COVERAGE or not self._names_alone(key):
                 return None
             coverage = scores[key]
         elif fresh.key or any(part not in scores for part in parts):
