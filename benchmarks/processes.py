@@ -29,6 +29,16 @@ def peak_rss_mb(time_report: str) -> int:
     return int(rss.group(1)) // 1024 if rss else 0
 
 
+def own_memory_mb() -> tuple[int, int]:
+    """Return this process's resident memory now and at its peak so far, in MB (Linux; 0, 0 elsewhere)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0, 0
+    now, peak = (re.search(rf"{key}:\s+(\d+) kB", status) for key in ("VmRSS", "VmHWM"))
+    return (int(now.group(1)) // 1024 if now else 0), (int(peak.group(1)) // 1024 if peak else 0)
+
+
 def _tree_pss_kb(root: int) -> int:
     """Return the proportional set size of a process and all its descendants, in KiB (Linux)."""
     children: dict[int, list[int]] = {}

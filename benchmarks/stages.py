@@ -16,28 +16,17 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
-import re
 import shutil
 import time
 from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import write_corpus
+from benchmarks.processes import own_memory_mb
+from benchmarks.workload import ROOT
 from generator.build import STAGES, build
 from generator.config import Settings
 from generator.workspace import copy_hand_written_docs
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _memory_mb() -> tuple[int, int]:
-    """Return this process's resident memory now and at its peak, in MB (Linux; 0, 0 elsewhere)."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        return 0, 0
-    now, peak = (re.search(rf"{key}:\s+(\d+) kB", status) for key in ("VmRSS", "VmHWM"))
-    return (int(now.group(1)) // 1024 if now else 0), (int(peak.group(1)) // 1024 if peak else 0)
 
 
 class StageClock:
@@ -55,7 +44,7 @@ class StageClock:
     def _close(self) -> None:
         if not self._name:
             return
-        now, peak = _memory_mb()
+        now, peak = own_memory_mb()
         self.rows.append(
             {
                 "stage": self._name,
@@ -86,12 +75,12 @@ def measure(count: int, work: Path, profile: Path | None) -> dict[str, Any]:
         today="2026-12-02",
     )
     clock = StageClock()
-    profiler = cProfile.Profile() if profile else None
+    profiler = cProfile.Profile()
     started = time.perf_counter()
-    if profiler:
+    if profile:
         profiler.enable()
     build(settings, clock)
-    if profiler and profile:
+    if profile:
         profiler.disable()
         profile.mkdir(parents=True, exist_ok=True)
         profiler.dump_stats(profile / f"stages-{count}.prof")
