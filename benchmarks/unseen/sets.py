@@ -155,6 +155,34 @@ def ijcai_areas(years: tuple[int, ...] = (2023, 2024)) -> list[Entry]:
     return every_kth(long_enough(entries))
 
 
+def aaai2022() -> list[Entry]:
+    """Read AAAI 2022's papers: label = the primary area, its numbered parts one area.
+
+    AAAI splits its largest areas into numbered sessions ("Computer Vision I", "... II", "... III")
+    by size alone, so the numeral is dropped: the label is the area.
+    """
+    papers = sorted(json.loads(show(PAPERLISTS, "aaai/aaai2022.json")), key=lambda p: _number(p["id"]))
+    entries = [
+        Entry(clean(p["title"]), clean(p.get("abstract")), clean(p["site"]), _area(p.get("primary_area")))
+        for p in papers
+    ]
+    return every_kth(long_enough(entries))
+
+
+def _area(label: Any) -> str:
+    return re.sub(r" (I|II|III|IV)$", "", clean(label))
+
+
+def iccv2019() -> list[Entry]:
+    """Read ICCV 2019's main-track papers: label = the program's session topic (orals and posters alike)."""
+    papers = json.loads(show(PAPERLISTS, "iccv/iccv2019.json"))
+    main = sorted((p for p in papers if p.get("track") == "main"), key=lambda p: _number(p["pid"]))
+    entries = [
+        Entry(clean(p["title"]), clean(p.get("abstract")), clean(p["oa"]), clean(p.get("session"))) for p in main
+    ]
+    return every_kth(long_enough(entries))
+
+
 @dataclass(frozen=True)
 class UnseenSet:
     """A set: its name, what its label is, and how to read its entries from the snapshots."""
@@ -170,6 +198,13 @@ SETS = (
     UnseenSet("acl2020-track", "ACL 2020 area track", acl2020),
     UnseenSet("ijcai2023-24-area", "IJCAI primary area", ijcai_areas),
 )
+#: Sets added later and kept apart (`--sets fresh`): measured before any change made while they
+#: were known, and never while tuning, so that their numbers stay ones nobody tuned for.
+FRESH = (
+    UnseenSet("aaai2022-area", "AAAI 2022 primary area", aaai2022),
+    UnseenSet("iccv2019-session", "ICCV 2019 session", iccv2019),
+)
+GROUPS = {"unseen": SETS, "fresh": FRESH}
 
 
 def write_listing(entries: list[Entry], path: Path) -> Path:
@@ -182,11 +217,11 @@ def write_listing(entries: list[Entry], path: Path) -> Path:
     return path
 
 
-def labelled_sets(folder: Path) -> list[LabelledSet]:
-    """Write every set's listing into `folder`; return them as labelled sets for the quality benchmark."""
+def labelled_sets(folder: Path, group: str = "unseen") -> list[LabelledSet]:
+    """Write every set's listing of a group into `folder`; return them as labelled sets for the quality benchmark."""
     folder.mkdir(parents=True, exist_ok=True)
     result = []
-    for unseen in SETS:
+    for unseen in GROUPS[group]:
         entries = unseen.read()
         path = write_listing(entries, folder / f"{unseen.name}.json")
         result.append(LabelledSet(unseen.name, str(path), label_by_url({e.url: e.label for e in entries}), unseen.what))
@@ -214,8 +249,9 @@ def summary(unseen: UnseenSet, entries: list[Entry]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="also write each set's listing (and labels) into this folder")
+    parser.add_argument("--sets", choices=sorted(GROUPS), default="unseen", help="which group of sets")
     args = parser.parse_args(argv)
-    for unseen in SETS:
+    for unseen in GROUPS[args.sets]:
         entries = unseen.read()
         print(summary(unseen, entries), flush=True)
         if args.out:
