@@ -5,7 +5,7 @@ the collection names it that it says nothing: "both use GPT"), a shared topic, t
 share most, as they write them. A term must be a phrase both papers write (not two words that meet
 across a full stop, not part of a compound: "continual pre" of "continual pre-training"), hold no
 number or size ("7b"), no filler word ("llms like"), not be the collection's common ground ("data"),
-and, for a single word, be what one of the papers is about: in its title or written twice
+and, for a single word, be what both papers are about: in each one's title or written twice in it
 ("pruning"), not a word in passing ("leaving", "typically").
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from generator.enrich.text import TextFeatures, paper_text
+from generator.enrich.text import STOP_WORDS, TextFeatures, paper_text
 from generator.enrich.written import matches, written
 from generator.model import Paper
 
@@ -112,10 +112,19 @@ FILLER_WORDS = frozenset(
         "given",
         "known",
         "expressed",
+        # Words and phrases of an abstract's frame ("open-source models", "real-world tasks").
+        "open source",
+        "real world",
+        "state of the art",
+        "techniques",
+        "strategies",
     ]
 )
 
 
+_NEXT = re.compile(r"[\s-](\w[\w-]*)")
+#: What may follow a term written on its own: nothing (a phrase break, the end) or a stop word.
+_ALONE = STOP_WORDS | {""}
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\"]+(?:\s|$)|[()\[\]\"]")
 
 
@@ -216,15 +225,33 @@ def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
 
 def _plain(term: str, words: list[str]) -> bool:
     """Say whether a term holds no number or size and no filler word: the same beside any paper."""
-    return not (any(c.isdigit() for c in term) or any(w in FILLER_WORDS for w in words))
+    return not (any(c.isdigit() for c in term) or term in FILLER_WORDS or any(w in FILLER_WORDS for w in words))
 
 
 def _says_something(term: str, words: list[str], said: Sayable, row: int, col: int) -> bool:
     """Say whether a `_plain` shared term is a reason: sayable to readers of both papers, and a phrase,
-    or a word one of them is about ("leaving" or "typically", written once in passing, say nothing)."""
+    or a word both of them are about ("leaving" or "typically", written once in passing, say nothing;
+    nor does "corpora", which one paper is about and the other names once)."""
     if not (matches(term, said.texts[row]) and matches(term, said.texts[col])):
         return False
-    return len(words) > 1 or salient(term, said, row) or salient(term, said, col)
+    if _modifier(term, said, row, col):
+        return False
+    return len(words) > 1 or (salient(term, said, row) and salient(term, said, col))
+
+
+def _modifier(term: str, said: Sayable, row: int, col: int) -> bool:
+    """Say whether both papers write a term only as a part of longer phrases, never on its own:
+    "continual" of "continual pre-training", "natural language" of "natural language processing",
+    "memory efficient" of "memory efficient fine-tuning"."""
+    return all(
+        _next_word(said.texts[k], end) not in _ALONE for k in (row, col) for _, end in matches(term, said.texts[k])
+    )
+
+
+def _next_word(text: str, end: int) -> str:
+    """Return the word joined (by a space or a hyphen) to a match ending at `end`, else "" (a stop word)."""
+    found = _NEXT.match(text, end)
+    return found.group(1) if found else ""
 
 
 def salient(term: str, said: Sayable, row: int) -> bool:

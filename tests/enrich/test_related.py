@@ -163,13 +163,22 @@ def _two_papers(first: str, second: str, terms: list[str]) -> tuple[TextFeatures
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
-        # A word one of the papers is about is a reason; one both merely use in passing is not.
-        ("pruning and | pruning leaving", "pruning once | leaving", ["pruning"]),
+        # A word both papers are about is a reason; one that one of them only uses in passing is not.
+        ("pruning and | pruning leaving", "pruning then | pruning | leaving", ["pruning"]),
+        ("pruning and | pruning leaving", "pruning once | leaving", []),
         ("pruning once | leaving", "pruning here | leaving", []),
         # A phrase is specific enough written once in each.
         ("for machine translation | leaving", "of machine translation | leaving", ["machine translation"]),
         # A frame phrase of abstracts is not: "remarkable success".
         ("remarkable success | remarkable success", "remarkable success", []),
+        # Nor a term both write only as a part of longer phrases ("machine translation systems").
+        ("machine translation systems | machine translation models", "machine translation quality", []),
+        (
+            "machine translation systems | machine translation models",
+            "for machine translation | leaving",
+            ["machine translation"],
+        ),
+        ("pruning methods | pruning heads", "pruning weights | pruning rates", []),
     ],
 )
 def test_shared_terms_are_what_the_papers_are_about(first: str, second: str, expected: list[str]) -> None:
