@@ -132,14 +132,18 @@ def wacv2024() -> list[Entry]:
     return every_kth(long_enough(entries))
 
 
-def cvpr2019() -> list[Entry]:
-    """Read CVPR 2019's papers: label = the program's session topic (orals and posters alike)."""
-    papers = json.loads(show(PAPERLISTS, "cvpr/cvpr2019.json"))
+def cvf_sessions(path: str) -> list[Entry]:
+    """Read a CVF conference's main-track papers: label = the program's session topic (orals and posters alike)."""
+    papers = json.loads(show(PAPERLISTS, path))
     main = sorted((p for p in papers if p.get("track") == "main"), key=lambda p: _number(p["pid"]))
     entries = [
         Entry(clean(p["title"]), clean(p.get("abstract")), clean(p["oa"]), clean(p.get("session"))) for p in main
     ]
     return every_kth(long_enough(entries))
+
+
+def cvpr2019() -> list[Entry]:
+    return cvf_sessions("cvpr/cvpr2019.json")
 
 
 def ijcai_areas(years: tuple[int, ...] = (2023, 2024)) -> list[Entry]:
@@ -174,13 +178,7 @@ def _area(label: Any) -> str:
 
 
 def iccv2019() -> list[Entry]:
-    """Read ICCV 2019's main-track papers: label = the program's session topic (orals and posters alike)."""
-    papers = json.loads(show(PAPERLISTS, "iccv/iccv2019.json"))
-    main = sorted((p for p in papers if p.get("track") == "main"), key=lambda p: _number(p["pid"]))
-    entries = [
-        Entry(clean(p["title"]), clean(p.get("abstract")), clean(p["oa"]), clean(p.get("session"))) for p in main
-    ]
-    return every_kth(long_enough(entries))
+    return cvf_sessions("iccv/iccv2019.json")
 
 
 @dataclass(frozen=True)
