@@ -29,7 +29,7 @@ from scipy import sparse
 from generator.enrich import neighbours
 from generator.enrich.context import CatalogContext
 from generator.enrich.reasons import Sayable, reasons, sayable, shared_terms
-from generator.enrich.text import TextFeatures
+from generator.enrich.text import SEMANTIC_WEIGHT, TextFeatures
 from generator.model import Paper, Related
 
 RELATED = 5
@@ -40,10 +40,6 @@ BLOCK = 512
 MENTION_BONUS = 1.0
 #: Nearest papers whose likeness is averaged into each paper's query (0 turns the expansion off).
 EXPANSION = 3
-#: In semantic mode, the share of the likeness that is the sentence-embedding cosine. Chosen on
-#: samples of kaggle-oai (0.5, 0.6, 0.7, 0.8 tried) and checked on the other two sets: see
-#: benchmarks/QUALITY.md.
-SEMANTIC_WEIGHT = 0.7
 #: A remembered related paper stays while it scores within this much of the fifth best newcomer:
 #: adding one paper shifts every score a little, and a page should not change for that.
 STAY_MARGIN = 0.05
@@ -138,10 +134,7 @@ def _stay_put(ranked: list[int], score: dict[int, float], before: list[int]) -> 
 
 def _meaning(features: TextFeatures) -> np.ndarray:
     """Return unit rows whose dot products mix the LSA and embedding cosines as the likeness does."""
-    if features.embedding is None:
-        return features.lsa
-    shares = np.sqrt([1 - SEMANTIC_WEIGHT, SEMANTIC_WEIGHT]).astype(np.float32)
-    return np.hstack([shares[0] * features.lsa, shares[1] * features.embedding])
+    return features.meaning
 
 
 @dataclass(frozen=True)

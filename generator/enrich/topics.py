@@ -55,7 +55,8 @@ def find_topics(papers: list[Paper], features: TextFeatures, known: KnownTopics,
     """Return each paper's topics (primary first) and the topics, largest first."""
     if not papers:
         return FoundTopics(of={}, topics=())
-    # In semantic mode the sentence embeddings take part: they group papers by meaning as well as wording.
+    # In semantic mode the sentence embeddings take part, in the share they have in related papers:
+    # they group papers by meaning as well as wording.
     vectors = features.meaning
     if vectors.shape[1] == 0:
         # No term is shared by two papers (no abstracts, or one word each): every paper is as near
