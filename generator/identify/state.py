@@ -17,7 +17,7 @@ from generator.model import Catalog, KnownTopics, Paper, PreviousBuild, RetiredP
 
 
 def previous_build(state: State) -> PreviousBuild:
-    """Return what the previous build showed: each remembered paper's topics and related papers.
+    """Return what the previous build showed: each remembered paper's topics, related papers and place.
 
     Only the slugs of this build's papers are looked up; one gone from the data keeps none (the
     next state clears them), so a paper found again starts afresh.
@@ -28,6 +28,7 @@ def previous_build(state: State) -> PreviousBuild:
             labels={t["slug"]: (t["label"], t["description"]) for t in state.topics},
         ),
         related={e.slug: tuple(e.related) for e in state.entries if e.related},
+        positions={e.slug: (float(e.position[0]), float(e.position[1])) for e in state.entries if e.position},
     )
 
 
@@ -156,7 +157,8 @@ def next_state(previous: State, catalog: Catalog, today: str) -> State:
         paper = by_slug.get(entry.slug)
         topics = list(paper.topics) if paper else []
         related = [r.slug for r in paper.related] if paper else []
-        entries.append(replace(entry, topics=topics, related=related))
+        position = list(paper.position) if paper else []
+        entries.append(replace(entry, topics=topics, related=related, position=position))
     update = matched.update
     changed = update.added or update.updated or update.removed
     return State(

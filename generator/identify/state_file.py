@@ -38,6 +38,8 @@ class Entry:
     #: put as data is added: a new build changes them only for a clearly better reason.
     topics: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    #: Its place on the map (x, y), kept so that the map stays put as papers are added.
+    position: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -117,6 +119,14 @@ def _is_texts(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def _is_place(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) < 1e9 for v in value)
+    )
+
+
 def _is_slugs(value: object) -> bool:
     return isinstance(value, list) and all(is_slug(v) for v in value)
 
@@ -142,6 +152,7 @@ _ENTRY: _Kinds = {
     "merged_into": (_is_slug_or_empty, _SLUG_RULE),
     "topics": _SLUGS,
     "related": _SLUGS,
+    "position": (_is_place, "two numbers, x and y"),
     "topic": (_is_slug_or_empty, _SLUG_RULE),  # written by builds before topics were lists
 }
 _UPDATE: _Kinds = {"date": _TEXT, "added": _SLUGS, "updated": _SLUGS, "removed": _SLUGS}

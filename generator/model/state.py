@@ -28,6 +28,8 @@ class PreviousBuild:
     topics: KnownTopics = field(default_factory=KnownTopics)
     #: Paper slug -> the slugs of its related papers, in the order shown.
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Paper slug -> its place on the map (x, y).
+    positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
 
 @dataclass

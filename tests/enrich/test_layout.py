@@ -9,7 +9,42 @@ import numpy as np
 import pytest
 
 from generator.enrich.layout import CELL, _free_cell
-from tests.enrich.test_topics import catalog, three_fields
+from generator.identify.state_file import read_state
+from tests.enrich.test_topics import FIXTURE, catalog, three_fields
+
+
+def _listing(data: Path, rows: list[dict[str, str]]) -> None:
+    (data / "three_fields.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_the_same_papers_get_the_same_places_and_the_state_remembers_them(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, state = catalog(three_fields(tmp_path / "a"))
+    again, _ = catalog(three_fields(tmp_path / "b"))
+    assert [p.position for p in first.papers] == [p.position for p in again.papers]
+    remembered = {e.slug: tuple(e.position) for e in state.entries}
+    assert remembered == {p.slug: p.position for p in first.papers}
+
+
+def test_known_papers_keep_their_places_and_a_new_one_goes_beside_the_one_most_like_it(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    data = tmp_path / "data"
+    data.mkdir()
+    _listing(data, rows[:-1])
+    state = tmp_path / "state.json"
+    first, written = catalog(data, state)
+    state.write_text(written.to_json(), encoding="utf-8")
+    # The new paper says what one known paper says, word for word but for its title's number.
+    twin = next(r for r in rows[:-1] if r["abstract"] == rows[-1]["abstract"])
+    _listing(data, [*rows[:-1], {**rows[-1], "title": rows[-1]["title"] + " again"}])
+    second, _ = catalog(data, state)
+    before = {p.slug: p.position for p in first.papers}
+    assert all(p.position == before[p.slug] for p in second.papers if p.slug in before)
+    new = next(p for p in second.papers if p.slug not in before)
+    beside = next(p for p in second.papers if p.title == twin["title"])
+    assert math.dist(new.position, beside.position) <= CELL * math.sqrt(2), "not beside the paper most like it"
+    assert read_state(state).entries  # the state read back is still valid with places in it
 
 
 def test_every_paper_has_a_place_of_its_own_even_when_their_texts_are_the_same(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 from generator.enrich.reasons import Sayable, reasons, salient, sayable, sayable_term, shared_terms
-from generator.enrich.related import SEMANTIC_WEIGHT, _expanded, _meaning, _queries, _scores, _stay_put
-from generator.enrich.text import TextFeatures, paper_text
+from generator.enrich.related import _expanded, _meaning, _queries, _scores, _stay_put
+from generator.enrich.text import SEMANTIC_WEIGHT, TextFeatures, paper_text
 from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from generator.identify.papers import identify
 from generator.model import ModelName, Record, Source
