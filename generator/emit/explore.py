@@ -74,8 +74,15 @@ def vectors_json(catalog: Catalog) -> str:
     return _compact({"dims": dims, "papers": rows})
 
 
+#: Map edge kinds: a related paper (drawn while either end is hovered), a mention, and each paper's
+#: most related paper (both drawn always: the strongest links, not a hairball of all of them).
+RELATED_EDGE, MENTION_EDGE, STRONGEST_EDGE = 0, 1, 2
+#: A topic's label sits on the map where most of its papers are within this distance (map units).
+LABEL_REACH = 30.0
+
+
 def map_json(catalog: Catalog) -> str:
-    """Return the map's data: nodes with positions and topic, related and mention edges."""
+    """Return the map's data: nodes with positions and topic, each topic's label place, and edges."""
     index = {p.slug: i for i, p in enumerate(catalog.papers)}
     topic_index = {t.slug: i for i, t in enumerate(catalog.topics)}
     nodes = [
@@ -84,15 +91,40 @@ def map_json(catalog: Catalog) -> str:
     ]
     edges: dict[tuple[int, int], int] = {}
     for i, paper in enumerate(catalog.papers):
-        for item in paper.related:
+        for rank, item in enumerate(paper.related):
             if item.slug in index:
-                edges.setdefault((min(i, index[item.slug]), max(i, index[item.slug])), 0)
+                pair = (min(i, index[item.slug]), max(i, index[item.slug]))
+                kind = STRONGEST_EDGE if rank == 0 else RELATED_EDGE
+                edges[pair] = max(edges.get(pair, RELATED_EDGE), kind)
         for mention in paper.mentions:
             if mention.slug in index:
-                edges[(min(i, index[mention.slug]), max(i, index[mention.slug]))] = 1
-    topics = [{"label": t.label, **topic_style(i)} for i, t in enumerate(catalog.topics)]
+                edges[(min(i, index[mention.slug]), max(i, index[mention.slug]))] = MENTION_EDGE
+    places = _label_places(catalog.papers, topic_index)
+    topics = [
+        {"label": t.label, **topic_style(i), **({"x": places[i][0], "y": places[i][1]} if i in places else {})}
+        for i, t in enumerate(catalog.topics)
+    ]
     edge_list = [[a, b, kind] for (a, b), kind in sorted(edges.items())]
     return _compact({"topics": topics, "nodes": nodes, "edges": edge_list})
+
+
+def _label_places(papers: list[Paper], topic_index: dict[str, int]) -> dict[int, tuple[float, float]]:
+    """Return, per topic, the place of its paper with the most of the topic's papers within LABEL_REACH.
+
+    The topic's mean place could fall between two clumps of it, on another topic's papers.
+    """
+    members: dict[int, list[tuple[float, float]]] = {}
+    for paper in papers:
+        if paper.topics and paper.topics[0] in topic_index:
+            members.setdefault(topic_index[paper.topics[0]], []).append(paper.position)
+    places = {}
+    for topic, points in members.items():
+        # A sample bounds the work for a large topic: it only picks where the label goes.
+        sample = points[:: max(1, len(points) // 200)]
+        reach = LABEL_REACH * LABEL_REACH
+        near = [sum((x - a) ** 2 + (y - b) ** 2 <= reach for a, b in sample) for x, y in sample]
+        places[topic] = sample[near.index(max(near))]
+    return places
 
 
 def neighbourhood_data(paper: Paper) -> dict[str, str]:

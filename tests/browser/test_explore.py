@@ -90,6 +90,13 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     edges = page.locator(".atlas-map").get_attribute("data-edges")
     assert edges is not None and int(edges) >= 244 * 2
     assert page.locator(".atlas-map-legend li").count() >= 5
+    # Each topic is named on the map where its papers are, and only the strongest links are drawn.
+    labels = page.evaluate("() => atlasMap.nodes('.topic-label').map(n => n.data('label'))")
+    assert sorted(labels) == sorted(page.locator(".atlas-map-legend li").all_inner_texts())
+    shown = "() => atlasMap.edges().filter(e => e.visible()).length"
+    drawn = page.evaluate(shown)
+    assert 0 < drawn < int(edges), "every link drawn at once: the hairball the map had"
+    assert page.evaluate("() => atlasMap.edges('[kind = 0]').filter(e => e.visible()).length") == 0
     watched.screenshot("map")
     # No empty tooltip on load: it shows only over a paper.
     assert page.locator(".atlas-tip").is_hidden()
@@ -118,6 +125,10 @@ def test_map_renders_every_paper_and_a_click_opens_one(watched: PageWatch, serve
     page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_selector(".atlas-tip:not([hidden])")
     assert page.locator(".atlas-tip").inner_text().startswith("MT-Ladder")
+    # Hovered, a paper shows every link it has.
+    own = "() => atlasMap.getElementById('mt-ladder').connectedEdges()"
+    assert page.evaluate(own + ".filter(e => e.visible()).length") == page.evaluate(own + ".length") > 0
+    assert page.evaluate(shown) > drawn
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_url("**/papers/mt-ladder/")
     assert watched.errors == [] and watched.outside == []

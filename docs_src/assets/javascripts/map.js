@@ -30,6 +30,7 @@ export function setUpMap(container) {
     var data = loaded[1], elements = mapElements(data);
     var cy = newMap(loaded[0], container, elements.slice(0, MAP_CHUNK), data.nodes.length > 2000);
     showTitles(cy, container);
+    keepLabelsReadable(cy);
     steer(cy, container);
     fitAll(cy, container, data.nodes);
     drawLegend(data.topics);
@@ -43,18 +44,33 @@ export function setUpMap(container) {
   }).catch(function (error) { showFailure(container, "The map", error); });
 }
 
-// Cytoscape's elements: a node per paper, coloured and shaped by its topic, then the edges.
+// Cytoscape's elements: a node per paper, coloured and shaped by its topic, with a halo of that
+// colour (the halos of a topic's papers make its region); a label per topic where most of its
+// papers are; then the edges.
 function mapElements(data) {
   var elements = data.nodes.map(function (node) {
+    var topic = data.topics[node[3]];
     return {
       group: "nodes",
+      classes: "paper",
       data: {
         id: node[0], label: node[1], title: node[2],
-        colour: data.topics[node[3]] ? data.topics[node[3]].colour : "#888",
-        shape: data.topics[node[3]] ? data.topics[node[3]].shape || "ellipse" : "ellipse",
+        colour: topic ? topic.colour : "#888",
+        shape: topic ? topic.shape || "ellipse" : "ellipse",
       },
       position: { x: node[4], y: node[5] },
     };
+  });
+  data.topics.forEach(function (topic, i) {
+    if (typeof topic.x !== "number") return;
+    elements.push({
+      group: "nodes",
+      classes: "topic-label",
+      selectable: false,
+      grabbable: false,
+      data: { id: "topic-label-" + i, label: topic.label },
+      position: { x: topic.x, y: topic.y },
+    });
   });
   data.edges.forEach(function (edge, i) {
     elements.push({ group: "edges", data: { id: "e" + i, source: data.nodes[edge[0]][0], target: data.nodes[edge[1]][0], kind: edge[2] } });
@@ -62,7 +78,14 @@ function mapElements(data) {
   return elements;
 }
 
+// The theme's text and background colours, for topic labels legible in light and dark mode.
+function themeColours(container) {
+  var style = window.getComputedStyle(container);
+  return { text: style.color || "#000", background: style.backgroundColor || "#fff" };
+}
+
 function newMap(cytoscape, container, elements, large) {
+  var theme = themeColours(container);
   return cytoscape({
     container: container,
     elements: elements,
@@ -73,12 +96,47 @@ function newMap(cytoscape, container, elements, large) {
     textureOnViewport: large,
     pixelRatio: large ? 1 : "auto",
     style: [
-      { selector: "node", style: { "background-color": "data(colour)", shape: "data(shape)", width: 8, height: 8, "border-width": 0 } },
+      {
+        selector: "node.paper",
+        style: {
+          "background-color": "data(colour)", shape: "data(shape)", width: 8, height: 8, "border-width": 0,
+          "underlay-color": "data(colour)", "underlay-padding": 7, "underlay-opacity": 0.14, "underlay-shape": "ellipse",
+        },
+      },
+      {
+        selector: "node.topic-label",
+        style: {
+          label: "data(label)", width: 1, height: 1, "background-opacity": 0, events: "no", "z-index": 10,
+          "font-size": LABEL_PIXELS, "font-weight": "bold", color: theme.text, "text-valign": "center", "text-halign": "center",
+          "text-outline-color": theme.background, "text-outline-width": 2,
+          "text-wrap": "wrap", "text-max-width": LABEL_WIDTH,
+        },
+      },
+      // Each paper's most related paper and its mentions are drawn; every other related link shows
+      // while one of its papers is hovered.
       { selector: "edge", style: { width: 0.6, "line-color": "#9e9e9e", opacity: 0.5, "curve-style": "haystack" } },
+      { selector: "edge[kind = 0]", style: { display: "none" } },
+      { selector: "edge[kind = 0].shown", style: { display: "element", opacity: 0.8 } },
       { selector: "edge[kind = 1]", style: { width: 1.2, "line-color": "#616161", opacity: 0.9 } },
-      { selector: "node.hover", style: { width: 14, height: 14 } },
+      { selector: "node.paper.hover", style: { width: 14, height: 14 } },
     ],
   });
+}
+
+// Topic labels keep one size on screen at any zoom: the map's own text would shrink to nothing
+// when the whole collection is in view, and cover the papers when zoomed in.
+var LABEL_PIXELS = 13, LABEL_WIDTH = 150;
+
+function keepLabelsReadable(cy) {
+  function resize() {
+    var zoom = cy.zoom();
+    cy.nodes(".topic-label").style({
+      "font-size": LABEL_PIXELS / zoom, "text-outline-width": 2 / zoom, "text-max-width": LABEL_WIDTH / zoom,
+    });
+  }
+  cy.on("zoom", resize);
+  cy.on("add", "node.topic-label", resize);
+  resize();
 }
 
 // A paper's title in a tip over its dot; a click on the dot opens the paper.
@@ -86,21 +144,23 @@ function showTitles(cy, container) {
   var tip = element("div", { class: "atlas-tip", role: "status" });
   tip.hidden = true; // shown on hover only: an empty tip is a black box below the map
   container.appendChild(tip);
-  cy.on("mouseover", "node", function (event) {
+  cy.on("mouseover", "node.paper", function (event) {
     var node = event.target, point = node.renderedPosition();
     node.addClass("hover");
+    node.connectedEdges().addClass("shown");
     tip.textContent = node.data("title");
     tip.style.left = point.x + 12 + "px";
     tip.style.top = point.y + 12 + "px";
     tip.hidden = false;
     container.style.cursor = "pointer";
   });
-  cy.on("mouseout", "node", function (event) {
+  cy.on("mouseout", "node.paper", function (event) {
     event.target.removeClass("hover");
+    event.target.connectedEdges().removeClass("shown");
     tip.hidden = true;
     container.style.cursor = "";
   });
-  cy.on("tap", "node", function (event) { window.location.href = paperUrl(event.target.id()); });
+  cy.on("tap", "node.paper", function (event) { window.location.href = paperUrl(event.target.id()); });
 }
 
 // The wheel scrolls the page, as everywhere else on it; with Ctrl (or Cmd) held, it zooms the
@@ -128,7 +188,7 @@ function steer(cy, container) {
 // Add the elements from `added` on, a chunk per task, then say on the container that all are in.
 function addInChunks(cy, container, elements, added) {
   if (added >= elements.length) {
-    container.dataset.nodes = String(cy.nodes().length);
+    container.dataset.nodes = String(cy.nodes(".paper").length);
     container.dataset.edges = String(cy.edges().length);
     container.dataset.complete = "true";
     return;
