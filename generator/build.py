@@ -145,7 +145,7 @@ def build_catalog(settings: Settings, progress: Progress = _no_progress) -> tupl
     catalog = Catalog(
         papers=papers,
         topics=list(context.topics.topics),
-        hubs=hub_vocabularies(papers),
+        hubs=hub_vocabularies(papers, context.topics.topics),
         log=[*problems, *warnings, *merges, *gazetteer.problems, *taxonomy_problems],
         records_read=len(records),
     )

@@ -90,7 +90,20 @@ def papers_from(catalog: Catalog, name: str) -> list[Paper]:
     return [p for p in catalog.papers if name in {s.path for s in (p.source, *p.record.also_from)}]
 
 
-def check_page_is_text(path: Path) -> BeautifulSoup:
+#: What a term page (an author's, a venue's) and an index add: the papers' lines, the export
+#: buttons' slot, the tables and bar charts.
+TERM_PAGE_TAGS = ALLOWED_TAGS | {"br", "table", "thead", "tbody", "tr", "th", "td"}
+TERM_SITE_TAGS = {
+    **MATERIAL_TAGS,
+    "div": {"atlas-list-export", "atlas-bar-row", "atlas-bar-row atlas-bar-rest"},
+    "figure": {"atlas-chart"},
+    "figcaption": {""},
+}
+
+
+def check_page_is_text(
+    path: Path, allowed: set[str] = ALLOWED_TAGS, site_tags: dict[str, set[str]] = MATERIAL_TAGS
+) -> BeautifulSoup:
     """Check that a built page holds no markup, script, event handler or non-http link from the data."""
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     assert page.title is not None and "<" not in page.title.decode_contents().replace("&lt;", "")
@@ -102,11 +115,11 @@ def check_page_is_text(path: Path) -> BeautifulSoup:
     article = page.select_one("article.md-content__inner")
     assert article is not None
     used = {tag.name for tag in article.find_all(True)} | {"article"}
-    assert used <= ALLOWED_TAGS | set(MATERIAL_TAGS), f"{path}: {used - ALLOWED_TAGS}"
-    for name, css_classes in MATERIAL_TAGS.items():
+    assert used <= allowed | set(site_tags), f"{path}: {used - allowed}"
+    for name, css_classes in site_tags.items():
         for tag in article.find_all(name):
-            classes = tag.get_attribute_list("class")
-            assert len(classes) == 1 and classes[0] in css_classes, f"{path}: {tag}"
+            classes = " ".join(c for c in tag.get_attribute_list("class") if c)
+            assert classes in css_classes, f"{path}: {tag}"
     for link in article.find_all("a", href=True):
         assert re.match(r"https?://|[#.a-z0-9]", attribute(link, "href")), f"{path}: {link}"
     return page
@@ -163,3 +176,20 @@ def test_abstract_attacks_show_as_text(hostile_site) -> None:
     assert "javascript:alert(1) and data:text/html" in text("schemenet")
     assert "![x](https://evil.example/track.png)" in text("imagenet2")
     assert "{{ 7*7 }}" in text("script-alert-json-script-jsonnet-hostile-fields")
+
+
+def test_hostile_author_and_venue_names_get_pages_that_show_them_as_text(hostile_site) -> None:
+    result, site = hostile_site
+    authors = {t.label: t.slug for v in result.catalog.hubs if v.kind == "authors" for t in v.terms}
+    venues = {t.label: t.slug for v in result.catalog.hubs if v.kind == "venues" for t in v.terms}
+    assert "<img src=x onerror=alert('author')>" in authors and "[Eve](javascript:alert(1))" in authors
+    assert "<script>alert('venue')</script> Journal" in venues
+    pages = [site / "authors" / slug / "index.html" for slug in authors.values()]
+    pages += [site / "venues" / slug / "index.html" for slug in venues.values()]
+    pages += [site / "authors" / "index.html", site / "venues" / "index.html"]
+    for path in pages:
+        check_page_is_text(path, TERM_PAGE_TAGS, TERM_SITE_TAGS)
+    path = site / "authors" / authors["<img src=x onerror=alert('author')>"] / "index.html"
+    page = check_page_is_text(path, TERM_PAGE_TAGS, TERM_SITE_TAGS)
+    heading = page.select_one("article h1")
+    assert heading is not None and heading.get_text().rstrip("¶") == "<img src=x onerror=alert('author')>"

@@ -134,7 +134,8 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     # papers, topics and hubs with their indexes and their feeds, all-papers, home, what's new,
     # feed, json, bib, ris, csl-json, the explore pages with their data (table, map, vectors),
     # and the paper pages' data
-    assert len(first.report.written) == 244 + 2 * topics + 1 + 2 * hubs + 2 + 8 + 5 + 1
+    # (the author and venue indexes are empty: the seed names no authors)
+    assert len(first.report.written) == 244 + 2 * topics + 1 + 2 * hubs + 4 + 8 + 5 + 1
     assert again.report.written == [] and again.report.removed == []
 
 
@@ -159,6 +160,18 @@ def test_every_fixture_format_builds_into_one_site_with_a_valid_feed(tmp_path: P
     assert not feed.bozo and len(feed.entries) == 50
     whats_new = content(soup(site / "whats-new" / "index.html")).get_text()
     assert f"Added ({len(catalog.papers)})" in whats_new
+    # Authors and venues are taxonomies too: a page each, linked from the papers' pages.
+    maestro = content(soup(site / "authors" / "adrian-del-maestro" / "index.html"))
+    assert "10 papers are by this author" in maestro.get_text()  # 6 as "Adrian", 4 as "A. Del Maestro"
+    assert "Frequent co-authors" in maestro.get_text() and maestro.select("a[href$='subir-sachdev/']")
+    index = content(soup(site / "authors" / "index.html")).get_text()
+    assert "Adrian Del Maestro: also written A. Del Maestro." in index
+    assert "kept apart, as it could be" in index
+    written_as_initials = next(p for p in catalog.papers if "A. Del Maestro" in p.record.authors)
+    page = content(soup(site / "papers" / written_as_initials.slug / "index.html"))
+    assert [a.get_text() for a in page.select("a[href$='/authors/adrian-del-maestro/']")] == ["A. Del Maestro"]
+    venue = content(soup(site / "venues" / "phys-rev-d" / "index.html")).get_text()
+    assert "Phys. Rev. D" in venue and "appeared in this venue" in venue
 
 
 def test_a_merged_papers_old_url_redirects_in_the_built_site(tmp_path: Path) -> None:
@@ -213,9 +226,17 @@ def test_a_paper_page_shows_its_topics_as_tags_and_five_related_papers_with_reas
     assert 1 <= len(tags) <= 3 and all("tags/#tag:" in attribute(a, "href") for a in tags)
     related = following(one(page, "h2#related-papers"), "ul").select("li")
     assert len(related) == 5
+    papers = {p["slug"]: p for p in json.loads((seed_site / "papers.json").read_text(encoding="utf-8"))["papers"]}
+    ladder = papers["mt-ladder"]
     for item in related:
-        assert attribute(one(item, "a"), "href").startswith("../")
-        assert "shared terms:" in item.get_text() or "same topic:" in item.get_text() or "mention" in item.get_text()
+        href = attribute(one(item, "a"), "href")
+        assert href.startswith("../")
+        said = item.get_text().removeprefix(one(item, "a").get_text()).removeprefix(": ")
+        if said == "similar wording":  # only when nothing more specific is shared, and then said so
+            other = papers[href.strip("/").split("/")[-1]]
+            assert not set(ladder["topics"]) & set(other["topics"]), "a shared topic left unsaid"
+        else:
+            assert "shared terms:" in said or "same topic:" in said or "mention" in said or "both " in said
     index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any("tags" in doc for doc in index["docs"]), "topics are tags, not boosted search fields"
     assert not any(

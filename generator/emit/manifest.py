@@ -32,6 +32,8 @@ GENERATED = (
     "topics/",
     "models/",
     "datasets/",
+    "authors/",
+    "venues/",
     "explore/",
 )
 

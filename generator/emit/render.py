@@ -19,7 +19,7 @@ from generator.emit.page_file import PAGE_DATA, page_data_line
 from generator.emit.page_file import code_block as code_block  # where the tests have it
 from generator.emit.paper_data import paper_data
 from generator.emit.paths import all_papers_page, link_from, paginate, paper_page, term_page
-from generator.emit.terms import paper_terms, render_vocabulary, term_chart, term_links
+from generator.emit.terms import author_links, paper_terms, render_vocabulary, term_chart, term_links
 from generator.model import Catalog, Paper, RetiredPage, Term
 from generator.parallel import map_in_order
 
@@ -138,8 +138,10 @@ def _paper_pages(
     peers = (common["named"], common["short_names"], MENTIONED_BY_SHOWN)
 
     def render_paper(paper: Paper) -> tuple[str, str]:
+        here = paper_page(paper.slug)
+        authors = [(name, link_from(here, page) if page else "") for name, page in author_links(paper, links)]
         page = paper_template.render(
-            paper=paper, front_matter=front_matter(paper_front_matter(paper, topics)), **common
+            paper=paper, front_matter=front_matter(paper_front_matter(paper, topics)), authors=authors, **common
         )
         data = paper_data(paper, paper_terms(paper, links), LINK_KIND_LABELS, peers)
         return page, page_data_line(paper_page(paper.slug), data)

@@ -8,7 +8,6 @@ here through `generator.emit.paths` before a template sees it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 
 import jinja2
@@ -17,126 +16,16 @@ from markupsafe import Markup
 from generator.emit.environment import named_metric
 from generator.emit.explore import bar_chart
 from generator.emit.paths import feed_file, index_page, link_from, page_url, paginate, paper_page, term_page
+from generator.emit.words import INDEX_ROWS, WORDS, Entry, Words
+from generator.enrich.authors import venue
 from generator.enrich.hubs import HUB_MIN_PAPERS
 from generator.model import Paper, Result, Term, Vocabulary, VocabularyKind
 from generator.text.names import normalise_name
-from generator.text.sentences import contribution_sentence
 
 #: Papers per page of a term, so no page grows with the collection.
 TERM_PAGE_SIZE = 200
 #: Rows of a benchmark's results table (best first per metric), on its first page.
 TERM_RESULTS = 200
-#: A topic page's one-line summary of each paper is cut at about this many characters.
-SUMMARY_LENGTH = 200
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A paper as a term page lists it: its link, and what the taxonomy shows beside it."""
-
-    title: str
-    href: str
-    short_name: str = ""
-    #: The names the paper gives the term (a model family's models, `Llama-3-8B, Llama-2-7B`).
-    names: str = ""
-    #: Whether the term is the paper's primary one (always, in a taxonomy without one).
-    main: bool = True
-    #: The paper's one-line summary.
-    line: str = ""
-
-
-def summary(paper: Paper) -> str:
-    """Return a paper's one-line summary: the sentence of its abstract that says what it does (not
-    the field's background its first sentence often is), cut at a word if long."""
-    text = " ".join(paper.abstract_text.split())
-    sentence = contribution_sentence(text)
-    if len(sentence) <= SUMMARY_LENGTH:
-        return sentence
-    return sentence[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + " …"
-
-
-def topic_entry(paper: Paper, term: Term, href: str, main: bool) -> Entry:
-    """List a paper on a topic with its short name and what it does, marked when not its main topic."""
-    return Entry(paper.title, href, short_name=paper.short_name or "", main=main, line=summary(paper))
-
-
-def model_entry(paper: Paper, term: Term, href: str, main: bool) -> Entry:
-    """List a paper on a model family with the models of that family it names."""
-    return Entry(paper.title, href, names=", ".join(m.name for m in paper.models if m.family == term.label))
-
-
-def dataset_entry(paper: Paper, term: Term, href: str, main: bool) -> Entry:
-    """List a paper on a dataset or benchmark by its title alone (its numbers are in the results table)."""
-    return Entry(paper.title, href)
-
-
-@dataclass(frozen=True)
-class Words:
-    """What a taxonomy's pages call it and its terms, and how a term page lists a paper."""
-
-    #: The index page's title and heading (`Topics`).
-    title: str
-    #: One term, and several, in a sentence (`topic`, `topics`).
-    singular: str
-    plural: str
-    #: The index page's opening paragraph (Markdown): `{count}` terms, `{minimum}` papers each.
-    intro: str
-    #: What a term's papers do, after "N papers" on its page.
-    counted: str
-    #: The term page's link to the index.
-    all_pages: str
-    #: Whether terms carry a description: the term page opens with it, the index has a column.
-    described: bool
-    #: Below 1 in search: a term's page ranks under the paper of the same name (the FineWeb
-    #: paper first, then the FineWeb hub).
-    search_boost: float | None
-    entry: Callable[[Paper, Term, str, bool], Entry]
-
-
-_HUB_INTRO = (
-    "Every {singular} that at least {minimum} papers of the collection name, with the number of papers. The names "
-    "are found in the abstracts with a curated list (`generator/gazetteer/`) and patterns for names it does "
-    "not know yet."
-)
-WORDS: dict[VocabularyKind, Words] = {
-    "topics": Words(
-        title="Topics",
-        singular="topic",
-        plural="topics",
-        intro=(
-            "{count} topics, found in the text of the collection's papers (largest first). Each paper has one main "
-            "topic and up to two more; see [About](../about.md#topics) for how they are found and how to rename, "
-            "merge, pin or split them."
-        ),
-        counted="have this as their main topic",
-        all_pages="All topics",
-        described=True,
-        search_boost=None,
-        entry=topic_entry,
-    ),
-    "models": Words(
-        title="Models",
-        singular="model family",
-        plural="model families",
-        intro=_HUB_INTRO,
-        counted="name this model family",
-        all_pages="All model family pages",
-        described=False,
-        search_boost=0.5,
-        entry=model_entry,
-    ),
-    "datasets": Words(
-        title="Datasets and benchmarks",
-        singular="dataset or benchmark",
-        plural="datasets and benchmarks",
-        intro=_HUB_INTRO,
-        counted="name this dataset or benchmark",
-        all_pages="All dataset or benchmark pages",
-        described=False,
-        search_boost=0.5,
-        entry=dataset_entry,
-    ),
-}
 
 
 def term_chart(kind: VocabularyKind, terms: Sequence[Term]) -> Markup:
@@ -155,6 +44,9 @@ def term_links(vocabularies: list[Vocabulary]) -> dict[str, dict[str, tuple[str,
         links[vocabulary.kind] = {
             t.slug if by_slug else t.label: (t.label, term_page(vocabulary.kind, t.slug)) for t in vocabulary.terms
         }
+        labels = {t.slug: t.label for t in vocabulary.terms}
+        for name, slug in vocabulary.aliases.items():  # an author's other spellings
+            links[vocabulary.kind].setdefault(name, (labels[slug], term_page(vocabulary.kind, slug)))
     return links
 
 
@@ -165,11 +57,19 @@ def paper_terms(paper: Paper, links: dict[str, dict[str, tuple[str, str]]]) -> d
         found = links[kind].get(hub_name)
         return name, found[1] if found else ""
 
+    place = venue(paper.record.venue)
     return {
         "topics": [links["topics"][slug] for slug in paper.topics],
         "models": [hub("models", m.family, m.name) for m in paper.models],
         "datasets": [hub("datasets", d.hub, d.name) for d in paper.datasets],
+        "venues": [hub("venues", place, place)] if place and place in links.get("venues", {}) else [],
     }
+
+
+def author_links(paper: Paper, links: dict[str, dict[str, tuple[str, str]]]) -> list[tuple[str, str]]:
+    """Return a paper's authors as written, each with its author page ("" for an author with none)."""
+    found = links.get("authors", {})
+    return [(name, found[name][1] if name in found else "") for name in paper.record.authors]
 
 
 #: Renders a term's Atom feed from (label, singular, page URL, feed file, papers).
@@ -189,7 +89,9 @@ def render_vocabulary(
             words=words,
             intro=Markup(intro),
             chart=term_chart(kind, vocabulary.terms),
-            terms=[(t, link_from(index, term_page(kind, t.slug))) for t in vocabulary.terms],
+            terms=[(t, link_from(index, term_page(kind, t.slug))) for t in vocabulary.terms[:INDEX_ROWS]],
+            more=len(vocabulary.terms[INDEX_ROWS:]),
+            notes=vocabulary.notes,
         )
     }
     template = env.get_template("term.md.j2")

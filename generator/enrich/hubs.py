@@ -9,13 +9,14 @@ so a paper page can link its hubs and a hub its papers. Topics are the other tax
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
+from generator.enrich.authors import MIN_PAPERS, author_names, author_terms, newest, venue
 from generator.model import Paper, Result, Term, Vocabulary
 from generator.text.slugs import slugify, unique
 
-#: A model family or dataset gets a hub page when at least this many papers name it.
-HUB_MIN_PAPERS = 2
+#: A model family or dataset (and an author or venue) gets a hub page when at least this many papers name it.
+HUB_MIN_PAPERS = MIN_PAPERS
 
 #: The names a paper gives for one taxonomy's terms, each as often as it names them.
 NamesOf = Callable[[Paper], Iterable[str]]
@@ -31,19 +32,32 @@ def dataset_hubs(paper: Paper) -> list[str]:
     return [dataset.hub for dataset in paper.datasets]
 
 
-def hub_vocabularies(papers: list[Paper]) -> list[Vocabulary]:
-    """Return the model-family and benchmark taxonomies, each term with its slug, largest first."""
+def hub_vocabularies(papers: list[Paper], topics: Sequence[Term] = ()) -> list[Vocabulary]:
+    """Return the model-family, benchmark, author and venue taxonomies, each term with its slug, largest first."""
+    names = author_names(papers)
+    notes = tuple(f"{shown}: also written {', '.join(others)}." for shown, others in names.merged) + tuple(
+        f"{name}: kept apart, as it could be {' or '.join(could)}." for name, could in names.ambiguous
+    )
     return [
         Vocabulary("models", hub_terms(papers, model_families)),
         Vocabulary("datasets", hub_terms(papers, dataset_hubs)),
+        _authors(author_terms(papers, names, {t.slug: t.label for t in topics}), names.key_of, notes),
+        Vocabulary("venues", hub_terms(papers, venues_of, newest_first=True)),
     ]
 
 
-def hub_terms(papers: list[Paper], names_of: NamesOf) -> tuple[Term, ...]:
+def _authors(terms: tuple[Term, ...], key_of: dict[str, str], notes: tuple[str, ...]) -> Vocabulary:
+    """Return the authors' taxonomy, every spelling of a name with a page pointing at its slug."""
+    by_key = {key_of[term.label]: term.slug for term in terms if term.label in key_of}
+    aliases = {name: by_key[key] for name, key in key_of.items() if key in by_key}
+    return Vocabulary("authors", terms, notes, aliases)
+
+
+def hub_terms(papers: list[Paper], names_of: NamesOf, newest_first: bool = False) -> tuple[Term, ...]:
     """Group papers by each name `names_of` gives; keep names with HUB_MIN_PAPERS papers.
 
-    Terms come largest first (ties by name), their papers by title; slugs are unique within
-    the taxonomy, the larger term keeping the plain one.
+    Terms come largest first (ties by name), their papers by title (or `newest_first`); slugs are
+    unique within the taxonomy, the larger term keeping the plain one.
     """
     members: dict[str, list[Paper]] = {}
     for paper in papers:
@@ -55,18 +69,26 @@ def hub_terms(papers: list[Paper], names_of: NamesOf) -> tuple[Term, ...]:
     for name in kept:
         slug = unique(slugify(name, "hub"), taken)
         taken.add(slug)
-        by_title = sorted(members[name], key=lambda p: (p.title.casefold(), p.slug))
+        own = (
+            newest(members[name]) if newest_first else sorted(members[name], key=lambda p: (p.title.casefold(), p.slug))
+        )
         terms.append(
             Term(
                 slug=slug,
                 label=name,
                 description="",
-                papers=tuple(p.slug for p in by_title),
-                primary_count=len(by_title),
+                papers=tuple(p.slug for p in own),
+                primary_count=len(own),
                 results=reported_on(name, members[name]),
             )
         )
     return tuple(terms)
+
+
+def venues_of(paper: Paper) -> list[str]:
+    """Return the venue a paper appeared in, without its volume, pages and year (none when unknown)."""
+    name = venue(paper.record.venue)
+    return [name] if name else []
 
 
 #: Metrics where less is better: their leaderboards list the lowest first.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -28,7 +29,7 @@ class Term:
 
 
 #: A taxonomy's kind, which is also the folder of its pages: `topics/`, `models/`, `datasets/`.
-VocabularyKind = Literal["topics", "models", "datasets"]
+VocabularyKind = Literal["topics", "models", "datasets", "authors", "venues"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class Vocabulary:
     kind: VocabularyKind
     #: Largest first.
     terms: tuple[Term, ...] = ()
+    #: What its index page reports besides its terms: the author names taken as one, and kept apart.
+    notes: tuple[str, ...] = ()
+    #: Each name a paper may give a term by, when not its label: an author's every spelling -> slug.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,9 @@ class Catalog:
     topics: list[Term] = field(default_factory=list)
     #: The model families and the datasets or benchmarks that papers share (`generator.enrich.hubs`);
     #: without terms until computed, so each still has its (empty) index page.
-    hubs: list[Vocabulary] = field(default_factory=lambda: [Vocabulary("models"), Vocabulary("datasets")])
+    hubs: list[Vocabulary] = field(
+        default_factory=lambda: [Vocabulary(kind) for kind in ("models", "datasets", "authors", "venues")]
+    )
 
     @property
     def vocabularies(self) -> list[Vocabulary]:

@@ -15,7 +15,8 @@ from generator.emit.environment import make_environment, named_metric
 from generator.emit.page_file import PAGE_DATA, read_page_data_line
 from generator.emit.paths import all_papers_page, feed_file, link_from, page_url, paginate, term_page
 from generator.emit.render import render_site
-from generator.emit.terms import WORDS, paper_terms, said, term_links
+from generator.emit.terms import paper_terms, said, term_links
+from generator.emit.words import WORDS
 from generator.enrich.clean import clean_abstract
 from generator.enrich.hubs import hub_vocabularies
 from generator.identify.papers import identify
@@ -176,6 +177,7 @@ def test_a_paper_links_its_terms_and_names_the_rest(pages: dict[str, str]) -> No
         "topics": [("Stars", "topics/stars.md")],
         "models": [("Llama-3-8B", "models/llama.md"), ("Mystery-1B", "")],
         "datasets": [("GSM8K", "datasets/gsm8k.md")],
+        "venues": [],
     }
     data = dict(map(read_page_data_line, pages[PAGE_DATA].splitlines()))["papers/alpha.md"]
     assert data["models"] == [["Llama-3-8B", "models/llama.md"], ["Mystery-1B", ""]]

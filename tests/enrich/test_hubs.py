@@ -102,4 +102,4 @@ def test_the_names_of_each_taxonomy() -> None:
     )
     assert model_families(item) == ["Llama", "Gemma"]
     assert dataset_hubs(item) == ["AIME", "C4"]
-    assert [v.kind for v in hub_vocabularies([item])] == ["models", "datasets"]
+    assert [v.kind for v in hub_vocabularies([item])] == ["models", "datasets", "authors", "venues"]
