@@ -7,6 +7,8 @@ The output is a trending-page listing, the default input format.
 
 from __future__ import annotations
 
+import datetime
+import json
 import random
 import re
 from pathlib import Path
@@ -62,4 +64,20 @@ def write_corpus(count: int, folder: Path, seed: int = 0, start: int = 0, name: 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_text(make_corpus(count, seed, start), encoding="utf-8")
+    return path
+
+
+def write_dated_corpus(count: int, folder: Path, seed: int = 0) -> Path:
+    """Write the same papers as `write_corpus`, as JSON lines with a date each (spread evenly over
+    two years, from 2024-01-01), for the pages that draw papers over time."""
+    lines = make_corpus(count, seed).splitlines()[2:]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "papers.jsonl"
+    rows = []
+    for number, (title, abstract) in enumerate(zip(lines[::2], lines[1::2], strict=True)):
+        day = datetime.date(2024, 1, 1) + datetime.timedelta(days=number * 730 // max(count, 1))
+        rows.append(
+            json.dumps({"title": title.removeprefix("Subscribe"), "abstract": abstract, "date": day.isoformat()})
+        )
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path

@@ -1,12 +1,13 @@
-"""Browser benchmark: time to first render of the Table and Map pages at 10,000 papers.
+"""Browser benchmark: time to first render of the Table, Map and Timeline pages at 10,000 papers.
 
 Run with `make bench-explore` (or `python -m benchmarks.explore --papers 10000`). It generates the
-synthetic corpus of `benchmarks/corpus.py`, builds the site, serves it on localhost and opens each
-page in Debian's Chromium (headless, through Playwright) several times. For each page it records
-the time from navigation start until the table's first rows or the map's first frame are drawn
-(`data-ready-at`, set by the page's script), the size of the data the page fetches, and the
-longest main-thread task while loading (PerformanceObserver "longtask": how long the page was
-frozen at worst). Medians go to benchmarks/EXPLORE.md and benchmarks/explore.json.
+synthetic corpus of `benchmarks/corpus.py` (with a date per paper, for the timeline), builds the
+site, serves it on localhost and opens each page in Debian's Chromium (headless, through
+Playwright) several times. For each page it records the time from navigation start until the
+table's first rows or the map's first frame are drawn (`data-ready-at`, set by the page's script),
+the size of the data the page fetches, and the longest main-thread task while loading
+(PerformanceObserver "longtask": how long the page was frozen at worst). Medians go to
+benchmarks/EXPLORE.md and benchmarks/explore.json.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.browser import served_browser
-from benchmarks.corpus import write_corpus
+from benchmarks.corpus import write_dated_corpus
 from benchmarks.workload import ROOT
 from generator.workspace import copy_hand_written_docs, site_config
 
@@ -31,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 PAGES = {
     "table": ("explore/table/", ".atlas-table", "explore/table.json"),
     "map": ("explore/map/", ".atlas-map", "explore/map.json"),
+    "timeline": ("explore/timeline/", ".atlas-map", "explore/map.json"),
 }
 LONG_TASKS = """
 window.__longTasks = [];
@@ -41,7 +43,7 @@ new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTask
 
 def build(count: int, work: Path) -> Path:
     data = work / "data"
-    write_corpus(count, data)
+    write_dated_corpus(count, data)
     docs = work / "docs_src"
     copy_hand_written_docs(docs)
     subprocess.run(

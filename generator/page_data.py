@@ -83,8 +83,9 @@ def paper_context(data: dict[str, Any], page: Any, files: Any) -> dict[str, Any]
     shown = dict(data)
     for key in ("topics", "models", "datasets"):
         shown[key] = [[name, href(path)] for name, path in data.get(key, ())]
-    for key in ("related", "mentions", "mentioned_by"):
-        shown[key] = [[name, href(path), short_name, said] for name, path, short_name, said in data.get(key, ())]
+    for key in ("related", "mentions", "mentioned_by", "earlier", "later"):
+        # A related paper's row also holds its date, to sort the list by.
+        shown[key] = [[row[0], href(row[1]), *row[2:]] for row in data.get(key, ())]
     shown["links"] = [[label, text, outside_url(url)] for label, text, url in data.get("links", ())]
     if "arxiv" in data:
         shown["arxiv"] = [data["arxiv"][0], outside_url(data["arxiv"][1])]
@@ -110,7 +111,8 @@ def add_sections(data: dict[str, Any], toc: Any) -> dict[str, dict[str, str]]:
     sections: dict[str, dict[str, str]] = {}
     before: list[Any] = []
     for key, (base, title) in SECTIONS.items():
-        if key != "cite" and not data.get(_SHOWN_BY.get(key, key)):
+        shown = data.get("earlier") or data.get("later") if key == "lineage" else data.get(_SHOWN_BY.get(key, key))
+        if key != "cite" and not shown:
             continue
         unique, number = base, 0
         while unique in used:

@@ -82,11 +82,19 @@ LABEL_REACH = 30.0
 
 
 def map_json(catalog: Catalog) -> str:
-    """Return the map's data: nodes with positions and topic, each topic's label place, and edges."""
+    """Return the map's data: nodes with topic, position and date (the timeline's), each topic's label
+    place, and edges."""
     index = {p.slug: i for i, p in enumerate(catalog.papers)}
     topic_index = {t.slug: i for i, t in enumerate(catalog.topics)}
     nodes = [
-        [p.slug, p.short_name or p.title, p.title, topic_index.get(p.topics[0], 0) if p.topics else 0, *p.position]
+        [
+            p.slug,
+            p.short_name or p.title,
+            p.title,
+            topic_index.get(p.topics[0], 0) if p.topics else 0,
+            *p.position,
+            p.record.date[:10],
+        ]
         for p in catalog.papers
     ]
     edges: dict[tuple[int, int], int] = {}

@@ -26,6 +26,7 @@ SECTIONS = {
     "related": ("related-papers", "Related papers"),
     "mentions": ("mentions", "Mentions"),
     "mentioned_by": ("mentioned-by", "Mentioned by"),
+    "lineage": ("line-of-work", "Line of work"),
     "cite": ("cite", "Cite"),
 }
 

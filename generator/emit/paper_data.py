@@ -55,36 +55,68 @@ def _panel(paper: Paper) -> dict[str, Any]:
     return panel
 
 
-def _peers(paper: Paper, named: dict[str, str], short_names: dict[str, str], shown: int) -> dict[str, Any]:
-    """Return the related papers, mentions and the first `shown` papers that mention this one."""
+#: Papers a line of work lists on each side of a paper: earlier ones, and later ones.
+LINEAGE = 5
+
+
+def _peers(
+    paper: Paper, named: dict[str, str], short_names: dict[str, str], shown: int, dates: dict[str, str]
+) -> dict[str, Any]:
+    """Return the related papers (with their dates, to sort by), mentions, the first `shown` papers
+    that mention this one, and its line of work: earlier and later papers of the collection."""
 
     def peer(slug: str, name: str, said: str) -> list[str]:
         return [_text(name), paper_page(slug), _text(short_names.get(slug, "")), _text(said)]
 
     data: dict[str, Any] = {
-        "related": [peer(r.slug, named[r.slug], "; ".join(r.reasons)) for r in paper.related],
+        "related": [[*peer(r.slug, named[r.slug], "; ".join(r.reasons)), dates.get(r.slug, "")] for r in paper.related],
         "mentions": [peer(m.slug, m.name, m.sentence) for m in paper.mentions],
         "mentioned_by": [peer(m.slug, named[m.slug], m.sentence) for m in paper.mentioned_by[:shown]],
     }
     if len(paper.mentioned_by) > shown:
         data["mentioned_by_more"] = len(paper.mentioned_by) - shown
+    earlier, later = lineage(paper, dates)
+    data["earlier"] = [peer(slug, named[slug], said) for slug, said in earlier]
+    data["later"] = [peer(slug, named[slug], said) for slug, said in later]
     hood = neighbourhood_data(paper)
     if hood:
         data["neighbourhood"] = {key: _text(value) for key, value in hood.items()}
     return data
 
 
+def lineage(paper: Paper, dates: dict[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Return a paper's line of work in the collection: the papers before it (those it mentions and
+    its related papers dated before it) and those after it (those that mention it and related
+    papers dated after it), each side nearest in time first, up to LINEAGE, with the date and why;
+    a paper named both ways is listed for its mention. A paper without a date has only mentions."""
+    own = dates.get(paper.slug, "")
+    before = [(m.slug, "it mentions this one") for m in paper.mentions]
+    after = [(m.slug, "mentions this paper") for m in paper.mentioned_by]
+    if own:
+        before += [(r.slug, "related") for r in paper.related if "" < dates.get(r.slug, "") < own]
+        after += [(r.slug, "related") for r in paper.related if dates.get(r.slug, "") > own]
+
+    def dated(items: list[tuple[str, str]], newest_first: bool) -> list[tuple[str, str]]:
+        unique = list({slug: why for slug, why in reversed(items) if slug != paper.slug}.items())[::-1]
+        unique.sort(key=lambda item: dates.get(item[0], "") or ("0" if newest_first else "9"), reverse=newest_first)
+        return [
+            (slug, " · ".join(part for part in (dates.get(slug, ""), why) if part)) for slug, why in unique[:LINEAGE]
+        ]
+
+    return dated(before, True), dated(after, False)
+
+
 def paper_data(
     paper: Paper,
     terms: dict[str, list[tuple[str, str]]],
     link_kinds: dict[str, str],
-    peers: tuple[dict[str, str], dict[str, str], int],
+    peers: tuple[dict[str, str], dict[str, str], int, dict[str, str]],
 ) -> dict[str, Any]:
     """Return what the theme shows of a paper page beside its Markdown.
 
     `terms` holds its topics, models and datasets as (name, page path, "" for none), `link_kinds`
-    the label of each kind of link, `peers` the name and short name of every paper by slug and
-    how many papers that mention this one its page lists.
+    the label of each kind of link, `peers` the name and short name of every paper by slug, how
+    many papers that mention this one its page lists, and every paper's date by slug.
     """
     data = _panel(paper)
     for key, pairs in terms.items():

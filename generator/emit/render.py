@@ -108,6 +108,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment, settings: Settings) -
     pages["explore/vectors.json"] = vectors_json(catalog)
     pages["explore/table.md"] = env.get_template("explore_table.md.j2").render(**common)
     pages["explore/map.md"] = env.get_template("explore_map.md.j2").render(**common)
+    pages["explore/timeline.md"] = env.get_template("explore_timeline.md.j2").render(**common)
     pages["explore/table.json"] = table_json(catalog)
     pages["explore/map.json"] = map_json(catalog)
     pages["index.md"] = _home(catalog, env, updates[0] if updates else None, common)
@@ -135,7 +136,12 @@ def _paper_pages(
     topics = {topic.slug: topic for topic in catalog.topics}
     links = term_links(catalog.vocabularies)
     paper_template = env.get_template("paper.md.j2")
-    peers = (common["named"], common["short_names"], MENTIONED_BY_SHOWN)
+    peers = (
+        common["named"],
+        common["short_names"],
+        MENTIONED_BY_SHOWN,
+        {p.slug: p.record.date for p in catalog.papers},
+    )
 
     def render_paper(paper: Paper) -> tuple[str, str]:
         here = paper_page(paper.slug)

@@ -136,7 +136,7 @@ def test_search_for_the_attacks_shows_them_as_text(
     assert hooked.fired == []  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("path", ["explore/table/", "explore/map/"])
+@pytest.mark.parametrize("path", ["explore/table/", "explore/map/", "explore/timeline/"])
 def test_explore_pages_show_the_attacks_as_text(hooked: PageWatch, serve, hostile_sites, path: str) -> None:
     base = serve(hostile_sites[0])
     hooked.page.goto(base + path)

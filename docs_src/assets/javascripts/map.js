@@ -27,12 +27,19 @@ export function setUpMap(container) {
   container.dataset.ready = "loading";
   var started = performance.now();
   Promise.all([loadCytoscape(), loadJson(container.dataset.source)]).then(function (loaded) {
-    var data = loaded[1], elements = mapElements(data);
+    var data = container.dataset.layout === "timeline" ? timeline(loaded[1], container) : loaded[1];
+    if (!data.nodes.length) {
+      container.replaceChildren(element("p", { class: "atlas-empty" }, "No paper of this collection has a date: there is no timeline to draw."));
+      container.dataset.nodes = "0";
+      container.dataset.ready = container.dataset.complete = "true";
+      return;
+    }
+    var elements = mapElements(data);
     var cy = newMap(loaded[0], container, elements.slice(0, MAP_CHUNK), data.nodes.length > 2000);
     showTitles(cy, container);
     keepLabelsReadable(cy);
     steer(cy, container);
-    fitAll(cy, container, data.nodes);
+    fitAll(cy, container, data.nodes, data.ticks ? BAND_LABEL_WIDTH + 10 : 0);
     drawLegend(data.topics);
     cy.one("render", function () {
       container.dataset.renderMs = String(Math.round(performance.now() - started));
@@ -54,7 +61,7 @@ function mapElements(data) {
       group: "nodes",
       classes: "paper",
       data: {
-        id: node[0], label: node[1], title: node[2],
+        id: node[0], label: node[1], title: node[2], date: node[6] || "",
         colour: topic ? topic.colour : "#888",
         shape: topic ? topic.shape || "ellipse" : "ellipse",
       },
@@ -65,17 +72,71 @@ function mapElements(data) {
     if (typeof topic.x !== "number") return;
     elements.push({
       group: "nodes",
-      classes: "topic-label",
+      classes: topic.side ? "topic-label band-label" : "topic-label",
       selectable: false,
       grabbable: false,
       data: { id: "topic-label-" + i, label: topic.label },
       position: { x: topic.x, y: topic.y },
     });
   });
+  (data.ticks || []).forEach(function (tick, i) {
+    elements.push({
+      group: "nodes", classes: "topic-label tick", selectable: false, grabbable: false,
+      data: { id: "tick-" + i, label: tick.label }, position: { x: tick.x, y: tick.y },
+    });
+  });
   data.edges.forEach(function (edge, i) {
     elements.push({ group: "edges", data: { id: "e" + i, source: data.nodes[edge[0]][0], target: data.nodes[edge[1]][0], kind: edge[2] } });
   });
   return elements;
+}
+
+// The timeline: the same papers over time. x is the date, y the main topic's band (topics in
+// the map's order, each paper at its rank by map height inside the band), so a line of work
+// reads from left to right. Papers without a date are left out, and the page says how many.
+var BAND = 120, TICKS = 10;
+
+function day(date) {
+  var parts = date.split("-").map(Number);
+  return Date.UTC(parts[0], (parts[1] || 1) - 1, parts[2] || 1) / 86400000;
+}
+
+function timeline(data, container) {
+  var kept = [], index = {};
+  data.nodes.forEach(function (node, i) {
+    if (/^\d{4}/.test(node[6] || "")) { index[i] = kept.length; kept.push(node); }
+  });
+  var note = document.querySelector(".atlas-timeline-note");
+  if (note) note.textContent = kept.length + " of " + data.nodes.length + " papers have a date and are shown.";
+  container.dataset.dated = String(kept.length);
+  var days = kept.map(function (node) { return day(node[6]); });
+  var first = Math.min.apply(null, days.concat([Infinity])), last = Math.max.apply(null, days.concat([-Infinity]));
+  var byTopic = {};
+  kept.forEach(function (node, i) { (byTopic[node[3]] = byTopic[node[3]] || []).push(i); });
+  // One and a half times as wide as the bands are tall (the page's shape), whatever the span of the dates.
+  var scale = 1.5 * data.topics.length * BAND / Math.max(last - first, 1);
+  var nodes = kept.map(function (node) { return node.slice(); });
+  Object.keys(byTopic).forEach(function (topic) {
+    var members = byTopic[topic].sort(function (a, b) { return kept[a][5] - kept[b][5] || a - b; });
+    members.forEach(function (i, rank) {
+      nodes[i][4] = (days[i] - first) * scale;
+      nodes[i][5] = topic * BAND + (rank + 0.5) / members.length * BAND * 0.8;
+    });
+  });
+  var topics = data.topics.map(function (topic, i) {
+    return Object.assign({}, topic, byTopic[i] ? { x: -20, y: i * BAND + BAND * 0.4, side: "left" } : { x: undefined });
+  });
+  var ticks = [];
+  if (isFinite(first)) {
+    var from = new Date(first * 86400000).getUTCFullYear(), to = new Date(last * 86400000).getUTCFullYear();
+    var step = Math.max(1, Math.ceil((to - from + 1) / TICKS));
+    for (var year = from; year <= to; year += step) {
+      ticks.push({ label: String(year), x: Math.max(0, (day(year + "") - first) * scale), y: -40 });
+    }
+  }
+  var edges = data.edges.filter(function (edge) { return edge[0] in index && edge[1] in index; })
+    .map(function (edge) { return [index[edge[0]], index[edge[1]], edge[2]]; });
+  return { topics: topics, nodes: nodes, edges: edges, ticks: ticks };
 }
 
 // The theme's text and background colours, for topic labels legible in light and dark mode.
@@ -119,13 +180,14 @@ function newMap(cytoscape, container, elements, large) {
       { selector: "edge[kind = 0].shown", style: { display: "element", opacity: 0.8 } },
       { selector: "edge[kind = 1]", style: { width: 1.2, "line-color": "#616161", opacity: 0.9 } },
       { selector: "node.paper.hover", style: { width: 14, height: 14 } },
+      { selector: "node.band-label", style: { "text-halign": "left", "text-justification": "right" } },
     ],
   });
 }
 
 // Topic labels keep one size on screen at any zoom: the map's own text would shrink to nothing
 // when the whole collection is in view, and cover the papers when zoomed in.
-var LABEL_PIXELS = 13, LABEL_WIDTH = 150;
+var LABEL_PIXELS = 13, LABEL_WIDTH = 150, BAND_LABEL_WIDTH = 190;
 
 function keepLabelsReadable(cy) {
   function resize() {
@@ -133,6 +195,7 @@ function keepLabelsReadable(cy) {
     cy.nodes(".topic-label").style({
       "font-size": LABEL_PIXELS / zoom, "text-outline-width": 2 / zoom, "text-max-width": LABEL_WIDTH / zoom,
     });
+    cy.nodes(".band-label").style({ "font-size": (LABEL_PIXELS - 2) / zoom, "text-max-width": BAND_LABEL_WIDTH / zoom });
   }
   cy.on("zoom", resize);
   cy.on("add", "node.topic-label", resize);
@@ -213,15 +276,17 @@ function drawLegend(topics) {
 }
 
 // Fit the whole collection in view from the positions alone, before every paper is added.
-function fitAll(cy, container, nodes) {
+function fitAll(cy, container, nodes, left) {
   var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   nodes.forEach(function (node) {
     minX = Math.min(minX, node[4]); maxX = Math.max(maxX, node[4]);
     minY = Math.min(minY, node[5]); maxY = Math.max(maxY, node[5]);
   });
   if (!isFinite(minX)) return;
-  var width = container.clientWidth, height = container.clientHeight, margin = 20;
+  // `left` pixels are kept free at the left, for the timeline's band labels.
+  var width = container.clientWidth - (left || 0), height = container.clientHeight, margin = 20;
   var zoom = Math.min((width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1));
   zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
-  cy.viewport({ zoom: zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } });
+  var x = (left || 0) + width / 2 - zoom * (minX + maxX) / 2;
+  cy.viewport({ zoom: zoom, pan: { x: x, y: height / 2 - zoom * (minY + maxY) / 2 } });
 }
