@@ -170,6 +170,10 @@ def test_every_fixture_format_builds_into_one_site_with_a_valid_feed(tmp_path: P
     written_as_initials = next(p for p in catalog.papers if "A. Del Maestro" in p.record.authors)
     page = content(soup(site / "papers" / written_as_initials.slug / "index.html"))
     assert [a.get_text() for a in page.select("a[href$='/authors/adrian-del-maestro/']")] == ["A. Del Maestro"]
+    timeline = content(soup(site / "explore" / "timeline" / "index.html"))
+    assert timeline.select_one(".atlas-map[data-layout='timeline'][data-source='../map.json']") is not None
+    nodes = json.loads((site / "explore" / "map.json").read_text(encoding="utf-8"))["nodes"]
+    assert sum(bool(node[6]) for node in nodes) >= 400, "the timeline's dates are missing from map.json"
     venue = content(soup(site / "venues" / "phys-rev-d" / "index.html")).get_text()
     assert "Phys. Rev. D" in venue and "appeared in this venue" in venue
 
