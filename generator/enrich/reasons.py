@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 
+from generator.enrich.filler import FILLER_WORDS
 from generator.enrich.text import STOP_WORDS, TextFeatures, paper_text
 from generator.enrich.written import matches, written
 from generator.model import Paper
@@ -41,87 +42,6 @@ COMMON_AT_LEAST = 5
 GENERIC_SHARE = 0.25
 
 
-#: Words that make a shared term a fragment rather than a subject: "llms like", "general llms",
-#: "smaller models", "models implementation".
-FILLER_WORDS = frozenset(
-    [
-        "like",
-        "such",
-        "general",
-        "various",
-        "different",
-        "large",
-        "larger",
-        "small",
-        "smaller",
-        "big",
-        "bigger",
-        "models",
-        "model",
-        "llms",
-        "llm",
-        "lms",
-        "implementation",
-        "approach",
-        "approaches",
-        "methods",
-        "method",
-        "creating",
-        "based",
-        "using",
-        "used",
-        "use",
-        "new",
-        "novel",
-        "existing",
-        "specific",
-        "high",
-        "low",
-        "better",
-        "best",
-        "good",
-        "human",
-        # Words of an abstract's frame, not of its subject ("superior performance", "remarkable
-        # success", "facilitate future research", "unlearning aims", "findings", "given"): read
-        # on the seed's and the fixtures' related lists.
-        "superior",
-        "remarkable",
-        "success",
-        "future",
-        "facilitate",
-        "aims",
-        "key",
-        "manner",
-        "doing",
-        "including",
-        "provide",
-        "current",
-        "number",
-        "recent",
-        "limited",
-        "simple",
-        "comprehensive",
-        "pioneering",
-        "findings",
-        "set",
-        "explore",
-        "validate",
-        "leveraging",
-        "ability",
-        "impact",
-        "given",
-        "known",
-        "expressed",
-        # Words and phrases of an abstract's frame ("open-source models", "real-world tasks").
-        "open source",
-        "real world",
-        "state of the art",
-        "techniques",
-        "strategies",
-    ]
-)
-
-
 _NEXT = re.compile(r"[\s-](\w[\w-]*)")
 #: What may follow a term written on its own: nothing (a phrase break, the end) or a stop word.
 _ALONE = STOP_WORDS | {""}
@@ -139,6 +59,8 @@ class Sayable:
     texts: list[str]
     #: Each paper's title, written the same way.
     titles: list[str]
+    #: The papers, to spell a shared term as a paper writes it, capitals and all ("GaLore", "MT").
+    papers: list[Paper] = field(default_factory=list)
 
 
 def sayable(papers: list[Paper], labels: dict[str, str]) -> Sayable:
@@ -151,6 +73,7 @@ def sayable(papers: list[Paper], labels: dict[str, str]) -> Sayable:
         common,
         [_written_as_phrases(paper_text(p)) for p in papers],
         [_written_as_phrases(p.title) for p in papers],
+        papers,
     )
 
 
@@ -211,8 +134,26 @@ def shared_terms(features: TextFeatures, pairs: list[tuple[int, int]], said: Say
                 plain[i] = _plain(features.terms[i], words[i])
         ranked = [(features.terms[i], words[i]) for i in kept if plain[i]]
         sayable = [(t, w) for t, w in ranked if _says_something(t, w, said, row, col)]
-        result.append([written(term, said.texts[row]) for term in _pick_terms(sayable)])
+        result.append([_spelled(term, said, row) for term in _pick_terms(sayable)])
     return result
+
+
+def _spelled(term: str, said: Sayable, row: int) -> str:
+    """Return a term as paper `row` writes it most, capitals kept ("GaLore", not "galore"; "machine
+    translation" of its abstract, not "Machine Translation" of its title)."""
+    lowered = said.texts[row]
+    found = matches(term, lowered)
+    cased = _PHRASE_BREAK.sub(" | ", paper_text(said.papers[row])) if found and row < len(said.papers) else ""
+    # Lower case keeps a text's length but for a few letters ("İ"): then its lower-case spelling.
+    if found and len(cased) == len(lowered) and cased.lower() == lowered:
+        # The spelling the paper uses most, the abstract's over the title's on a tie; a title's
+        # Title Case is no spelling ("Reinforcement Learning"), its capitals inside words are ("GaLore").
+        spellings = [cased[slice(*span)] for span in found]
+        best = max(reversed(spellings), key=spellings.count)
+        in_title = all(start < len(said.titles[row]) for start, _ in found)
+        title_case = all(w[:1].isupper() and w[1:].islower() for w in re.split(r"[\s-]+", best) if w)
+        return best.lower() if in_title and title_case else best
+    return written(term, lowered)
 
 
 def sayable_term(term: str, words: list[str], said: Sayable, row: int) -> bool:
@@ -259,6 +200,16 @@ def salient(term: str, said: Sayable, row: int) -> bool:
     return bool(matches(term, said.titles[row])) or len(matches(term, said.texts[row])) > 1
 
 
+def _abbreviates(term: str, words: list[str], other: list[str]) -> bool:
+    """Say whether one of two terms is the other's initials: "rl" and "reinforcement learning"."""
+
+    def initials(phrase: list[str]) -> str:
+        return "".join(word[:1] for word in phrase)
+
+    short, long = (term, other) if len(words) == 1 else (" ".join(other), words)
+    return len(long) > 1 and short.removesuffix("s") == initials(long)
+
+
 def _pick_terms(ranked: list[tuple[str, list[str]]]) -> list[str]:
     """Return up to SHARED_TERMS of the ranked terms (with their words), no word of a phrase chosen."""
     chosen: list[tuple[str, list[str]]] = []
@@ -266,6 +217,6 @@ def _pick_terms(ranked: list[tuple[str, list[str]]]) -> list[str]:
         inside = [c for c, _ in chosen if c in words]
         if inside:  # "amino acid" says more than "acid"
             chosen = [(term, words) if c == inside[0] else (c, w) for c, w in chosen if c not in inside[1:]]
-        elif len(chosen) < SHARED_TERMS and not any(term in w for _, w in chosen):
+        elif len(chosen) < SHARED_TERMS and not any(term in w or _abbreviates(term, words, w) for _, w in chosen):
             chosen.append((term, words))
     return [term for term, _ in chosen]

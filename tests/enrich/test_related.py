@@ -9,9 +9,10 @@ import pytest
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
+from generator.build import enrich_paper
 from generator.enrich.reasons import Sayable, reasons, salient, sayable, sayable_term, shared_terms
 from generator.enrich.related import _expanded, _meaning, _queries, _scores, _stay_put
-from generator.enrich.text import SEMANTIC_WEIGHT, TextFeatures, paper_text
+from generator.enrich.text import SEMANTIC_WEIGHT, TextFeatures, paper_text, text_features
 from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from generator.identify.papers import identify
 from generator.model import ModelName, Record, Source
@@ -187,6 +188,13 @@ def test_shared_terms_are_what_the_papers_are_about(first: str, second: str, exp
     assert shared_terms(features, [(0, 1)], said) == [expected]
 
 
+def test_a_term_and_its_initials_are_said_once() -> None:
+    first = "reinforcement learning | rl | rl and more | reinforcement learning"
+    features, said = _two_papers(first, first, ["reinforcement learning", "rl"])
+    features.document_share = np.full(2, 0.1)
+    assert shared_terms(features, [(0, 1)], said) == [["reinforcement learning"]]
+
+
 def test_the_collections_common_ground_is_no_shared_term() -> None:
     features, said = _two_papers("data and | data", "data then | data", ["data"])
     features.document_share = np.array([0.9])
@@ -204,3 +212,18 @@ def test_a_family_most_of_the_collection_uses_is_no_reason() -> None:
     said = sayable(papers, {})
     assert "GPT" in said.common and "Llama" not in said.common
     assert reasons(papers[0], papers[1], [], said) == ("both use Llama",)
+
+
+def test_a_shared_term_is_spelled_as_the_paper_writes_it_capitals_kept() -> None:
+    source = Source("x.txt", 1)
+    texts = [
+        "We extend GaLore to sparse training. GaLore projects gradients; we compare with LoRA.",
+        "GaLore saves memory. We revisit GaLore with quantised states and compare with full training.",
+        *[f"Paper number {i} studies topic {i} of field {i}, far from the other two." for i in range(8)],
+    ]
+    papers = [
+        replace(enrich_paper(identify(Record(title=f"Paper {i}", abstract=text, source=source))), slug=f"p{i}")
+        for i, text in enumerate(texts)
+    ]
+    features = text_features(papers)
+    assert "GaLore" in shared_terms(features, [(0, 1)], sayable(papers, {}))[0]
