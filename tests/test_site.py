@@ -132,10 +132,10 @@ def test_same_data_gives_byte_identical_docs_and_no_rewrites(tmp_path: Path) -> 
     topics = len(first.catalog.topics)
     hubs = sum(len(vocabulary.terms) for vocabulary in first.catalog.hubs)
     # papers, topics and hubs with their indexes and their feeds, all-papers, home, what's new,
-    # feed, json, bib, ris, csl-json, the explore pages with their data (table, map, vectors),
+    # feed, json, bib, ris, csl-json, the explore pages with their data (table, map, timeline, vectors),
     # and the paper pages' data
     # (the author and venue indexes are empty: the seed names no authors)
-    assert len(first.report.written) == 244 + 2 * topics + 1 + 2 * hubs + 4 + 8 + 5 + 1
+    assert len(first.report.written) == 244 + 2 * topics + 1 + 2 * hubs + 4 + 8 + 6 + 1
     assert again.report.written == [] and again.report.removed == []
 
 
