@@ -81,7 +81,7 @@ def paper_context(data: dict[str, Any], page: Any, files: Any) -> dict[str, Any]
         return str(found.url_relative_to(page.file))
 
     shown = dict(data)
-    for key in ("topics", "models", "datasets"):
+    for key in ("topics", "models", "datasets", "venues"):
         shown[key] = [[name, href(path)] for name, path in data.get(key, ())]
     for key in ("related", "mentions", "mentioned_by", "earlier", "later"):
         # A related paper's row also holds its date, to sort the list by.

@@ -174,6 +174,10 @@ def test_every_fixture_format_builds_into_one_site_with_a_valid_feed(tmp_path: P
     assert timeline.select_one(".atlas-map[data-layout='timeline'][data-source='../map.json']") is not None
     nodes = json.loads((site / "explore" / "map.json").read_text(encoding="utf-8"))["nodes"]
     assert sum(bool(node[6]) for node in nodes) >= 400, "the timeline's dates are missing from map.json"
+    # An abbreviation is the venue it abbreviates, and the paper's page links its venue.
+    abbreviated = next(p for p in catalog.papers if p.record.venue.startswith("Phys. Rev. B"))
+    page = content(soup(site / "papers" / abbreviated.slug / "index.html"))
+    assert page.select("a[href$='/venues/physical-review-b/']"), "the venue is not linked"
     venue = content(soup(site / "venues" / "phys-rev-d" / "index.html")).get_text()
     assert "Phys. Rev. D" in venue and "appeared in this venue" in venue
 

@@ -136,9 +136,10 @@ WORDS: dict[VocabularyKind, Words] = {
         intro=(
             "Every author of at least {minimum} papers of the collection, with the number of papers, when the "
             "listings name authors (Hugging Face, arXiv, BibTeX, Kaggle). A name is one author however its accents, "
-            'case and order are written, and initials join the one full name they fit ("A. Del Maestro" is '
-            '"Adrian Del Maestro"); the names taken as one, and those kept apart, are listed at the end. Two '
-            "people who write the very same name share a page."
+            "case and order are written; another spelling or initials join the one full name they fit when the "
+            'two share a co-author or a main topic ("A. Del Maestro" is "Adrian Del Maestro"). The names taken '
+            "as one, and those kept apart, are listed at the end. Two people who write the very same name share "
+            "a page."
         ),
         counted="are by this author",
         all_pages="All authors",

@@ -4,9 +4,11 @@ An author is a name as the listings write it, folded for identity: accents, case
 do not count ("José" is "Jose"), and neither does the order BibTeX writes ("Del Maestro, Adrian"
 is read as "Adrian Del Maestro" by the reader). Two spellings that differ only in the given
 names are one author when they cannot be two: "A. Del Maestro" is "Adrian Del Maestro" when he
-is the only full name of that surname and initial in the collection. When there are two ("Yu
-Wang" and "Yan Wang"), "Y. Wang" stays apart, and both what was merged and what was kept apart
-are reported (`AuthorNames`). Two people who write the very same name share one page: nothing in
+is the only full name of that surname and initial in the collection and the two share a
+co-author or a main topic (the evidence a listing has that they are one person: a physicist "M.
+Feng" of 2007 is not the "Michael Feng" of a 2025 agents paper). When two full names fit ("Yu Wang" and "Yan
+Wang"), "Y. Wang" stays apart; what was merged and what was kept apart are reported
+(`AuthorNames`). Two people who write the very same name share one page: nothing in
 a listing tells them apart.
 
 A venue is the journal or proceedings a paper appeared in, without its volume, pages and year
@@ -67,7 +69,8 @@ class AuthorNames:
 
 
 def author_names(papers: list[Paper]) -> AuthorNames:
-    """Group the written names into authors: same folded name, or initials only one full name fits."""
+    """Group the written names into authors: same folded name; or another spelling of that surname
+    and first name, or initials that fit it, when the two share a co-author or a main topic."""
     spellings: Counter[str] = Counter(name for p in papers for name in dict.fromkeys(p.record.authors))
     by_fold: dict[str, list[str]] = {}
     for name in sorted(spellings):
@@ -76,13 +79,20 @@ def author_names(papers: list[Paper]) -> AuthorNames:
     # Folded names by surname and first initial: "del maestro|a" holds "adrian del maestro" and "a del maestro".
     by_initial: dict[str, list[str]] = {}
     for folded in by_fold:
-        given, surname = _parts(folded)
-        if given:
-            by_initial.setdefault(f"{surname}|{given[0][0]}", []).append(folded)
+        if _parts(folded)[0]:
+            by_initial.setdefault(_initial_key(folded), []).append(folded)
+    # What says two spellings are one person: each folded name's co-authors, by surname and initial
+    # (so "S. Sachdev" is "Subir Sachdev"), and the main topics of its papers.
+    partners: dict[str, set[str]] = {}
+    for paper in papers:
+        keys = {fold(n) for n in paper.record.authors if fold(n)}
+        topic = {f"topic:{paper.topics[0]}"} if paper.topics else set()
+        for folded in keys:
+            partners.setdefault(folded, set()).update({_initial_key(k) for k in keys - {folded}} | topic)
     result = AuthorNames()
     into = {f: f for f in by_fold}
     for folded_names in by_initial.values():
-        _join(folded_names, into, [by_fold, spellings], result)
+        _join(folded_names, into, [by_fold, spellings, partners], result)
     groups: dict[str, list[str]] = {}
     for folded, target in into.items():
         groups.setdefault(target, []).extend(by_fold[folded])
@@ -95,34 +105,46 @@ def author_names(papers: list[Paper]) -> AuthorNames:
     return result
 
 
+def _initial_key(folded: str) -> str:
+    given, surname = _parts(folded)
+    return f"{surname}|{given[0][0]}" if given else surname
+
+
 def _first(folded: str) -> str:
     return _parts(folded)[0][0]
 
 
 def _fits(initialled: str, full: str) -> bool:
-    """Say whether each given initial of one name is the initial of the other's given name there."""
+    """Say whether each given name of one is, or is the initial of, the other's given name there."""
     initials, given = _parts(initialled)[0], _parts(full)[0]
-    return len(initials) <= len(given) and all(g.startswith(i[0]) for i, g in zip(initials, given, strict=False))
+    return len(initials) <= len(given) and all(g.startswith(i) for i, g in zip(initials, given, strict=False))
 
 
 def _join(folded_names: list[str], into: dict[str, str], seen: list[Any], result: AuthorNames) -> None:
-    """Join the forms of one surname and initial: those of one first name, and the initialled ones
-    to the one first name they fit; initials that fit two first names are reported, kept apart."""
-    by_fold, spellings = seen
-    full = sorted({_first(f) for f in folded_names if len(_first(f)) > 1})
-    initialled = [f for f in folded_names if len(_first(f)) == 1]
-    for first in full:  # "maxim a yurkin" and "maxim yurkin": one first name, one author
-        forms = [f for f in folded_names if _first(f) == first]
-        shown = min(forms, key=lambda f: (-sum(spellings[n] for n in by_fold[f]), -len(f), f))
-        into.update(dict.fromkeys(forms, shown))
-    if len(full) == 1:
-        forms = [f for f in folded_names if _first(f) == full[0]]
-        for f in initialled:  # "w s lee" is "wee sun lee"; "k l wang" is not "kai wang"
-            if any(_fits(f, form) for form in forms):
-                into[f] = into[forms[0]]
-    elif len(full) > 1:
-        could = tuple(dict.fromkeys(_best(by_fold[into[f]], spellings) for f in folded_names if f not in initialled))
-        result.ambiguous += [(_best(by_fold[f], spellings), could) for f in initialled]
+    """Join the forms of one surname and first initial that are one person by the evidence a listing
+    has: a co-author or a main topic in common. A form of the same first name ("xin eric wang", "xin wang") joins the
+    one most papers use; initials join the one full name they fit ("w s lee": "wee sun lee"; "k l
+    wang" fits no "kai wang"). Initials that two full names fit are reported, kept apart."""
+    by_fold, spellings, partners = seen
+
+    def papers_of(folded: str) -> int:
+        return sum(spellings[n] for n in by_fold[folded])
+
+    full = sorted((f for f in folded_names if len(_first(f)) > 1), key=lambda f: (-papers_of(f), -len(f), f))
+    for form in full:
+        main = next(f for f in full if _first(f) == _first(form))
+        if form != main and _fits(form, main) | _fits(main, form) and partners[form] & partners[main]:
+            into[form] = main
+    roots = [f for f in full if into[f] == f]
+    shared = {root: set().union(*(partners[f] for f in full if into[f] == root)) for root in roots}
+    for form in (f for f in folded_names if len(_first(f)) == 1):
+        fitting = [root for root in roots if _fits(form, root)]
+        evidence = [root for root in fitting if partners[form] & shared[root]]
+        if len(fitting) == 1 and evidence:
+            into[form] = evidence[0]
+        elif len(fitting) > 1:
+            could = tuple(_best(by_fold[root], spellings) for root in sorted(fitting))
+            result.ambiguous.append((_best(by_fold[form], spellings), could))
 
 
 def _best(names: list[str], spellings: Counter[str]) -> str:
@@ -192,3 +214,32 @@ def newest(papers: list[Paper]) -> list[Paper]:
     """Return papers newest first (undated last), then by title."""
     by_title = sorted(papers, key=lambda p: (p.title.casefold(), p.slug))
     return sorted(by_title, key=lambda p: p.record.date or "", reverse=True)
+
+
+def venue_names(papers: list[Paper]) -> dict[str, str]:
+    """Return each venue name the papers give -> the name its venue is shown by: an abbreviation
+    is the venue it abbreviates ("Phys. Rev. B" is "Physical Review B", "PHYSICAL REVIEW A" is
+    "Phys. Rev. A"), shown by its fullest spelling not in capitals."""
+    names = sorted({venue(p.record.venue) for p in papers} - {""})
+    by_initials: dict[tuple[str, ...], list[str]] = {}
+    for name in names:
+        by_initials.setdefault(tuple(w[:1] for w in _venue_words(name)), []).append(name)
+    shown: dict[str, str] = {}
+    for group in by_initials.values():
+        # The fullest first: it is what the others abbreviate.
+        group.sort(key=lambda n: (-sum(map(len, _venue_words(n))), n.isupper(), n))
+        for name in group:
+            full = next(f for f in group if _abbreviates_venue(_venue_words(name), _venue_words(f)))
+            shown[name] = shown.get(full, full)
+    for name, full in list(shown.items()):
+        if full.isupper():  # "PHYSICAL REVIEW A" shown by an abbreviation written in lower case
+            shown[name] = next((n for n, f in shown.items() if f == full and not n.isupper()), full)
+    return shown
+
+
+def _venue_words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.casefold())
+
+
+def _abbreviates_venue(short: list[str], full: list[str]) -> bool:
+    return len(short) == len(full) and all(f.startswith(s) for s, f in zip(short, full, strict=True))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from generator.enrich.authors import MIN_PAPERS, author_names, author_terms, newest, venue
+from generator.enrich.authors import MIN_PAPERS, author_names, author_terms, newest, venue, venue_names
 from generator.model import Paper, Result, Term, Vocabulary
 from generator.text.slugs import slugify, unique
 
@@ -42,7 +42,7 @@ def hub_vocabularies(papers: list[Paper], topics: Sequence[Term] = ()) -> list[V
         Vocabulary("models", hub_terms(papers, model_families)),
         Vocabulary("datasets", hub_terms(papers, dataset_hubs)),
         _authors(author_terms(papers, names, {t.slug: t.label for t in topics}), names.key_of, notes),
-        Vocabulary("venues", hub_terms(papers, venues_of, newest_first=True)),
+        _venues(papers),
     ]
 
 
@@ -85,10 +85,23 @@ def hub_terms(papers: list[Paper], names_of: NamesOf, newest_first: bool = False
     return tuple(terms)
 
 
-def venues_of(paper: Paper) -> list[str]:
-    """Return the venue a paper appeared in, without its volume, pages and year (none when unknown)."""
-    name = venue(paper.record.venue)
-    return [name] if name else []
+def _venues(papers: list[Paper]) -> Vocabulary:
+    """Return the venues' taxonomy, every name a paper gives its venue pointing at that venue's slug."""
+    shown = venue_names(papers)
+    terms = hub_terms(papers, venues_by(shown), newest_first=True)
+    slugs = {t.label: t.slug for t in terms}
+    return Vocabulary("venues", terms, aliases={name: slugs[label] for name, label in shown.items() if label in slugs})
+
+
+def venues_by(shown: dict[str, str]) -> NamesOf:
+    """Return what gives a paper's venue, without its volume, pages and year, by the name `shown`
+    (`authors.venue_names`: an abbreviation as the venue it abbreviates); none when unknown."""
+
+    def venues_of(paper: Paper) -> list[str]:
+        name = venue(paper.record.venue)
+        return [shown.get(name, name)] if name else []
+
+    return venues_of
 
 
 #: Metrics where less is better: their leaderboards list the lowest first.
