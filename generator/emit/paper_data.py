@@ -23,7 +23,7 @@ from generator.emit.explore import neighbourhood_data
 from generator.emit.exports import bibtex_entry
 from generator.emit.markdown import escape_url, visible_text
 from generator.emit.paths import paper_page
-from generator.model import Paper, Result
+from generator.model import Paper, Related, Result
 
 
 def _text(value: object) -> str:
@@ -84,6 +84,11 @@ def _peers(
     return data
 
 
+def _related_why(related: Related) -> str:
+    """Return why a related paper is in a line of work: "related", with its reasons."""
+    return "related: " + "; ".join(related.reasons) if related.reasons else "related"
+
+
 def lineage(paper: Paper, dates: dict[str, str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Return a paper's line of work in the collection: the papers before it (those it mentions and
     its related papers dated before it) and those after it (those that mention it and related
@@ -93,8 +98,8 @@ def lineage(paper: Paper, dates: dict[str, str]) -> tuple[list[tuple[str, str]],
     before = [(m.slug, "it mentions this one") for m in paper.mentions]
     after = [(m.slug, "mentions this paper") for m in paper.mentioned_by]
     if own:
-        before += [(r.slug, "related") for r in paper.related if "" < dates.get(r.slug, "") < own]
-        after += [(r.slug, "related") for r in paper.related if dates.get(r.slug, "") > own]
+        before += [(r.slug, _related_why(r)) for r in paper.related if "" < dates.get(r.slug, "") < own]
+        after += [(r.slug, _related_why(r)) for r in paper.related if dates.get(r.slug, "") > own]
 
     def dated(items: list[tuple[str, str]], newest_first: bool) -> list[tuple[str, str]]:
         unique = list({slug: why for slug, why in reversed(items) if slug != paper.slug}.items())[::-1]

@@ -14,7 +14,7 @@ def _paper(slug: str, related: tuple[str, ...] = (), mentions: tuple[str, ...] =
     return replace(
         paper,
         slug=slug,
-        related=tuple(Related(r, r, ()) for r in related),
+        related=tuple(Related(r, r, ("same topic: T",) if r == "old" else ()) for r in related),
         mentions=tuple(Mention(m, m, "") for m in mentions),
         mentioned_by=tuple(Mention(m, m, "") for m in by),
     )
@@ -27,7 +27,7 @@ def test_mentions_and_related_papers_on_each_side_come_nearest_in_time_first() -
     paper = _paper("self", related=("older", "new", "old", "undated"), mentions=("cited",), by=("citing",))
     earlier, later = lineage(paper, DATES)
     assert earlier == [
-        ("old", "2023-01-01 · related"),
+        ("old", "2023-01-01 · related: same topic: T"),  # with its reasons
         ("older", "2022-01-01 · related"),
         ("cited", "2020-05-05 · it mentions this one"),
     ]
