@@ -35,15 +35,15 @@ def _name(rng: random.Random, index: int) -> str:
     return f"{head}{tail}-{index}" if rng.random() < 0.5 else f"{head}{tail}{index}"
 
 
-def make_corpus(count: int, seed: int = 0, start: int = 0) -> str:
-    """Return a listing of `count` papers; the same count, seed and start always give the same text.
+def papers(count: int, seed: int = 0, start: int = 0) -> list[tuple[str, str]]:
+    """Return `count` papers as (title, abstract); the same count, seed and start always give the same.
 
     Names are numbered from `start`, so a listing that starts where another ends (with another
     seed) holds papers of its own: one more day of papers for a rebuild.
     """
     rng = random.Random(seed)
     sentences, tails, plain = _seed_parts()
-    lines = ["Get trending papers in your email inbox once a day!", "Get trending papers in your email inbox!"]
+    result = []
     for index in range(start, start + count):
         name = _name(rng, index)
         # Most titles introduce their name before a colon; some only mention it.
@@ -55,7 +55,15 @@ def make_corpus(count: int, seed: int = 0, start: int = 0) -> str:
         )
         if rng.random() < 0.4:
             body.append(f"Code is available at https://github.com/lab{index % 97}/{name}.")
-        lines += [("Subscribe" if index == start else "") + title, " ".join(body)]
+        result.append((title, " ".join(body)))
+    return result
+
+
+def make_corpus(count: int, seed: int = 0, start: int = 0) -> str:
+    """Return a listing of `papers(count, seed, start)` as a trending-papers page pastes them."""
+    lines = ["Get trending papers in your email inbox once a day!", "Get trending papers in your email inbox!"]
+    for number, (title, abstract) in enumerate(papers(count, seed, start)):
+        lines += [("Subscribe" if number == 0 else "") + title, abstract]
     return "\n".join(lines) + "\n"
 
 
@@ -70,14 +78,11 @@ def write_corpus(count: int, folder: Path, seed: int = 0, start: int = 0, name: 
 def write_dated_corpus(count: int, folder: Path, seed: int = 0) -> Path:
     """Write the same papers as `write_corpus`, as JSON lines with a date each (spread evenly over
     two years, from 2024-01-01), for the pages that draw papers over time."""
-    lines = make_corpus(count, seed).splitlines()[2:]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "papers.jsonl"
     rows = []
-    for number, (title, abstract) in enumerate(zip(lines[::2], lines[1::2], strict=True)):
+    for number, (title, abstract) in enumerate(papers(count, seed)):
         day = datetime.date(2024, 1, 1) + datetime.timedelta(days=number * 730 // max(count, 1))
-        rows.append(
-            json.dumps({"title": title.removeprefix("Subscribe"), "abstract": abstract, "date": day.isoformat()})
-        )
+        rows.append(json.dumps({"title": title, "abstract": abstract, "date": day.isoformat()}))
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.browser import served_browser
-from benchmarks.corpus import make_corpus, write_corpus
+from benchmarks.corpus import papers, write_corpus
 from benchmarks.processes import machine
 from benchmarks.workload import ROOT, folder_size
 from generator.workspace import copy_hand_written_docs, site_config
@@ -130,14 +130,12 @@ def documents(count: int, staging: Path) -> None:
     """Write one search document per paper of the corpus, as the hook stages them: title, names, abstract."""
     from generator.site_search import search_document
 
-    lines = make_corpus(count).splitlines()[2:]
-    for index in range(0, len(lines), 2):
-        title, abstract = lines[index].removeprefix("Subscribe"), lines[index + 1]
+    for number, (title, abstract) in enumerate(papers(count)):
         entries = [
             {"title": title, "text": f"<p>Short name: {title.split(':')[0]}</p>"},
             {"location": "#abstract", "title": "Abstract", "text": f"<p>{abstract}</p>"},
         ]
-        path = staging / "papers" / f"p{index // 2}" / "index.html"
+        path = staging / "papers" / f"p{number}" / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(search_document(entries), encoding="utf-8")
 
@@ -157,8 +155,7 @@ def pagefind_only(count: int, pages_from: Path, work: Path) -> dict[str, Any]:
 
 def queries_for(count: int) -> list[str]:
     """Typical queries: a paper's short name, its whole title, and two common words."""
-    lines = make_corpus(count).splitlines()[2:]
-    title = lines[2 * (count // 2)].removeprefix("Subscribe")
+    title = papers(count)[count // 2][0]
     return [title.split(":")[0].split(" (")[0], title, "language models"]
 
 

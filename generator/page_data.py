@@ -24,14 +24,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.emit.page_file import PAGE_DATA, SECTIONS, code_block, read_page_data_line
+from generator.emit.page_file import PAGE_DATA, PEER_KEYS, SECTIONS, TERM_KEYS, code_block, read_page_data_line
 
 log = logging.getLogger("mkdocs.plugins.paper_atlas")
 _HTTP = re.compile(r"(?i)https?://")
 #: Where a section goes: before the abstract, or after it.
 _BEFORE_ABSTRACT = ("links", "results")
-#: Which data a section is shown for (the cite block always is).
-_SHOWN_BY = {"links": "links", "results": "results", "related": "related", "mentions": "mentions"}
+#: Which data a section is shown for, when not the data of its own key (the cite block always is).
+_SHOWN_BY = {"lineage": ("earlier", "later")}
 
 
 class PageData:
@@ -81,9 +81,9 @@ def paper_context(data: dict[str, Any], page: Any, files: Any) -> dict[str, Any]
         return str(found.url_relative_to(page.file))
 
     shown = dict(data)
-    for key in ("topics", "models", "datasets", "venues"):
+    for key in TERM_KEYS:
         shown[key] = [[name, href(path)] for name, path in data.get(key, ())]
-    for key in ("related", "mentions", "mentioned_by", "earlier", "later"):
+    for key in PEER_KEYS:
         # A related paper's row also holds its date, to sort the list by.
         shown[key] = [[row[0], href(row[1]), *row[2:]] for row in data.get(key, ())]
     shown["links"] = [[label, text, outside_url(url)] for label, text, url in data.get("links", ())]
@@ -111,8 +111,7 @@ def add_sections(data: dict[str, Any], toc: Any) -> dict[str, dict[str, str]]:
     sections: dict[str, dict[str, str]] = {}
     before: list[Any] = []
     for key, (base, title) in SECTIONS.items():
-        shown = data.get("earlier") or data.get("later") if key == "lineage" else data.get(_SHOWN_BY.get(key, key))
-        if key != "cite" and not shown:
+        if key != "cite" and not any(data.get(part) for part in _SHOWN_BY.get(key, (key,))):
             continue
         unique, number = base, 0
         while unique in used:

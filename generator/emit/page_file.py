@@ -19,6 +19,11 @@ PAGE_DATA = "papers/.page-data.jsonl"
 
 _PAGE_PATH = re.compile(r"[a-z0-9][a-z0-9/_-]*\.md")
 
+#: The keys of a paper's page data that list its terms, as (name, page path): `emit.terms.paper_terms`.
+TERM_KEYS = ("topics", "models", "datasets", "venues")
+#: The keys that list other papers, as (name, page path, short name, what is said[, date]).
+PEER_KEYS = ("related", "mentions", "mentioned_by", "earlier", "later")
+
 #: The sections the theme adds to a paper page, by key: (heading id, heading).
 SECTIONS = {
     "links": ("links", "Links"),

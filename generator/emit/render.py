@@ -150,7 +150,7 @@ def _paper_pages(
             paper=paper, front_matter=front_matter(paper_front_matter(paper, topics)), authors=authors, **common
         )
         data = paper_data(paper, paper_terms(paper, links), LINK_KIND_LABELS, peers)
-        return page, page_data_line(paper_page(paper.slug), data)
+        return page, page_data_line(here, data)
 
     # Paper pages are most of the work, and each depends on its paper alone.
     papers = catalog.papers

@@ -55,7 +55,7 @@ def related_papers(papers: list[Paper], context: CatalogContext) -> list[Paper]:
     index = {p.slug: i for i, p in enumerate(papers)}
     linked = [{index[m.slug] for m in (*p.mentions, *p.mentioned_by) if m.slug in index} for p in papers]
     result = []
-    meaning = _meaning(features)
+    meaning = features.meaning
     # Past APPROXIMATE_FROM papers an approximate index finds everyone's candidates at once.
     approximate = neighbours.approximate_nearest(meaning, CANDIDATES) if count >= neighbours.APPROXIMATE_FROM else None
     for start in range(0, count, BLOCK):
@@ -130,11 +130,6 @@ def _stay_put(ranked: list[int], score: dict[int, float], before: list[int]) -> 
     floor = score[best[-1]] - STAY_MARGIN
     kept = [c for c in before if score.get(c, -1.0) >= floor][:RELATED]
     return kept + [c for c in ranked if c not in kept][: RELATED - len(kept)]
-
-
-def _meaning(features: TextFeatures) -> np.ndarray:
-    """Return unit rows whose dot products mix the LSA and embedding cosines as the likeness does."""
-    return features.meaning
 
 
 @dataclass(frozen=True)

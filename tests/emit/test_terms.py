@@ -12,7 +12,7 @@ import yaml
 
 from generator.config import Settings
 from generator.emit.environment import make_environment, named_metric
-from generator.emit.page_file import PAGE_DATA, read_page_data_line
+from generator.emit.page_file import PAGE_DATA, TERM_KEYS, read_page_data_line
 from generator.emit.paths import all_papers_page, feed_file, link_from, page_url, paginate, term_page
 from generator.emit.render import render_site
 from generator.emit.terms import paper_terms, said, term_links
@@ -173,6 +173,8 @@ def test_only_topics_have_an_about_column(pages: dict[str, str]) -> None:
 def test_a_paper_links_its_terms_and_names_the_rest(pages: dict[str, str]) -> None:
     vocabularies = catalog().vocabularies
     alpha = catalog().papers[0]
+    # The theme's hook resolves the links of exactly these keys (generator/page_data.py).
+    assert tuple(paper_terms(alpha, term_links(vocabularies))) == TERM_KEYS
     assert paper_terms(alpha, term_links(vocabularies)) == {
         "topics": [("Stars", "topics/stars.md")],
         "models": [("Llama-3-8B", "models/llama.md"), ("Mystery-1B", "")],

@@ -11,7 +11,7 @@ from sklearn.preprocessing import normalize
 
 from generator.build import enrich_paper
 from generator.enrich.reasons import Sayable, reasons, salient, sayable, sayable_term, shared_terms
-from generator.enrich.related import _expanded, _meaning, _queries, _scores, _stay_put
+from generator.enrich.related import _expanded, _queries, _scores, _stay_put
 from generator.enrich.text import SEMANTIC_WEIGHT, TextFeatures, paper_text, text_features
 from generator.evaluation import SETS, LabelledSet, catalog_of, precision_at_5, tfidf_baseline, top5
 from generator.identify.papers import identify
@@ -112,7 +112,7 @@ def test_semantic_mode_picks_candidates_and_scores_them_by_the_same_mix_of_cosin
     lsa = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)
     embedding = np.array([[1, 0], [0, 1], [1, 0]], dtype=np.float32)
     features = TextFeatures(tfidf=sparse.csr_matrix(lsa), lsa=lsa, terms=["a", "b"], embedding=embedding)
-    meaning = _meaning(features)
+    meaning = features.meaning
     assert meaning[0] @ meaning[1] == pytest.approx(1 - SEMANTIC_WEIGHT)
     assert meaning[0] @ meaning[2] == pytest.approx(SEMANTIC_WEIGHT)
     assert np.allclose(np.linalg.norm(meaning, axis=1), 1)

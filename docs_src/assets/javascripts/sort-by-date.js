@@ -3,6 +3,11 @@
 // without a date go last. Without JavaScript the list stays as it is.
 import { element } from "./shared.js";
 
+// Undated papers sort last.
+function dateKey(item) {
+  return item.dataset.date || "9999";
+}
+
 export function setUpDateSort(list) {
   if (list.dataset.sortable) return;
   var items = Array.prototype.slice.call(list.children);
@@ -12,9 +17,7 @@ export function setUpDateSort(list) {
   button.textContent = "Sort by date";
   button.addEventListener("click", function () {
     var byDate = list.dataset.sortable === "relevance";
-    var order = byDate ? items.slice().sort(function (a, b) {
-      return (a.dataset.date || "9999") < (b.dataset.date || "9999") ? -1 : (a.dataset.date || "9999") > (b.dataset.date || "9999") ? 1 : 0;
-    }) : items;
+    var order = byDate ? items.slice().sort(function (a, b) { return dateKey(a).localeCompare(dateKey(b)); }) : items;
     order.forEach(function (item) {
       var date = item.querySelector(".atlas-date");
       if (byDate && !date && item.dataset.date) {
