@@ -8,7 +8,9 @@ by how well the papers that use it match the group: the Dice coefficient of the 
 group uses (the collection's own generic words, whatever its field) or one paper's term scores
 low, so "generic" is learned from the collection, not from a list. A label is a phrase of two
 or three words, or a name or acronym the collection writes with capitals ("QCD", "LLMs"):
-a lone lower-case word ("transition", "sources") says too little.
+a lone lower-case word ("transition", "sources") says too little, unless most of the group
+writes it, most papers that write it are in the group, and it sets the group apart far better
+than any phrase (WORD_LEAD): then it names the group in the plural ("Agents", "Surveys").
 
 The groups of one collection are named together, best match first, so no two labels say the
 same thing ("language models" beside "large language models"): a later group takes its next
@@ -19,15 +21,14 @@ no two such phrases: never after one of its papers.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from generator.enrich.casing import Casing, plural_of, spelling
 from generator.enrich.folding import Said, fold, same_thing
 from generator.enrich.phrases import phrases
 
-_WORD = re.compile(r"\w[\w-]*")
 PHRASE_PREFERENCE = 0.4
 TAIL_PREFERENCE = 0.9
 #: Phrases used by most of the collection cannot name one of its groups.
@@ -41,6 +42,13 @@ SAMPLE = 1000
 GROUP_SAMPLE = 100
 KEY_PHRASES = 3
 OTHER = "Other papers"
+#: A lone lower-case word names a group only when most of it uses the word (WORD_COVERAGE), most
+#: papers that use it are in the group ("equations", "modalities" are not), and the word sets
+#: the group apart far better than any phrase (WORD_LEAD times the best one's score):
+#: "Agents" of a group of agent papers whose best phrase is "external tools", "Surveys" of one
+#: whose best is "future research directions".
+WORD_COVERAGE = 1 / 2
+WORD_LEAD = 1.5
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,7 @@ class PhraseScorer:
         self._labels: dict[tuple[tuple[int, ...], tuple[str, ...]], Label] = {}
         for text in texts[::step]:
             self._df.update(self._keys_of(text))
-        self._casing = _Casing(texts[::step])
+        self._casing = Casing(texts[::step])
         # A word alone names a topic only if the collection uses it as a head noun, at the end of
         # its phrases ("field" of "magnetic field"), more often than before another ("magnetic").
         self._heads: Counter[str] = Counter()
@@ -134,7 +142,10 @@ class PhraseScorer:
         ranked = [item for item in self.ranked(members) if not said.says(item[0])]
         texts = [self._texts[i] for i in members]
         covered = [item for item in ranked if item[2] >= COVERAGE and self._names_alone(item[0])]
-        if not covered:
+        word = self._leading_word(ranked, covered[0][1] if covered else 0.0, len(members))
+        if word is not None:
+            covered = [word]
+        elif not covered:
             mixed = _distinct(sorted((k for k, _, _ in ranked), key=lambda k: " " not in k), 2, apart=True)
             if len(mixed) < 2 or not all(self._names_alone(k) for k in mixed):
                 return Label(OTHER, tuple(self.spell(texts, k) for k in mixed), 0.0)
@@ -156,8 +167,23 @@ class PhraseScorer:
             sorted((k for k, _, _ in ranked if not same_thing(k, key)), key=lambda k: " " not in k), KEY_PHRASES
         )
         text = self.spell(texts, key)
+        if " " not in key:  # a word names a group in the plural ("Surveys") if the collection writes one
+            text = plural_of(text, self.spell(self._texts, key, plural=True))
         others_spelled = tuple(self.spell(texts, k) for k in others)
         return Label(text[:1].upper() + text[1:], others_spelled, coverage, key, named=(key,))
+
+    def _leading_word(
+        self, ranked: list[tuple[str, float, float]], best: float, members: int
+    ) -> tuple[str, float, float] | None:
+        """Return the lone word that names the group of `members` papers better than any phrase
+        could (`best`), if any."""
+        group = members / len(self._texts) * self._size  # the group's size at the collection's sampling
+        for item in ranked:
+            key, score, coverage = item
+            if " " not in key and coverage >= WORD_COVERAGE and not self._names_alone(key):
+                inside = min(coverage * group, self._df[key]) / max(self._df[key], 1)
+                return item if score >= WORD_LEAD * best and inside >= WORD_COVERAGE else None
+        return None
 
     def _names_alone(self, key: str) -> bool:
         """Say whether a folded phrase can be a label by itself: two or three words, or a name or an
@@ -204,6 +230,8 @@ class PhraseScorer:
         if previous.startswith(OTHER) or not all(parts) or any(said.says(part) for part in parts):
             return None
         fresh = self.label(members, taken)
+        if fresh.key and not self._names_alone(fresh.key) and fresh.key not in parts:
+            return None  # a word now names the group far better than any phrase (WORD_LEAD)
         scores = {key: coverage for key, _, coverage in self.ranked(members)}
         if len(parts) == 1:
             key = parts[0]
@@ -217,9 +245,10 @@ class PhraseScorer:
         others = tuple(k for k in fresh.key_phrases if not any(same_thing(fold(k), part) for part in parts))
         return Label(previous, others, coverage, key, named=tuple(parts))
 
-    def spell(self, texts: Sequence[str], key: str) -> str:
-        """Return a folded phrase as the texts most often write it, in sentence case's lower form."""
-        return self._casing.cased(_spelling(texts, key))
+    def spell(self, texts: Sequence[str], key: str, plural: bool = False) -> str:
+        """Return a folded phrase as the texts most often write it (`plural`: its plural, if they
+        ever write one), in sentence case's lower form."""
+        return self._casing.cased(spelling(texts, key, plural))
 
 
 def _distinct(keys: list[str], count: int, apart: bool = False) -> list[str]:
@@ -231,40 +260,3 @@ def _distinct(keys: list[str], count: int, apart: bool = False) -> list[str]:
         if len(chosen) == count:
             break
     return chosen
-
-
-def _spelling(texts: Sequence[str], key: str) -> str:
-    """Return the commonest spelling of a folded phrase in the texts, plural or not ("LLM agents")."""
-    words = [
-        re.escape(w[:-1]) + r"(?:y|ies)" if w.endswith("y") else re.escape(w) + r"(?:e?s)?" for w in key.split(" ")
-    ]
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
-    counts = Counter(re.sub(r"\s+", " ", m.group()) for text in texts for m in pattern.finditer(text))
-    if not counts:
-        return key
-    return max(counts.items(), key=lambda item: (item[1], item[0].islower(), item[0]))[0]
-
-
-class _Casing:
-    """Sentence case with names kept: a word keeps its capitals when the collection writes it so."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._lower: Counter[str] = Counter()
-        self._capital: Counter[str] = Counter()
-        for text in texts:
-            for word in _WORD.findall(text):
-                (self._lower if word.islower() else self._capital)[word.lower()] += 1
-
-    def is_name(self, word: str) -> bool:
-        """Return whether the collection writes a word with capitals more often than without."""
-        return self._capital[word] > 2 * self._lower[word]
-
-    def cased(self, phrase: str) -> str:
-        """Return the phrase with plain words lower-cased ("Reinforcement Learning" -> "reinforcement learning")."""
-        return " ".join(self._word(word) for word in phrase.split(" "))
-
-    def _word(self, word: str) -> str:
-        if word.islower() or any(c.isupper() or c.isdigit() for c in word[1:]):
-            return word  # plain, or an acronym or name as written ("LLM", "GPT-4", "LoRA", "Bose-Einstein")
-        lower = word.lower()
-        return word if self._capital[lower] > 2 * self._lower[lower] else lower

@@ -356,3 +356,40 @@ def test_a_kept_label_is_not_said_again_by_another_group() -> None:
         [range(6), range(6, 12), range(12, 15)], previous=["Lattice models", "", "Lattice models"]
     )
     assert [label.text for label in twice].count("Lattice models") == 1
+
+
+_LAST_TWO = ("Of game agents.", "For an agent.")
+# Six papers of a group, beside twelve papers of two other fields.
+_OTHERS = [f"We study optical traps for atom {i}. Optical traps are deep." for i in range(6)] + [
+    f"We study protein folding, task {i}. Protein folding is hard." for i in range(6)
+]
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [
+        # Every paper writes "agents", each pair in a phrase of its own: the word names the group,
+        # in the plural the collection writes, not the phrase a third of it uses.
+        (
+            [*(f"{w} {kind} agents." for kind in ("web", "robot") for w in ("Of", "For")), *_LAST_TWO],
+            "Agents",
+        ),
+        # Every paper writes one phrase: the phrase names the group, not its head word alone.
+        ([f"Of LLM agents, {i}. For LLM agents." for i in range(6)], "LLM agents"),
+    ],
+)
+def test_a_word_most_of_a_group_uses_names_it_only_when_no_phrase_comes_close(group: list[str], expected: str) -> None:
+    assert PhraseScorer(group + _OTHERS).label(range(6)).text == expected
+
+
+def test_a_word_others_use_more_than_the_group_does_never_names_it() -> None:
+    # "equations" is in every paper of the group, but most papers that write it are elsewhere.
+    texts = [f"Wave {i} equations and noise {i} bands." for i in range(6)]
+    texts += [f"We study optical traps and equations {i}. Optical traps are deep." for i in range(6)]
+    texts += [f"Protein folding equations, task {i}. Protein folding is hard." for i in range(6)]
+    assert PhraseScorer(texts).label(range(6)).text != "Equations"
+
+
+def test_a_plural_ending_in_ys_is_a_spelling_of_its_word() -> None:
+    texts = [f"Two surveys of field {i}. A survey helps." for i in range(3)]
+    assert PhraseScorer(texts).spell(texts, "survey", plural=True) == "surveys"
