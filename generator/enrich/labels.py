@@ -74,15 +74,16 @@ class PhraseScorer:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self._texts = texts
-        step = max(1, len(texts) // SAMPLE)
-        self._size = len(texts[::step])
+        # The collection's sample, which its phrase counts, casing and plurals come from.
+        self._sample = texts[:: max(1, len(texts) // SAMPLE)]
+        self._size = len(self._sample)
         self._df: Counter[str] = Counter()
         self._keys: dict[str, frozenset[str]] = {}
         self._ranked: dict[tuple[int, ...], list[tuple[str, float, float]]] = {}
         self._labels: dict[tuple[tuple[int, ...], tuple[str, ...]], Label] = {}
-        for text in texts[::step]:
+        for text in self._sample:
             self._df.update(self._keys_of(text))
-        self._casing = Casing(texts[::step])
+        self._casing = Casing(self._sample)
         # A word alone names a topic only if the collection uses it as a head noun, at the end of
         # its phrases ("field" of "magnetic field"), more often than before another ("magnetic").
         self._heads: Counter[str] = Counter()
@@ -114,7 +115,7 @@ class PhraseScorer:
         inside: Counter[str] = Counter()
         for text in sample:
             inside.update(self._keys_of(text))
-        group = len(members) / len(self._texts) * self._size  # the group's size at the collection's sampling
+        group = self._group_size(len(members))
         scored = []
         for key, count in inside.items():
             if not self._nameable(key):
@@ -123,7 +124,7 @@ class PhraseScorer:
             if count < 2 or (share > COMMON and len(members) < len(self._texts)):
                 continue  # one paper's term, or a phrase most of the collection uses
             coverage = count / len(sample)
-            overlap = min(coverage * group, self._df[key])
+            overlap = self._overlap(key, coverage, group)
             if overlap < PRECISION * max(self._df[key], 1):
                 coverage = 0.0  # most of the papers that use it are elsewhere: it cannot name this group
             scored.append((key, 2 * overlap / (group + max(self._df[key], 1)), coverage))
@@ -168,7 +169,7 @@ class PhraseScorer:
         )
         text = self.spell(texts, key)
         if " " not in key:  # a word names a group in the plural ("Surveys") if the collection writes one
-            text = plural_of(text, self.spell(self._texts, key, plural=True))
+            text = plural_of(text, self.spell(self._sample, key, plural=True))
         others_spelled = tuple(self.spell(texts, k) for k in others)
         return Label(text[:1].upper() + text[1:], others_spelled, coverage, key, named=(key,))
 
@@ -177,13 +178,21 @@ class PhraseScorer:
     ) -> tuple[str, float, float] | None:
         """Return the lone word that names the group of `members` papers better than any phrase
         could (`best`), if any."""
-        group = members / len(self._texts) * self._size  # the group's size at the collection's sampling
+        group = self._group_size(members)
         for item in ranked:
             key, score, coverage = item
             if " " not in key and coverage >= WORD_COVERAGE and not self._names_alone(key):
-                inside = min(coverage * group, self._df[key]) / max(self._df[key], 1)
+                inside = self._overlap(key, coverage, group) / max(self._df[key], 1)
                 return item if score >= WORD_LEAD * best and inside >= WORD_COVERAGE else None
         return None
+
+    def _group_size(self, members: int) -> float:
+        """Return the size of a group of `members` papers at the collection's sampling."""
+        return members / len(self._texts) * self._size
+
+    def _overlap(self, key: str, coverage: float, group: float) -> float:
+        """Return how many of the sampled papers that use a phrase are in a group (estimated from its coverage)."""
+        return min(coverage * group, self._df[key])
 
     def _names_alone(self, key: str) -> bool:
         """Say whether a folded phrase can be a label by itself: two or three words, or a name or an

@@ -358,7 +358,6 @@ def test_a_kept_label_is_not_said_again_by_another_group() -> None:
     assert [label.text for label in twice].count("Lattice models") == 1
 
 
-_LAST_TWO = ("Of game agents.", "For an agent.")
 # Six papers of a group, beside twelve papers of two other fields.
 _OTHERS = [f"We study optical traps for atom {i}. Optical traps are deep." for i in range(6)] + [
     f"We study protein folding, task {i}. Protein folding is hard." for i in range(6)
@@ -371,7 +370,14 @@ _OTHERS = [f"We study optical traps for atom {i}. Optical traps are deep." for i
         # Every paper writes "agents", each pair in a phrase of its own: the word names the group,
         # in the plural the collection writes, not the phrase a third of it uses.
         (
-            [*(f"{w} {kind} agents." for kind in ("web", "robot") for w in ("Of", "For")), *_LAST_TWO],
+            [
+                "Of web agents.",
+                "For web agents.",
+                "Of robot agents.",
+                "For robot agents.",
+                "Of game agents.",
+                "For an agent.",
+            ],
             "Agents",
         ),
         # Every paper writes one phrase: the phrase names the group, not its head word alone.
@@ -383,11 +389,11 @@ def test_a_word_most_of_a_group_uses_names_it_only_when_no_phrase_comes_close(gr
 
 
 def test_a_word_others_use_more_than_the_group_does_never_names_it() -> None:
-    # "equations" is in every paper of the group, but most papers that write it are elsewhere.
-    texts = [f"Wave {i} equations and noise {i} bands." for i in range(6)]
-    texts += [f"We study optical traps and equations {i}. Optical traps are deep." for i in range(6)]
-    texts += [f"Protein folding equations, task {i}. Protein folding is hard." for i in range(6)]
-    assert PhraseScorer(texts).label(range(6)).text != "Equations"
+    # Every paper of the group writes "equations", but five of the nine that do are elsewhere.
+    group = ["Of wave equations.", "For heat equations.", "Of field equations.", "For the equations."]
+    traps = [f"Of optical traps and equations, {i}." for i in range(5)]
+    proteins = [f"Of protein folding, {i}." for i in range(11)]
+    assert PhraseScorer(group + traps + proteins).label(range(4)).text == "Other papers"
 
 
 def test_a_plural_ending_in_ys_is_a_spelling_of_its_word() -> None:
